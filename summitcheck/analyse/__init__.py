@@ -1,0 +1,98 @@
+"""Analyse: turn a text (a claim, or a seed sentence) into typed facts with spans and normalised values.
+
+Claims and seeds go through the same extractors, so matching compares language-independent values.
+Order matters: quotes, then dates (which take their years), then numbers and what they count, then phrases
+(entities and concepts), then the names and words left over.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from dataclasses import dataclass
+
+from ..model import Fact, Kind, PartialDate
+from . import dates, phrases, quantities, quotes
+from .knowledge import Knowledge
+from .scan import Scan
+from .tokens import Token, fold, tokenize
+
+__all__ = ["Analysis", "analyse", "claim_language", "quote_language"]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    lang: str
+    tokens: tuple[Token, ...]
+    facts: tuple[Fact, ...]
+
+    def of(self, *kinds: Kind) -> list[Fact]:
+        return [f for f in self.facts if f.kind in kinds]
+
+
+def analyse(
+    text: str,
+    lang: str,
+    knowledge: Knowledge,
+    ref_date: PartialDate | None = None,
+    base: int = 0,
+    verbatim_lang: str | None = None,
+) -> Analysis:
+    """Facts of `text` (offsets shifted by `base`).
+
+    With `verbatim_lang` (claims), a quotation written in that language is a verbatim quote to be found in the
+    seed; a quotation in another language is a paraphrase and is analysed like the rest of the claim.
+    """
+    scan = Scan(text, base, lang, tokenize(text, lang, base), knowledge, ref_date)
+    for start, end, inner in quotes.find(text):
+        inside = [k for k, t in enumerate(scan.tokens) if start + base <= t.start and t.end <= end + base]
+        if not inside:
+            continue
+        verbatim = verbatim_lang is None or quote_language(inner) == verbatim_lang
+        if verbatim:
+            fact = Fact(Kind.QUOTE, quotes.normalise(inner), start + base, end + base, text[start:end])
+            scan.facts.append(fact)
+            if verbatim_lang is not None:
+                for k in inside:
+                    scan.taken[k] = True
+    dates.extract(scan)
+    quantities.extract(scan)
+    phrases.extract(scan)
+    facts = _resolve_heads(scan)
+    facts.sort(key=lambda f: (f.start, f.end, f.kind.value))
+    return Analysis(lang, tuple(scan.tokens), tuple(facts))
+
+
+def _resolve_heads(scan: Scan) -> list[Fact]:
+    """Replace the head tokens of numbers and ordinals with the concepts, entities or word keys found there."""
+    ids_at: dict[int, list[str]] = {}
+    for fact in scan.facts:
+        if fact.kind in (Kind.TERM, Kind.ENTITY, Kind.WORD, Kind.NAME):
+            values = list(fact.value) if fact.kind is Kind.ENTITY else [str(fact.value)]
+            ids_at.setdefault(fact.start, []).extend(values)
+    out = []
+    for fact in scan.facts:
+        if fact.extra[:1] == ("head-tokens",):
+            _, j = fact.extra
+            head: list[str] = []
+            for k in scan.content_after(j, count=1 if fact.kind is Kind.ORDINAL else 3):
+                head += ids_at.get(scan.tokens[k].start, [scan.tokens[k].key])
+            fact = dataclasses.replace(fact, head=tuple(dict.fromkeys(head)), extra=())
+        out.append(fact)
+    return out
+
+
+def claim_language(text: str, knowledge: Knowledge) -> str:
+    """English or French, by which language's function words the claim (outside quotations) uses more."""
+    bare = quotes.QUOTED.sub(" ", text)
+    words = [fold(w) for w in bare.replace("'", " ").split() if w.islower()]  # "UN" is not the article "un"
+    fr = sum(w in knowledge.stopwords.get("fr", ()) for w in words)
+    en = sum(w in knowledge.stopwords.get("en", ()) for w in words)
+    return "fr" if fr > en else "en"
+
+
+@functools.lru_cache(maxsize=1024)
+def quote_language(text: str) -> str:
+    from ..load.seeds import detect_language
+
+    return detect_language(text)

@@ -1,0 +1,163 @@
+"""Dates, weekdays and years, with the precision the text gives.
+
+Candidates are found first (month and weekday names from CLDR through babel, four-digit years), and only those
+short spans go to dateparser: it is slow on running text and finds false dates in words such as "sa" or "Je".
+A seed's relative words ("jeudi", "aujourd'hui") are resolved from its `date` header.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+from ..model import Kind, PartialDate
+from .scan import Scan
+from .tokens import fold
+
+YEAR_WORDS = frozenset(
+    "in en since depuis by until till jusqu'en of de d' from to a au aux des annee year fin debut mid early late "
+    "spring summer autumn fall winter printemps ete automne hiver".split()
+)
+RELATIVE_DAYS = {"aujourd'hui": 0, "today": 0, "hier": -1, "yesterday": -1, "demain": 1, "tomorrow": 1}
+DAY = re.compile(r"(\d{1,2})(?:er|st|nd|rd|th)?\Z")
+
+
+@functools.cache
+def month_names(lang: str) -> dict[str, int]:
+    from babel.dates import get_month_names
+
+    names: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for number, name in get_month_names(width, locale=lang).items():
+            names[fold(name).rstrip(".")] = number
+    if lang == "en":
+        names["sept"] = 9
+    return names
+
+
+@functools.cache
+def weekday_names(lang: str) -> dict[str, int]:
+    from babel.dates import get_day_names
+
+    return {fold(name): number for number, name in get_day_names("wide", locale=lang).items()}
+
+
+@functools.lru_cache(maxsize=4096)
+def _dateparse(text: str, lang: str) -> tuple[int, int, int] | None:
+    """dateparser on one short candidate span, memoised: the same span recurs across seeds and claims."""
+    parser = _parser(lang)
+    data = parser.get_date_data(text)
+    if data.date_obj is None:
+        return None
+    return data.date_obj.year, data.date_obj.month, data.date_obj.day
+
+
+@functools.cache
+def _parser(lang: str):  # noqa: ANN202 - dateparser's parser type is not public
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=[lang], settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": False})
+
+
+def _is_year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and 1000 <= int(text) <= 2199
+
+
+def _month_at(scan: Scan, i: int) -> int | None:
+    tok = scan.tokens[i]
+    if not tok.is_word:
+        return None
+    month = month_names(scan.lang).get(tok.norm) or month_names("en" if scan.lang == "fr" else "fr").get(tok.norm)
+    if month is None:
+        return None
+    if tok.norm in {fold(n) for n in _wide(scan.lang) + _wide("en" if scan.lang == "fr" else "fr")}:
+        return None if tok.norm == "may" and not tok.is_capitalised else month
+    # an abbreviation ("Dec", "mar.") counts only when written like one and next to a day or a year
+    near = [scan.tokens[k].text for k in (i - 1, i + 1, i + 2) if 0 <= k < len(scan.tokens)]
+    written = tok.is_capitalised or (i + 1 < len(scan.tokens) and scan.tokens[i + 1].text == ".")
+    return month if written and any(DAY.match(t) or _is_year(t) for t in near) else None
+
+
+@functools.cache
+def _wide(lang: str) -> tuple[str, ...]:
+    from babel.dates import get_month_names
+
+    return tuple(get_month_names("wide", locale=lang).values())
+
+
+def extract(scan: Scan) -> None:
+    tokens = scan.tokens
+    n = len(tokens)
+    i = 0
+    while i < n:
+        month = _month_at(scan, i) if scan.free(i) else None
+        if month is None:
+            i += 1
+            continue
+        lo, hi = i, i + 1
+        day = year = None
+        if i >= 1 and scan.free(i - 1) and DAY.match(tokens[i - 1].text):
+            day, lo = int(DAY.match(tokens[i - 1].text).group(1)), i - 1
+        elif i >= 2 and tokens[i - 1].norm in {"er", "st", "nd", "rd", "th"} and DAY.match(tokens[i - 2].text):
+            day, lo = int(tokens[i - 2].text), i - 2
+        if day is None and hi < n and DAY.match(tokens[hi].text) and not _is_year(tokens[hi].text):
+            day, hi = int(DAY.match(tokens[hi].text).group(1)), hi + 1
+        k = hi + 1 if hi < n and tokens[hi].text in {",", "."} else hi
+        if k < n and _is_year(tokens[k].text):
+            year, hi = int(tokens[k].text), k + 1
+        if day is not None and not 1 <= day <= 31:
+            day, lo = None, i
+        parsed = _dateparse(scan.span_text(lo, hi), scan.lang)
+        if parsed is None and day is not None:  # "32 décembre": keep the month, drop the impossible day
+            day, lo = None, i
+            parsed = _dateparse(scan.span_text(lo, hi), scan.lang)
+        if parsed is not None:
+            month = parsed[1]
+            day = parsed[2] if day is not None else None
+        scan.add(Kind.DATE, PartialDate(year, month, day), lo, hi)
+        if year is not None and month is not None and day is not None:
+            scan.add(Kind.WEEKDAY, dt.date(year, month, day).weekday(), lo, hi, take=False, extra=("derived",))
+        i = hi
+
+    for i, tok in enumerate(tokens):
+        if not scan.free(i) or not tok.is_word:
+            continue
+        weekday = weekday_names(scan.lang).get(tok.norm)
+        if weekday is not None:
+            scan.add(Kind.WEEKDAY, weekday, i, i + 1)
+            resolved = _resolve_weekday(scan.ref_date, weekday)
+            if resolved is not None:
+                scan.add(Kind.DATE, resolved, i, i + 1, take=False, extra=("relative",))
+        elif tok.norm in RELATIVE_DAYS and scan.ref_date is not None:
+            scan.add(Kind.DATE, _shift(scan.ref_date, RELATIVE_DAYS[tok.norm]), i, i + 1, extra=("relative",))
+
+    for i, tok in enumerate(tokens):
+        if scan.free(i) and _is_year(tok.text) and _looks_like_year(scan, i):
+            scan.add(Kind.DATE, PartialDate(int(tok.text)), i, i + 1)
+
+
+def _looks_like_year(scan: Scan, i: int) -> bool:
+    before = scan.norm(i - 1)
+    after = scan.tokens[i + 1] if i + 1 < len(scan.tokens) else None
+    if before in YEAR_WORDS or (i >= 2 and before in {"le", "la", "l'", "the"} and scan.norm(i - 2) in YEAR_WORDS):
+        return True
+    return after is None or not after.is_word or scan.is_stop(i + 1)
+
+
+def _resolve_weekday(ref: PartialDate | None, weekday: int) -> PartialDate | None:
+    """A weekday in an article is the one of its week: the last such day on or before the publication date."""
+    if ref is None or ref.year is None:
+        return None
+    if ref.day is None:
+        return ref
+    published = dt.date(ref.year, ref.month, ref.day)
+    day = published - dt.timedelta(days=(published.weekday() - weekday) % 7)
+    return PartialDate(day.year, day.month, day.day)
+
+
+def _shift(ref: PartialDate, days: int) -> PartialDate:
+    if ref.day is None or ref.year is None:
+        return ref  # only as precise as the header
+    day = dt.date(ref.year, ref.month, ref.day) + dt.timedelta(days=days)
+    return PartialDate(day.year, day.month, day.day)

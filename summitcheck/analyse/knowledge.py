@@ -1,0 +1,196 @@
+"""What the analysers know: entities with their aliases, the bilingual concept lexicon, stopwords.
+
+All of it is data (summitcheck/data/*.yaml, plus CLDR country names from babel), indexed by token keys so that
+a phrase is found in running text by a longest-match scan. Users extend it with their own files of the same shape.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .tokens import Token, fold, phrase_keys, tokenize
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+LANGS = ("en", "fr")
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    type: str  # person | state | place | org
+    metonym_for: str | None = None
+    part_of: str | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One phrase of the index: what it stands for, and for titles, the years it held."""
+
+    keys: tuple[str, ...]
+    kind: str  # "entity" | "term"
+    target: str
+    form: str = "name"  # name | short | title | adjective | word
+    years: tuple[int | None, int | None] = (None, None)
+
+
+EXACT_FORMS = frozenset({"name", "short"})  # proper names are compared unstemmed: "Lee" is not "les"
+
+
+@dataclass
+class PhraseIndex:
+    """Phrases by their first key. Names are keyed by folded words, common words by stems."""
+
+    by_first: dict[str, list[Entry]] = field(default_factory=dict)
+
+    def add(self, entry: Entry) -> None:
+        if entry.keys:
+            self.by_first.setdefault(entry.keys[0], []).append(entry)
+
+    def freeze(self) -> None:
+        """Longest phrases first, without duplicates, in a fixed order."""
+        for first, bucket in self.by_first.items():
+            self.by_first[first] = sorted(set(bucket), key=lambda e: (-len(e.keys), e.kind != "entity", e.target, e.form))
+
+    def starting(self, tokens: Sequence[Token], i: int, end: int) -> list[Entry]:
+        """Every entry, of any length, that starts at token i and ends by token `end`."""
+        out = []
+        for entry in self.by_first.get(tokens[i].key, []) + self.by_first.get(tokens[i].norm, []):
+            n = len(entry.keys)
+            exact = entry.form in EXACT_FORMS
+            if i + n <= end and all((tokens[i + j].norm if exact else tokens[i + j].key) == entry.keys[j]
+                                    for j in range(n)):
+                out.append(entry)
+        return out
+
+    def longest(self, tokens: Sequence[Token], i: int, taken: Sequence[bool]) -> list[Entry]:
+        """The longest entries that start at token i and use only free tokens (all of that length)."""
+        best: list[Entry] = []
+        candidates = self.by_first.get(tokens[i].key, [])
+        if tokens[i].norm != tokens[i].key:
+            candidates = candidates + self.by_first.get(tokens[i].norm, [])
+        for entry in sorted(candidates, key=lambda e: -len(e.keys)):
+            n = len(entry.keys)
+            if best and n < len(best[0].keys):
+                break
+            if i + n > len(tokens) or any(taken[i : i + n]):
+                continue
+            exact = entry.form in EXACT_FORMS
+            if all((tokens[i + j].norm if exact else tokens[i + j].key) == entry.keys[j] for j in range(n)):
+                best.append(entry)
+        return best
+
+
+@dataclass
+class Knowledge:
+    entities: dict[str, Entity]
+    index: PhraseIndex
+    implied_by: dict[str, frozenset[str]]  # concept -> concepts or fact kinds whose presence implies it
+    stopwords: dict[str, frozenset[str]]  # language -> folded words
+
+    def is_stopword(self, token: Token, lang: str) -> bool:
+        return token.norm in self.stopwords.get(lang, frozenset())
+
+    def related(self, a: str, b: str) -> bool:
+        """Whether two entity ids can name the same actor: the same, or a capital standing for its state."""
+        if a == b:
+            return True
+        ea, eb = self.entities.get(a), self.entities.get(b)
+        return bool((ea and ea.metonym_for == b) or (eb and eb.metonym_for == a))
+
+
+def _read_yaml(path: Path) -> Any:
+    import yaml  # PyYAML with libyaml: ten times faster than a pure-Python loader on these tables
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]
+
+
+def _add_entity_phrases(index: PhraseIndex, eid: str, phrases: Iterable[str], form: str, years=(None, None)) -> None:
+    for phrase in phrases:
+        if form in EXACT_FORMS:
+            index.add(Entry(tuple(t.norm for t in tokenize(phrase, "en") if t.is_word or t.norm not in ".,"),
+                            "entity", eid, form, years))
+            continue
+        for lang in LANGS:  # adjectives and titles carry no language: index them as both would stem them
+            index.add(Entry(phrase_keys(phrase, lang), "entity", eid, form, years))
+
+
+def _cldr_countries() -> dict[str, list[str]]:
+    """Country names in English and French from CLDR, by ISO code."""
+    from babel import Locale
+
+    names: dict[str, list[str]] = {}
+    for lang in LANGS:
+        for code, name in Locale.parse(lang).territories.items():
+            if len(code) == 2 and code.isalpha() and code not in {"ZZ", "EU", "EZ", "UN", "QO"}:
+                names.setdefault(code, []).append(name)
+    return names
+
+
+def build(extra_files: Sequence[Path] = (), data: Path = DATA) -> Knowledge:
+    entities: dict[str, Entity] = {}
+    index = PhraseIndex()
+    implied: dict[str, set[str]] = {}
+    stopwords: dict[str, set[str]] = {lang: set() for lang in LANGS}
+
+    entity_docs = [_read_yaml(data / "entities.yaml")]
+    lexicon_docs = [_read_yaml(data / "lexicon.yaml")]
+    for path in extra_files:
+        doc = _read_yaml(path) or {}
+        if "entities" in doc:
+            entity_docs.append(doc)
+        if "concepts" in doc:
+            lexicon_docs.append(doc)
+
+    cldr = _cldr_countries()
+    for code, names in cldr.items():
+        entities.setdefault(code, Entity(code, "state"))
+        _add_entity_phrases(index, code, names, "name")
+    for doc in entity_docs:
+        for item in (doc or {}).get("entities", []) or []:
+            eid = str(item["id"])
+            entities[eid] = Entity(eid, str(item.get("type", "place")), item.get("metonym_for"), item.get("part_of"))
+            _add_entity_phrases(index, eid, _as_list(item.get("names")), "name")
+            _add_entity_phrases(index, eid, _as_list(item.get("short")), "short")
+            _add_entity_phrases(index, eid, _as_list(item.get("adjectives")), "adjective")
+            for title in item.get("titles") or []:
+                years = (title.get("from"), title.get("to"))
+                _add_entity_phrases(index, eid, _as_list(title.get("names")), "title", years)
+
+    for doc in lexicon_docs:
+        for item in (doc or {}).get("concepts", []) or []:
+            cid = str(item["id"])
+            for lang in LANGS:
+                for phrase in _as_list(item.get(lang)):
+                    index.add(Entry(phrase_keys(phrase, lang), "term", cid, "word"))
+            if item.get("implied_by"):
+                implied.setdefault(cid, set()).update(_as_list(item["implied_by"]))
+
+    index.freeze()
+    stop_doc = _read_yaml(data / "stopwords.yaml") or {}
+    for lang in LANGS:
+        stopwords[lang].update(fold(w) for w in _as_list(stop_doc.get(lang)))
+
+    return Knowledge(
+        entities=entities,
+        index=index,
+        implied_by={k: frozenset(v) for k, v in implied.items()},
+        stopwords={k: frozenset(v) for k, v in stopwords.items()},
+    )
+
+
+@functools.cache
+def default_knowledge() -> Knowledge:
+    return build()

@@ -1,0 +1,85 @@
+"""Entities, concepts, unknown names and remaining content words.
+
+Entities and concepts come from one phrase index (aliases across languages, the bilingual lexicon) by longest
+match. What is left: runs of capitalised words become `name` facts (a name the tool does not know must still be
+found in the seed), and other content words become `word` facts, compared by stem and by spelling (cognates).
+"""
+
+from __future__ import annotations
+
+from ..model import Kind
+from .scan import Scan
+
+LOCATIVE = frozenset("in at a au aux en dans sur on near pres outside inside hors".split())
+ARTICLES = frozenset("the le la les l' de du des d'".split())
+
+
+def _role(scan: Scan, i: int) -> str | None:
+    """'loc' when the phrase at token i follows a locative preposition (skipping articles): "à Vladivostok"."""
+    k = i - 1
+    while k >= 0 and scan.tokens[k].norm in ARTICLES and k > i - 3:
+        k -= 1
+    return "loc" if k >= 0 and scan.tokens[k].norm in LOCATIVE else None
+
+
+def _year_ok(years: tuple[int | None, int | None], scan: Scan) -> bool:
+    if scan.ref_date is None or scan.ref_date.year is None:
+        return True
+    lo, hi = years
+    return (lo is None or scan.ref_date.year >= lo) and (hi is None or scan.ref_date.year <= hi)
+
+
+def extract(scan: Scan) -> None:
+    knowledge = scan.knowledge
+    tokens = scan.tokens
+    i = 0
+    while i < len(tokens):
+        if not scan.free(i) or not tokens[i].is_word:
+            i += 1
+            continue
+        entries = [e for e in knowledge.index.longest(tokens, i, scan.taken) if e.form != "title" or _year_ok(e.years, scan)]
+        if len(entries) and len(entries[0].keys) == 1 and scan.is_stop(i):
+            entries = []  # "dans" is not Denmark, "les" is not Lee
+        if not entries:
+            i += 1
+            continue
+        j = i + len(entries[0].keys)
+        entity_ids = sorted({e.target for e in entries if e.kind == "entity"})
+        concepts = sorted({e.target for e in entries if e.kind == "term"})
+        if entity_ids:
+            forms = sorted({e.form for e in entries if e.kind == "entity"})
+            if j - i > 1:  # "dirigeant nord-coréen" names a person and a state; "Conseil de sécurité de l'ONU" the UN
+                for k in range(i, j):
+                    inner = knowledge.index.starting(tokens, k, j)
+                    entity_ids += [e.target for e in inner if e.kind == "entity" and e.form in {"adjective", "name"}]
+                entity_ids = sorted(set(entity_ids))
+            types = sorted({knowledge.entities[e].type for e in entity_ids if e in knowledge.entities})
+            scan.add(Kind.ENTITY, tuple(entity_ids), i, j, take=False, role=_role(scan, i), extra=(tuple(forms), tuple(types)))
+        for concept in concepts:
+            scan.add(Kind.TERM, concept, i, j, take=False)
+        for k in range(i, j):
+            scan.taken[k] = True
+        i = j
+    _names_and_words(scan)
+
+
+def _names_and_words(scan: Scan) -> None:
+    tokens = scan.tokens
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if not scan.free(i) or not tok.is_word or scan.is_stop(i):
+            i += 1
+            continue
+        if tok.is_capitalised:
+            j = i + 1
+            while j < len(tokens) and scan.free(j) and tokens[j].is_word and tokens[j].is_capitalised:
+                j += 1
+            starts_sentence = i == 0 or tokens[i - 1].text in {".", "!", "?", ":", '"', "«", "“", "'"}
+            if j - i > 1 or not starts_sentence:
+                scan.add(Kind.NAME, " ".join(t.norm for t in tokens[i:j]), i, j)
+                i = j
+                continue
+        if len(tok.norm) > 1:
+            scan.add(Kind.WORD, tok.key, i, i + 1)
+        i += 1

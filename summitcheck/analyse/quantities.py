@@ -1,0 +1,302 @@
+"""Numbers and what they count: plain quantities, money, percentages, durations, identifiers, ordinals.
+
+Digits are read in any locale's grouping (10,000 / 10.000 / 10 000 with plain, no-break or thin spaces); number
+words go through text2num ("dix mille", "twenty-four"); a word before a number says how it is stated (≈, about,
+environ, plus de, up to); the words after it say what it counts ("10.000 travailleurs" counts workers).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..model import Kind
+from .scan import Scan
+from .tokens import fold, key
+
+APPROX = ("≈", "~", "∼", "about", "around", "approximately", "roughly", "some", "nearly", "almost", "close to",
+          "circa", "ca", "an estimated", "environ", "pres de", "quelque", "quelques", "autour de", "presque",
+          "approximativement", "pas loin de", "a peu pres", "aux alentours de", "une estimation de")
+MINIMUM = ("more than", "over", "at least", "above", "upwards of", "in excess of", "plus de", "au moins",
+           "au-dela de", "superieur a", ">", "≥")
+MAXIMUM = ("up to", "less than", "fewer than", "under", "below", "at most", "no more than", "jusqu'a", "moins de",
+           "au plus", "au maximum", "inferieur a", "<", "≤")
+QUALIFIERS = sorted(
+    [(tuple(p.split()), q) for ps, q in ((APPROX, "approx"), (MINIMUM, "min"), (MAXIMUM, "max")) for p in ps],
+    key=lambda x: -len(x[0]),
+)
+
+SCALES = {"thousand": 1e3, "thousands": 1e3, "mille": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6,
+          "m": 1e6, "mn": 1e6, "milliard": 1e9, "milliards": 1e9, "billion": 1e9, "billions": 1e9, "bn": 1e9,
+          "trillion": 1e12, "trillions": 1e12, "md": 1e9, "mds": 1e9}
+FRENCH_SCALES = {"billion": 1e12, "billions": 1e12, "trillion": 1e18}
+
+# Time units, in days, so that "two years" meets "24 months".
+TIME_UNITS = {
+    "year": ("year", 365.25), "years": ("year", 365.25), "yr": ("year", 365.25), "an": ("year", 365.25),
+    "ans": ("year", 365.25), "annee": ("year", 365.25), "annees": ("year", 365.25), "month": ("month", 30.4375),
+    "months": ("month", 30.4375), "mois": ("month", 30.4375), "week": ("week", 7.0), "weeks": ("week", 7.0),
+    "semaine": ("week", 7.0), "semaines": ("week", 7.0), "day": ("day", 1.0), "days": ("day", 1.0),
+    "jour": ("day", 1.0), "jours": ("day", 1.0), "journee": ("day", 1.0), "journees": ("day", 1.0),
+    "hour": ("hour", 1 / 24), "hours": ("hour", 1 / 24), "heure": ("hour", 1 / 24), "heures": ("hour", 1 / 24),
+    "minute": ("minute", 1 / 1440), "minutes": ("minute", 1 / 1440), "decade": ("decade", 3652.5),
+    "decades": ("decade", 3652.5), "decennie": ("decade", 3652.5), "decennies": ("decade", 3652.5),
+    "century": ("century", 36525.0), "centuries": ("century", 36525.0), "siecle": ("century", 36525.0),
+    "siecles": ("century", 36525.0),
+}
+PERCENT_WORDS = (("%",), ("percent",), ("per", "cent"), ("pour", "cent"), ("pourcent",), ("pc",))
+
+CURRENCY_WORDS = {"dollar": "dollar", "dollars": "dollar", "euro": "euro", "euros": "euro", "pound": "pound",
+                  "pounds": "pound", "livre": "pound", "livres": "pound", "sterling": "pound", "yen": "yen",
+                  "yuan": "yuan", "yuans": "yuan", "renminbi": "yuan", "rouble": "rouble", "roubles": "rouble",
+                  "ruble": "rouble", "rubles": "rouble", "won": "won", "wons": "won", "franc": "franc",
+                  "francs": "franc", "rupee": "rupee", "rupees": "rupee", "roupie": "rupee", "roupies": "rupee"}
+CURRENCY_SYMBOLS = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₽": "rouble", "₩": "won", "₹": "rupee"}
+CURRENCY_CODES = {"USD": ("dollar", "US"), "SGD": ("dollar", "SG"), "EUR": ("euro", None), "GBP": ("pound", "GB"),
+                  "JPY": ("yen", "JP"), "CNY": ("yuan", "CN"), "RUB": ("rouble", "RU"), "KRW": ("won", "KR"),
+                  "KPW": ("won", "KP"), "CAD": ("dollar", "CA"), "AUD": ("dollar", "AU"), "HKD": ("dollar", "HK"),
+                  "CHF": ("franc", "CH"), "INR": ("rupee", "IN")}
+# Letters written before a dollar sign: S$, US$, HK$ ...
+DOLLAR_PREFIXES = {"S": "SG", "US": "US", "HK": "HK", "C": "CA", "CA": "CA", "A": "AU", "AU": "AU", "NZ": "NZ",
+                   "NT": "TW"}
+
+IDENTIFIER_KEYWORDS = {"resolution": "resolution", "resolutions": "resolution", "res": "resolution",
+                       "unscr": "resolution", "article": "article", "art": "article", "no": "number",
+                       "n°": "number", "nº": "number", "number": "number", "numero": "number", "num": "number",
+                       "flight": "flight", "vol": "flight", "decree": "decree", "decret": "decree",
+                       "directive": "directive", "amendment": "amendment", "amendement": "amendment"}
+
+ORDINALS_EN = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+               "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+ORDINALS_FR = ("premier deuxieme troisieme quatrieme cinquieme sixieme septieme huitieme neuvieme dixieme onzieme "
+               "douzieme treizieme quatorzieme quinzieme seizieme dix-septieme dix-huitieme dix-neuvieme "
+               "vingtieme").split()
+ORDINAL_WORDS = {w: n for words in (ORDINALS_EN, ORDINALS_FR) for n, w in enumerate(words, 1)}
+ORDINAL_WORDS.update({"premiere": 1, "1er": 1, "seconde": 2, "second": 2})
+ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|e|er|re|ere|eme|nd|nde|ieme)\Z")
+ARTICLE_NUMBERS = frozenset({"un", "une", "one", "a", "an"})  # "un dialogue" is not a count
+
+
+def parse_digits(text: str) -> float | None:
+    """A digit string in any grouping: 10,000 / 10.000 / 10 000 / 1,5 / 1.5 / 1,234.5 / 1.234,5."""
+    s = re.sub(r"[\s\u00a0\u202f\u2009]", "", text)
+    if "," in s and "." in s:
+        decimal = "," if s.rfind(",") > s.rfind(".") else "."
+        group = "." if decimal == "," else ","
+        s = s.replace(group, "").replace(decimal, ".")
+    else:
+        for sep in (",", "."):
+            if sep in s:
+                parts = s.split(sep)
+                if len(parts) > 2 or len(parts[-1]) == 3:  # grouping: 10.000, 1,000,000
+                    s = s.replace(sep, "")
+                else:
+                    s = s.replace(sep, ".")
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+@functools.lru_cache(maxsize=16384)
+def word_value(words: str, lang: str) -> float | None:
+    """text2num on a run of number words, or None."""
+    from text_to_num import text2num
+
+    try:
+        return float(text2num(words, lang))
+    except (ValueError, IndexError, KeyError, AssertionError):
+        return None
+
+
+def _is_number_word(word: str, lang: str) -> bool:
+    w = fold(word)
+    return w not in ARTICLE_NUMBERS and word_value(w, lang) is not None
+
+
+def _qualifier(scan: Scan, i: int) -> tuple[str, int]:
+    """How the number starting at token i is stated, and where its qualifier begins."""
+    for words, qualifier in QUALIFIERS:
+        n = len(words)
+        lo = i - n
+        if lo >= 0 and tuple(scan.tokens[k].norm for k in range(lo, i)) == words:
+            return qualifier, lo
+    return "exact", i
+
+
+def _number_at(scan: Scan, i: int) -> tuple[float, int, str | None] | None:
+    """(value, end token, glued unit) of a number starting at token i: digits or number words, with a scale."""
+    tokens, lang = scan.tokens, scan.lang
+    tok = tokens[i]
+    unit = None
+    if tok.text[:1].isdigit():
+        value = parse_digits(tok.text)
+        j = i + 1
+    elif tok.is_word:
+        first, _, rest = tok.norm.partition("-")
+        if "-" in tok.norm and word_value(tok.norm, lang) is None and word_value(first, lang) is not None:
+            return word_value(first, lang), i + 1, rest  # "two-year", "four-point"
+        j = i
+        while j < len(tokens) and (
+            _is_number_word(tokens[j].text, lang)
+            or (j > i and tokens[j].norm in {"et", "and"} and j + 1 < len(tokens)
+                and _is_number_word(tokens[j + 1].text, lang))
+        ):
+            j += 1
+        if j == i:
+            return None
+        while j > i:
+            value = word_value(" ".join(t.norm for t in tokens[i:j]), lang)
+            if value is not None:
+                break
+            j -= 1
+        else:
+            return None
+    else:
+        return None
+    if value is None:
+        return None
+    if j < len(tokens) and tokens[j].norm in SCALES and (tokens[j].norm not in {"k", "m", "mn", "bn", "md", "mds"}
+                                                         or tokens[j].start == tokens[j - 1].end):
+        scale = FRENCH_SCALES.get(tokens[j].norm) if lang == "fr" else None
+        value *= scale or SCALES[tokens[j].norm]
+        j += 1
+    if j + 1 < len(tokens) and tokens[j].text == "-" and tokens[j].start == tokens[j - 1].end and tokens[j + 1].is_word:
+        unit, j = tokens[j + 1].norm, j + 2  # "24-hour"
+    return value, j, unit
+
+
+def _currency_before(scan: Scan, i: int) -> tuple[tuple[str, str | None], int] | None:
+    tokens = scan.tokens
+    if i >= 1 and tokens[i - 1].text in CURRENCY_SYMBOLS:
+        family = CURRENCY_SYMBOLS[tokens[i - 1].text]
+        if i >= 2 and tokens[i - 2].text in DOLLAR_PREFIXES and tokens[i - 2].end == tokens[i - 1].start:
+            return (family, DOLLAR_PREFIXES[tokens[i - 2].text]), i - 2
+        return (family, None), i - 1
+    if i >= 1 and tokens[i - 1].text in CURRENCY_CODES:
+        return CURRENCY_CODES[tokens[i - 1].text], i - 1
+    return None
+
+
+def _currency_after(scan: Scan, j: int) -> tuple[tuple[str, str | None], int] | None:
+    """A currency named after the number: "20 millions de dollars singapouriens", "5 US dollars", "3 EUR"."""
+    tokens = scan.tokens
+    k = j + 1 if j < len(tokens) and tokens[j].norm in {"de", "d'", "of"} else j
+    country = None
+    if k < len(tokens) and tokens[k].text in CURRENCY_CODES:
+        return CURRENCY_CODES[tokens[k].text], k + 1
+    if k + 1 < len(tokens) and tokens[k + 1].norm in CURRENCY_WORDS:  # "US dollars", "Singapore dollars"
+        country = _state_of(scan, k, k + 1)
+        if country:
+            k += 1
+    if k >= len(tokens) or tokens[k].norm not in CURRENCY_WORDS:
+        return None
+    family = CURRENCY_WORDS[tokens[k].norm]
+    end = k + 1
+    if country is None and end < len(tokens):  # "dollars singapouriens", "dollars de Singapour"
+        for lo, hi in ((end, end + 1), (end + 1, end + 2), (end + 1, end + 3)):
+            if hi <= len(tokens) and (lo == end or tokens[end].norm in {"de", "du", "des", "d'"}):
+                country = _state_of(scan, lo, hi)
+                if country:
+                    end = hi
+                    break
+    return (family, country), end
+
+
+def _state_of(scan: Scan, lo: int, hi: int) -> str | None:
+    """The state named by tokens lo..hi-1 (name or adjective), if that is all they are."""
+    index = scan.knowledge.index
+    if lo >= len(scan.tokens):
+        return None
+    for entry in index.longest(scan.tokens, lo, [False] * len(scan.tokens)):
+        entity = scan.knowledge.entities.get(entry.target)
+        if entry.kind == "entity" and entity and entity.type == "state" and lo + len(entry.keys) == hi:
+            return entity.id
+    return None
+
+
+def _match_words(scan: Scan, j: int, phrases: tuple[tuple[str, ...], ...]) -> int | None:
+    for words in phrases:
+        if tuple(scan.norm(k) for k in range(j, j + len(words))) == words:
+            return j + len(words)
+    return None
+
+
+def extract(scan: Scan) -> None:
+    """Identifiers, money, percentages, durations and counts; runs after dates have taken their years."""
+    tokens = scan.tokens
+    i = 0
+    while i < len(tokens):
+        if not scan.free(i):
+            i += 1
+            continue
+        found = _number_at(scan, i)
+        if found is None and tokens[i].norm in ARTICLE_NUMBERS and scan.norm(i + 1) in TIME_UNITS:
+            found = (1.0, i + 1, None)  # "a year", "un an": one unit, written with an article
+        if found is None:
+            i += 1
+            continue
+        value, j, glued = found
+        if any(scan.taken[i:j]):
+            i += 1
+            continue
+        # identifier: "résolution 2397", "res. 2397", "n° 12"
+        k = i - 1
+        while k >= 0 and tokens[k].text in {".", ":"}:
+            k -= 1
+        if tokens[i].text[:1].isdigit() and k >= 0 and tokens[k].norm in IDENTIFIER_KEYWORDS:
+            scan.add(Kind.IDENTIFIER, (IDENTIFIER_KEYWORDS[tokens[k].norm], tokens[i].text), k, i + 1)
+            i += 1
+            continue
+        qualifier, lo = _qualifier(scan, i)
+        currency = _currency_before(scan, i)
+        if currency:
+            (code, lo_c) = currency
+            qualifier, lo = _qualifier(scan, lo_c)
+            scan.add(Kind.MONEY, (value, code), lo, j, qualifier=qualifier)
+            i = j
+            continue
+        currency = _currency_after(scan, j)
+        if currency:
+            code, end = currency
+            scan.add(Kind.MONEY, (value, code), lo, end, qualifier=qualifier)
+            i = end
+            continue
+        end = _match_words(scan, j, PERCENT_WORDS)
+        if end:
+            scan.add(Kind.PERCENT, value, lo, end, qualifier=qualifier)
+            i = end
+            continue
+        unit_word = glued if glued is not None else (tokens[j].norm if j < len(tokens) else None)
+        if unit_word in TIME_UNITS:
+            unit, days = TIME_UNITS[unit_word]
+            end = j if glued is not None else j + 1
+            scan.add(Kind.DURATION, (value * days, unit), lo, end, qualifier=qualifier, extra=(value,))
+            i = end
+            continue
+        if glued is None and not tokens[i].text[:1].isdigit() and value == 1:
+            i = j  # "un", "one" alone: an article more often than a count
+            continue
+        if glued:  # "four-point": what it counts is glued to it
+            scan.add(Kind.NUMBER, value, lo, j, qualifier=qualifier, head=(key(glued, scan.lang),))
+        else:
+            scan.add(Kind.NUMBER, value, lo, j, qualifier=qualifier, extra=("head-tokens", j))
+        i = j
+    _ordinals(scan)
+
+
+def _ordinals(scan: Scan) -> None:
+    tokens = scan.tokens
+    for i, tok in enumerate(tokens):
+        if not scan.free(i):
+            continue
+        value = ORDINAL_WORDS.get(tok.norm)
+        end = i + 1
+        if value is None and tok.text.isdigit() and i + 1 < len(tokens) and tokens[i + 1].start == tok.end:
+            if ORDINAL_SUFFIX.match(tokens[i + 1].norm):
+                value, end = int(tok.text), i + 2
+        if value is None:
+            continue
+        if tok.norm in {"second", "seconde"} and scan.lang == "en" and scan.norm(i - 1) in {"a", "one", "per"}:
+            continue  # "a second" is a unit of time
+        scan.add(Kind.ORDINAL, value, i, end, extra=("head-tokens", end))

@@ -1,0 +1,60 @@
+"""The shared state of one analysis: the tokens of a text, which of them a fact already took, the facts so far."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Fact, Kind, PartialDate
+from .knowledge import Knowledge
+from .tokens import Token
+
+
+@dataclass
+class Scan:
+    text: str  # the analysed text; token offsets are relative to `base`
+    base: int
+    lang: str
+    tokens: list[Token]
+    knowledge: Knowledge
+    ref_date: PartialDate | None = None  # the seed's publication date, for "jeudi", "aujourd'hui"
+    taken: list[bool] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.taken = [False] * len(self.tokens)
+
+    def span_text(self, i: int, j: int) -> str:
+        """The original text of tokens i..j-1."""
+        return self.text[self.tokens[i].start - self.base : self.tokens[j - 1].end - self.base]
+
+    def add(self, kind: Kind, value: object, i: int, j: int, take: bool = True, **extra: object) -> Fact:
+        fact = Fact(kind, value, self.tokens[i].start, self.tokens[j - 1].end, self.span_text(i, j), **extra)
+        self.facts.append(fact)
+        if take:
+            for k in range(i, j):
+                self.taken[k] = True
+        return fact
+
+    def free(self, i: int) -> bool:
+        return 0 <= i < len(self.tokens) and not self.taken[i]
+
+    def norm(self, i: int) -> str:
+        return self.tokens[i].norm if 0 <= i < len(self.tokens) else ""
+
+    def is_stop(self, i: int) -> bool:
+        return self.knowledge.is_stopword(self.tokens[i], self.lang)
+
+    def content_after(self, j: int, count: int = 3, window: int = 5) -> list[int]:
+        """Indices of up to `count` content words within `window` tokens after position j (stops at punctuation)."""
+        found: list[int] = []
+        for k in range(j, min(len(self.tokens), j + window)):
+            tok = self.tokens[k]
+            if not tok.is_word:
+                if tok.text in {"-", "'"}:
+                    continue
+                break
+            if not self.is_stop(k):
+                found.append(k)
+                if len(found) == count:
+                    break
+        return found

@@ -1,0 +1,98 @@
+"""Tokens with offsets, and the comparison keys that make French and English words meet.
+
+A token's `key` is its Snowball stem, lowercased and without accents ("travailleurs" -> "travailleur",
+"Coréenne" -> "coreen"); short all-capital words keep their case ("UN" is not the French article "un").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import snowballstemmer
+
+WORD = re.compile(
+    r"(?:[A-Z]\.){2,}"  # dotted acronyms: U.S., U.N.
+    r"|\d+(?:[.,\u00a0\u202f\u2009 ]\d{3})*(?:[.,]\d+)?"  # numbers, with any grouping
+    r"|[^\W\d_]+(?:['’\-][^\W\d_]+)*"  # words, with inner hyphens and apostrophes
+    r"|[^\w\s]",  # any other single character: punctuation, symbols such as ≈ $ € %
+)
+ELISIONS = re.compile(r"(?i)(l|d|qu|n|s|j|c|m|t|jusqu|lorsqu|puisqu|quoiqu)['’](?=[^\W\d_])")
+POSSESSIVE = re.compile(r"['’]s?\Z")
+
+STEMMERS = {"fr": "french", "en": "english"}
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    key: str  # language-independent comparison key
+    norm: str  # lowercase, no accents, not stemmed
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalpha()
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents, with typographic apostrophes and ligatures made plain."""
+    text = text.replace("’", "'").replace("œ", "oe").replace("Œ", "Oe").replace("æ", "ae").replace("Æ", "Ae")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+@functools.cache
+def _stemmer(lang: str) -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer(STEMMERS.get(lang, "english"))
+
+
+@functools.lru_cache(maxsize=65536)
+def key(word: str, lang: str) -> str:
+    """The comparison key of one word in a language."""
+    if word.isupper() and word.replace(".", "").isalpha() and 1 < len(word.replace(".", "")) <= 6:
+        return word.replace(".", "")  # acronym: case matters (UN, US, ONU)
+    lowered = word.replace("’", "'").lower()
+    lowered = POSSESSIVE.sub("", lowered) if lang == "en" and lowered.endswith(("'s", "'")) else lowered
+    if "-" in lowered:  # stem only the last part: nord-coréenne -> nord-coréen
+        head, _, tail = lowered.rpartition("-")
+        return fold(head + "-" + _stemmer(lang).stemWord(tail))
+    return fold(_stemmer(lang).stemWord(lowered))
+
+
+def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
+    """Tokens of `text`, their offsets shifted by `offset` (the text's place in a seed)."""
+    tokens: list[Token] = []
+    for m in WORD.finditer(text):
+        word, start = m.group(), m.start()
+        if lang == "en" and len(word) > 2 and word[-2:] in ("'s", "’s"):
+            tokens.append(_token(word[:-2], start + offset, lang))  # possessive: "Kim's" is Kim
+            tokens.append(Token(word[-2:], start + offset + len(word) - 2, start + offset + len(word), "'s", "'s"))
+            continue
+        elided = ELISIONS.match(word)
+        if elided and len(word) > elided.end():
+            cut = elided.end()
+            tokens.append(_token(word[:cut], start + offset, lang))
+            word, start = word[cut:], start + cut
+        tokens.append(_token(word, start + offset, lang))
+    return tokens
+
+
+def _token(word: str, start: int, lang: str) -> Token:
+    if word[:1].isalpha():
+        k = key(word, lang)
+    else:
+        k = word
+    return Token(word, start, start + len(word), k, fold(word))
+
+
+def phrase_keys(phrase: str, lang: str) -> tuple[str, ...]:
+    """Keys of a lexicon or alias phrase, tokenized exactly like running text."""
+    return tuple(t.key for t in tokenize(phrase, lang) if t.key not in {".", ","})

@@ -1,0 +1,168 @@
+"""Judge: the verdict rules, over every evidence window of a seed, with a reason a person can act on.
+
+A window is one focal sentence; names and concepts may also come from the sentence before or after (where
+"le pays" or "cette dernière" stands for them), and background concepts from anywhere in the seed. Values
+(numbers, dates, quotes...) must be in the focal sentence itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .analyse.knowledge import Knowledge
+from .match import CONFLICT, MATCH, FactStatus, SentenceFacts, Settings, find_in_sentence
+from .model import VALUE_KINDS, Fact, Kind, Verdict
+
+MISSING = "missing"
+ACTOR_TYPES = frozenset({"state", "org", "person"})
+PLACE_TYPES = frozenset({"place", "state"})
+
+
+@dataclass(frozen=True)
+class Judgement:
+    verdict: Verdict
+    focal: int  # 1-based sentence number of the evidence window
+    statuses: tuple[FactStatus, ...]
+    score: tuple[int, ...]
+
+
+def _types(fact: Fact) -> frozenset[str]:
+    return frozenset(fact.extra[1]) if fact.kind is Kind.ENTITY and len(fact.extra) > 1 else frozenset()
+
+
+def judge_seed(claim_facts: list[Fact], sentences: list[SentenceFacts], knowledge: Knowledge,
+               settings: Settings) -> Judgement | None:
+    """The best window of one seed for a claim: supported, else contradicted, else the closest unsupported one."""
+    if not claim_facts or not sentences:
+        return None
+    table = [[find_in_sentence(f, s, knowledge, settings) for s in sentences] for f in claim_facts]
+    best: Judgement | None = None
+    for focal in range(len(sentences)):
+        if not any(row[focal] for row in table):
+            continue
+        judgement = _judge_window(claim_facts, table, sentences, focal)
+        if best is None or judgement.score > best.score:
+            best = judgement
+    return best
+
+
+def _judge_window(claim_facts: list[Fact], table: list[list[FactStatus | None]], sentences: list[SentenceFacts],
+                  focal: int) -> Judgement:
+    statuses: list[FactStatus] = []
+    for fact, row in zip(claim_facts, table, strict=True):
+        here = row[focal]
+        if here is not None and here.status == MATCH:
+            statuses.append(here)
+            continue
+        found = None
+        if fact.kind in (Kind.ENTITY, Kind.NAME, Kind.TERM, Kind.WORD) and fact.role != "loc":
+            for k in (focal - 1, focal + 1):
+                if 0 <= k < len(row) and row[k] is not None and row[k].status == MATCH:
+                    found = _moved(row[k], "near")
+                    break
+        if found is None and fact.kind in (Kind.TERM, Kind.WORD):
+            hit = next((s for s in row if s is not None and s.status == MATCH), None)
+            found = _moved(hit, "document") if hit else None
+        if found is None and here is not None and here.status == CONFLICT:
+            found = here
+        statuses.append(found or FactStatus(fact, MISSING))
+    statuses = _role_conflicts(statuses, sentences[focal])
+    statuses = [_relevant(s) for s in statuses]
+
+    matched_here = sum(s.status == MATCH and s.where in ("sentence", "implied") for s in statuses)
+    matched = sum(s.status == MATCH for s in statuses)
+    conflicts = sum(s.status == CONFLICT for s in statuses)
+    missing = sum(s.status == MISSING for s in statuses)
+    far = sum(s.where == "document" for s in statuses)
+    allowance = 1 if len(statuses) >= 3 else 0
+    anchored = matched_here > 0 and far <= allowance
+    if missing == 0 and conflicts == 0 and anchored:
+        verdict, rank = Verdict.SUPPORTED, 2
+    elif missing == 0 and conflicts > 0 and anchored:
+        verdict, rank = Verdict.CONTRADICTED, 1
+    else:
+        verdict, rank = Verdict.UNSUPPORTED, 0
+    score = (rank, matched_here, matched, -far, -focal)
+    return Judgement(verdict, focal + 1, tuple(statuses), score)
+
+
+def _moved(status: FactStatus, where: str) -> FactStatus:
+    return FactStatus(status.fact, status.status, where, status.seed_fact, status.sentence, status.span,
+                      status.seed_text)
+
+
+def _role_conflicts(statuses: list[FactStatus], sentence: SentenceFacts) -> list[FactStatus]:
+    """Another place for the same event, another actor for the same act.
+
+    A claim place after in/at that the focal sentence does not give, where the sentence puts the event in
+    another place of the same type, conflicts; so does a claim's first actor (before its first concept) where the
+    sentence names another actor of the same type before the words the claim matched.
+    """
+    used = {id(s.seed_fact) for s in statuses if s.seed_fact is not None}
+    entities = [f for f in sentence.facts if f.kind is Kind.ENTITY and id(f) not in used]
+    first_concept = min((s.fact.start for s in statuses if s.fact.kind in (Kind.TERM, Kind.WORD)), default=None)
+    matched_spans = [s.span[0] for s in statuses if s.status == MATCH and s.span and s.where == "sentence"
+                     and s.fact.kind in (Kind.TERM, Kind.WORD)]
+    out = []
+    for s in statuses:
+        fact = s.fact
+        if s.status == MISSING and fact.kind is Kind.ENTITY:
+            types = _types(fact)
+            rival = None
+            if fact.role == "loc" and types & PLACE_TYPES:
+                rival = next((e for e in entities if e.role == "loc" and _types(e) & types & PLACE_TYPES), None)
+            elif types & ACTOR_TYPES and first_concept is not None and fact.start < first_concept and matched_spans:
+                verb_at = min(matched_spans)
+                rival = next((e for e in entities if e.start < verb_at and _types(e) & types & ACTOR_TYPES), None)
+            if rival is not None:
+                s = FactStatus(fact, CONFLICT, "sentence", rival, sentence.index, (rival.start, rival.end), rival.text)
+        out.append(s)
+    return out
+
+
+def _relevant(status: FactStatus) -> FactStatus:
+    """A number or ordinal conflicts only with one that counts the same thing ("10.000 travailleurs")."""
+    if status.status != CONFLICT or status.fact.kind not in (Kind.NUMBER, Kind.ORDINAL, Kind.PERCENT):
+        return status
+    claim_head = set(status.fact.head)
+    seed_head = set(status.seed_fact.head) if status.seed_fact else set()
+    if not claim_head or not seed_head or claim_head & seed_head:
+        return status
+    return FactStatus(status.fact, MISSING)
+
+
+def is_value(fact: Fact) -> bool:
+    return fact.kind in VALUE_KINDS
+
+
+
+def reason(judgement: Judgement | None) -> str:
+    """One line a person can act on: what conflicts, what is missing, or what the seed states."""
+    if judgement is None:
+        return "the claim has no checkable content"
+    at = f"sentence {judgement.focal}"
+    statuses = judgement.statuses
+    if judgement.verdict is Verdict.CONTRADICTED:
+        parts = [f"claim says {_shown(s.fact)}; seed says {s.seed_text!r}" for s in statuses if s.status == CONFLICT]
+        return f"{'; '.join(parts)} ({at})"
+    if judgement.verdict is Verdict.SUPPORTED:
+        values = [s for s in statuses if s.fact.kind not in (Kind.WORD, Kind.TERM)] or list(statuses)
+        parts = [f"{_shown(s.fact)} = {s.seed_text!r}" if s.seed_text else _shown(s.fact) for s in values[:4]]
+        more = f" and {len(values) - 4} more" if len(values) > 4 else ""
+        return f"stated in {at}: {', '.join(parts)}{more}"
+    missing = [s for s in statuses if s.status == MISSING]
+    if not any(s.status == MATCH for s in statuses):
+        return "the seed states none of it"
+    if missing:
+        names = ", ".join(_shown(s.fact) for s in missing[:5])
+        return f"the seed does not state {names} (closest: {at})"
+    if any(s.status == CONFLICT for s in statuses):
+        parts = [f"{_shown(s.fact)} vs {s.seed_text!r}" for s in statuses if s.status == CONFLICT]
+        return f"conflicting values but too little else matches to tell: {'; '.join(parts)} ({at})"
+    return f"the matching words are spread too thin to support it (closest: {at})"
+
+
+def _shown(fact: Fact) -> str:
+    if fact.kind in (Kind.WORD, Kind.TERM, Kind.NAME, Kind.ENTITY, Kind.QUOTE):
+        return repr(fact.text)
+    return f"{fact.text!r} ({fact.shown()})" if fact.shown() != fact.text else repr(fact.text)

@@ -1,0 +1,129 @@
+"""Seeds: the `date` header, sentences with character offsets, and the article's language."""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..errors import InputError, InputErrors
+from ..model import Location, PartialDate, Seed, Sentence
+from .files import MAX_SEED_FILE_BYTES, find_files, position, read_text
+
+SEED_SUFFIXES = (".txt",)
+LANGUAGES = ("fr", "en")
+
+HEADER = re.compile(r"\s*date\s+(?P<value>[0-9][0-9-]*)(?=\s|\Z)")
+HEADER_VALUE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?\Z")
+
+# Abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    "m mm mme mlle dr st mr mrs ms prof gen col lt sgt gov sen rep res no nos n° art vol p pp av bd fig "
+    "etc env cf ca approx jan feb fév févr mar apr avr jun jul juil aug sep sept oct nov dec déc inc ltd co corp".split()
+)
+BOUNDARY = re.compile(r"[.!?…]+[\"»”’)\]]*(?=\s+[\"«“‘(\[]?[A-ZÀ-ÖØ-Þ0-9])")
+
+
+def parse_header(text: str, path: str) -> tuple[PartialDate | None, int]:
+    """The publication date and where the article text starts; a malformed header is an InputError."""
+    m = HEADER.match(text)
+    if not m:
+        return None, 0
+    value = m.group("value")
+    line, col = position(text, m.start("value"))
+    v = HEADER_VALUE.match(value)
+    if not v:
+        raise InputError(Location(path, line, col), f"bad date header {value!r}: use date YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = int(v["y"]), v["m"] and int(v["m"]), v["d"] and int(v["d"])
+    if month is not None and not 1 <= month <= 12:
+        raise InputError(Location(path, line, col), f"bad date header {value!r}: month {month} is not 1-12")
+    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise InputError(Location(path, line, col), f"bad date header {value!r}: {year}-{month:02d} has no day {day}")
+    return PartialDate(year, month or None, day or None), m.end()
+
+
+def split_sentences(text: str, start: int = 0) -> list[Sentence]:
+    """Sentences of text[start:], each with its offsets in `text`. Lines are always boundaries (headings, paragraphs)."""
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text[start:]):
+        lo, hi = line.start() + start, line.end() + start
+        cut = lo
+        for b in BOUNDARY.finditer(text, lo, hi):
+            if b.group().startswith(".") and _is_abbreviation(text, lo, b.start()):
+                continue
+            spans.append((cut, b.end()))
+            cut = b.end()
+        spans.append((cut, hi))
+    sentences = []
+    for lo, hi in spans:
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        if lo < hi:
+            sentences.append(Sentence(len(sentences) + 1, lo, hi, text[lo:hi]))
+    return sentences
+
+
+def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
+    word = re.search(r"([\wÀ-ÿ°]+)\Z", text[line_start:dot])
+    if not word:
+        return False
+    w = word.group(1)
+    return w.lower() in ABBREVIATIONS or (len(w) == 1 and w.isupper())
+
+
+@functools.cache
+def _language_identifier():  # noqa: ANN202 - py3langid has no public type for it
+    # Imported here: loading its model costs start-up time that --help and show-claims should not pay.
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
+    identifier.set_languages(list(LANGUAGES))
+    return identifier
+
+
+def detect_language(text: str) -> str:
+    """French or English, by py3langid restricted to the languages the analysers know."""
+    lang, _ = _language_identifier().classify(text[:5000])
+    return lang if lang in LANGUAGES else LANGUAGES[0]
+
+
+def parse_seed(text: str, path: str, seed_id: str, language: str | None = None) -> Seed:
+    date, body = parse_header(text, path)
+    sentences = split_sentences(text, body)
+    if not sentences:
+        raise InputError(Location(path, 1, 1), "seed has no text")
+    return Seed(
+        id=seed_id,
+        path=path,
+        text=text,
+        language=language or detect_language(text[body:]),
+        date=date,
+        sentences=tuple(sentences),
+    )
+
+
+def load_seeds(folder: Path, language: str | None = None) -> list[Seed]:
+    """Every seed of a folder, in name order; raises InputErrors listing every problem."""
+    if not folder.exists():
+        raise InputErrors([InputError(Location(str(folder)), "seed folder does not exist (set it with --seeds)")])
+    if not folder.is_dir():
+        raise InputErrors([InputError(Location(str(folder)), "--seeds must be a folder of .txt files")])
+    files, errors = find_files([folder], SEED_SUFFIXES, "seeds")
+    seeds: list[Seed] = []
+    for file in files:
+        try:
+            text = read_text(file, MAX_SEED_FILE_BYTES, "seed")
+            seeds.append(parse_seed(text, str(file), file.stem, language))
+        except InputError as e:
+            errors.append(e)
+    if errors:
+        raise InputErrors(errors)
+    return seeds
+
+
+def seed_ids(seeds: Iterable[Seed]) -> set[str]:
+    return {s.id for s in seeds}

@@ -1,0 +1,229 @@
+"""Match: compare one claim fact with one seed fact of a compatible kind.
+
+Each comparison answers "match" (the seed states it), "conflict" (the seed states the same kind of fact with
+another value) or None (unrelated). Whether a conflict is about the same thing (the same counted noun, the same
+event) is decided by the judge, which sees the whole evidence window.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .analyse import quotes
+from .analyse.knowledge import Knowledge
+from .analyse.tokens import Token
+from .model import Fact, Kind, PartialDate
+
+MATCH = "match"
+CONFLICT = "conflict"
+
+
+@dataclass(frozen=True)
+class Settings:
+    tolerance: float = 0.10  # how far "about N" may stray, as a fraction of N
+    cognate_ratio: float = 82.0  # spelling similarity for an unknown word to meet its translation (nucléaire)
+    misquote_ratio: float = 60.0  # how close altered words must be to a seed quotation to count as a misquote
+
+
+def interval(fact: Fact, tolerance: float) -> tuple[float, float]:
+    v = fact.value[0] if fact.kind is Kind.MONEY else fact.value
+    if fact.kind is Kind.DURATION:
+        v = fact.value[0]
+    spread = abs(v) * tolerance
+    return {
+        "approx": (v - spread, v + spread),
+        "min": (v, math.inf),
+        "max": (-math.inf, v),
+    }.get(fact.qualifier, (v - abs(v) * 1e-9, v + abs(v) * 1e-9))
+
+
+def compare_amounts(claim: Fact, seed: Fact, settings: Settings) -> str | None:
+    """A claim amount is stated when the seed's value lies in the claim's range; ranges that cannot meet conflict."""
+    c_lo, c_hi = interval(claim, settings.tolerance)
+    s_lo, s_hi = interval(seed, settings.tolerance)
+    point = seed.value[0] if seed.kind in (Kind.MONEY, Kind.DURATION) else seed.value
+    if seed.qualifier in ("min", "max"):
+        if c_lo <= s_lo and s_hi <= c_hi:
+            return MATCH
+    elif c_lo <= point <= c_hi:
+        return MATCH
+    if c_hi < s_lo or s_hi < c_lo:
+        return CONFLICT
+    return None
+
+
+def compare_dates(claim: PartialDate, seed: PartialDate) -> str | None:
+    stated = True
+    for field in ("year", "month", "day"):
+        c, s = getattr(claim, field), getattr(seed, field)
+        if c is None:
+            continue
+        if s is None:
+            stated = False  # the claim is more precise than the seed: a day it never gives
+        elif c != s:
+            return CONFLICT
+    return MATCH if stated else None
+
+
+def compare_entities(claim: Fact, seed: Fact, knowledge: Knowledge) -> bool:
+    return any(knowledge.related(a, b) for a in claim.value for b in seed.value)
+
+
+def words_meet(claim_key: str, seed_key: str, settings: Settings) -> bool:
+    """The same stem, or a cognate spelt nearly alike across the languages (international/internationales)."""
+    if claim_key == seed_key:
+        return True
+    if min(len(claim_key), len(seed_key)) < 5 or claim_key[:3] != seed_key[:3]:
+        return False
+    return fuzz.ratio(claim_key, seed_key) >= settings.cognate_ratio
+
+
+def compare(claim: Fact, seed: Fact, knowledge: Knowledge, settings: Settings) -> str | None:
+    """The answer of one seed fact to one claim fact: MATCH, CONFLICT or None."""
+    kind = claim.kind
+    if kind in (Kind.NUMBER, Kind.PERCENT, Kind.DURATION):
+        return compare_amounts(claim, seed, settings) if seed.kind is kind else None
+    if kind is Kind.MONEY:
+        if seed.kind is not Kind.MONEY:
+            return None
+        (_, (c_family, c_country)), (_, (s_family, s_country)) = claim.value, seed.value
+        if c_family != s_family or (c_country and s_country and c_country != s_country):
+            return CONFLICT
+        return compare_amounts(claim, seed, settings)
+    if kind in (Kind.ORDINAL, Kind.WEEKDAY):
+        if seed.kind is not kind:
+            return None
+        return MATCH if claim.value == seed.value else CONFLICT
+    if kind is Kind.DATE:
+        return compare_dates(claim.value, seed.value) if seed.kind is Kind.DATE else None
+    if kind is Kind.IDENTIFIER:
+        if seed.kind is not Kind.IDENTIFIER or claim.value[0] != seed.value[0]:
+            return None
+        return MATCH if claim.value[1] == seed.value[1] else CONFLICT
+    if kind is Kind.ENTITY:
+        return MATCH if seed.kind is Kind.ENTITY and compare_entities(claim, seed, knowledge) else None
+    if kind is Kind.TERM:
+        return MATCH if seed.kind is Kind.TERM and claim.value == seed.value else None
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Sentences: which seed words answer a claim fact.
+
+
+@dataclass(frozen=True)
+class SentenceFacts:
+    """One analysed seed sentence, with the lookups the matcher needs."""
+
+    index: int  # 1-based
+    facts: tuple[Fact, ...]
+    words: tuple[Token, ...]  # its word tokens, for names, quotes and unknown words
+
+    @functools.cached_property
+    def concepts(self) -> frozenset[str]:
+        """Concepts and kinds of fact present: what can imply an unstated verb (a dated resolution was adopted)."""
+        found = {f.value for f in self.facts if f.kind is Kind.TERM}
+        found |= {f.kind.value for f in self.facts}
+        found |= {f.value[0] for f in self.facts if f.kind is Kind.IDENTIFIER}
+        return frozenset(found)
+
+
+@dataclass(frozen=True)
+class FactStatus:
+    fact: Fact  # the claim fact
+    status: str  # match | conflict | missing
+    where: str = ""  # sentence | near | document | implied
+    seed_fact: Fact | None = None
+    sentence: int | None = None
+    span: tuple[int, int] | None = None  # seed offsets of the answering words
+    seed_text: str = ""
+
+
+def _loc_ok(claim: Fact, seed: Fact) -> bool:
+    """A place the claim puts an event in must be a place the seed puts something in, or its adjective."""
+    if claim.role != "loc":
+        return True
+    forms = seed.extra[0] if seed.extra else ()
+    return seed.role == "loc" or "adjective" in forms
+
+
+def _run(words: tuple[Token, ...], wanted: list[str]) -> tuple[int, int] | None:
+    """Token positions of `wanted` (folded words) as a contiguous run of `words`."""
+    n = len(wanted)
+    for i in range(len(words) - n + 1):
+        if all(words[i + k].norm == wanted[k] for k in range(n)):
+            return i, i + n
+    return None
+
+
+def _answer(claim: Fact, status: str, sentence: SentenceFacts, start: int, end: int, seed: Fact | None = None,
+            text: str = "") -> FactStatus:
+    return FactStatus(claim, status, "sentence", seed, sentence.index, (start, end), text or (seed.text if seed else ""))
+
+
+def find_in_sentence(claim: Fact, sentence: SentenceFacts, knowledge: Knowledge, settings: Settings) -> FactStatus | None:
+    """The best answer of one sentence to one claim fact: a match, else a conflict, else None."""
+    words = sentence.words
+    if claim.kind is Kind.NAME:
+        run = _run(words, claim.value.split())
+        if run:
+            i, j = run
+            return _answer(claim, MATCH, sentence, words[i].start, words[j - 1].end, text=_join(words[i:j]))
+        for f in sentence.facts:  # a spelling variant: Kim Il-sung / Kim Il Sung
+            if f.kind in (Kind.NAME, Kind.ENTITY) and fuzz.ratio(claim.value, _plain(f.text)) >= 88:
+                return _answer(claim, MATCH, sentence, f.start, f.end, f)
+        return None
+    if claim.kind is Kind.WORD:
+        for tok in words:
+            if words_meet(claim.value, tok.key, settings):
+                return _answer(claim, MATCH, sentence, tok.start, tok.end, text=tok.text)
+        return None
+    if claim.kind is Kind.QUOTE:
+        return _find_quote(claim, sentence, settings)
+    conflict = None
+    for f in sentence.facts:
+        answer = compare(claim, f, knowledge, settings)
+        if answer == MATCH and (claim.kind is not Kind.ENTITY or _loc_ok(claim, f)):
+            return _answer(claim, MATCH, sentence, f.start, f.end, f)
+        if answer == CONFLICT and conflict is None:
+            conflict = _answer(claim, CONFLICT, sentence, f.start, f.end, f)
+    if claim.kind is Kind.TERM and knowledge.implied_by.get(claim.value, frozenset()) & sentence.concepts:
+        return FactStatus(claim, MATCH, "implied", None, sentence.index)
+    return conflict
+
+
+def _plain(text: str) -> str:
+    return " ".join(quotes.normalise(text).split())
+
+
+def _join(tokens: tuple[Token, ...]) -> str:
+    return " ".join(t.text for t in tokens)
+
+
+def _find_quote(claim: Fact, sentence: SentenceFacts, settings: Settings) -> FactStatus | None:
+    """Quoted words must be the seed's words; a near miss of the same length is a misquote."""
+    wanted = claim.value.replace("'", "' ").split()
+    words = sentence.words
+    run = _run(words, [w for w in (quotes.normalise(x) for x in wanted) if w])
+    if run:
+        i, j = run
+        return _answer(claim, MATCH, sentence, words[i].start, words[j - 1].end, text=_join(words[i:j]))
+    n = len(wanted)
+    target = " ".join(wanted)
+    best, best_score = None, 0.0
+    for size in {max(1, n - 1), n, n + 1}:
+        for i in range(len(words) - size + 1):
+            score = fuzz.ratio(target, " ".join(t.norm for t in words[i : i + size]))
+            if score > best_score:
+                best, best_score = (i, i + size), score
+    if best and best_score >= settings.misquote_ratio:
+        i, j = best
+        shared = {t.norm for t in words[i:j]} & set(wanted)
+        if len(shared) < max(1, n // 2):
+            return None  # alike in letters only: not the same quotation
+        return _answer(claim, CONFLICT, sentence, words[i].start, words[j - 1].end, text=_join(words[i:j]))
+    return None

@@ -1,0 +1,203 @@
+"""The values that flow through the pipeline: load -> analyse -> match -> judge -> report.
+
+Every type here is a frozen dataclass, so a result can be shared, cached and compared without copying.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in an input file, 1-based like every linter (yamllint, ruff)."""
+
+    path: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.col}"
+        return self.path
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    text: str
+    location: Location
+    seed: str | None = None
+    tags: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A calendar date known to a precision: a year, a month of a year, or a day."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        if self.day is not None:
+            return "day"
+        if self.month is not None:
+            return "month"
+        return "year"
+
+    def __str__(self) -> str:
+        parts = [f"{self.year:04d}" if self.year is not None else "????"]
+        if self.month is not None:
+            parts.append(f"{self.month:02d}")
+        if self.day is not None:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int  # 1-based, in reading order
+    start: int  # character offsets into Seed.text
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Seed:
+    id: str
+    path: str
+    text: str  # the whole decoded file; offsets everywhere refer to it
+    language: str
+    date: PartialDate | None
+    sentences: tuple[Sentence, ...]
+
+
+class Kind(str, Enum):
+    """What a fact is about; a claim fact is only ever compared with seed facts of a compatible kind."""
+
+    NUMBER = "number"
+    MONEY = "money"
+    PERCENT = "percent"
+    ORDINAL = "ordinal"
+    DATE = "date"
+    WEEKDAY = "weekday"
+    DURATION = "duration"
+    IDENTIFIER = "identifier"
+    ENTITY = "entity"
+    NAME = "name"
+    QUOTE = "quote"
+    TERM = "term"
+    WORD = "word"
+
+
+# Kinds whose value must be stated in the evidence sentence itself; the rest (names, concepts) may come from
+# the sentence before or after, where a pronoun or "le pays" stands for them.
+VALUE_KINDS = frozenset(
+    {
+        Kind.NUMBER,
+        Kind.MONEY,
+        Kind.PERCENT,
+        Kind.ORDINAL,
+        Kind.DATE,
+        Kind.WEEKDAY,
+        Kind.DURATION,
+        Kind.IDENTIFIER,
+        Kind.QUOTE,
+    }
+)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One checkable piece of a text, with its normalised, language-independent value.
+
+    `start`/`end` are offsets in the analysed text. `head` holds the concepts, entities or word keys that a
+    number or ordinal belongs to ("10,000 workers" -> worker). `role` marks where a place or actor sits ("loc" after in/at/à/en).
+    `qualifier` says how a number is stated: exact, approx, min (more than), max (up to).
+    """
+
+    kind: Kind
+    value: Any
+    start: int
+    end: int
+    text: str
+    qualifier: str = "exact"
+    head: tuple[str, ...] = ()
+    role: str | None = None
+    extra: tuple[Any, ...] = ()
+
+    def shown(self) -> str:
+        """The normalised value as a person reads it."""
+        return show_value(self)
+
+
+def show_value(fact: Fact) -> str:
+    v = fact.value
+    if fact.kind in (Kind.NUMBER, Kind.PERCENT):
+        s = f"{v:,.10g}"
+        s = f"{s}%" if fact.kind is Kind.PERCENT else s
+        return {"approx": "≈", "min": ">", "max": "≤"}.get(fact.qualifier, "") + s
+    if fact.kind is Kind.MONEY:
+        amount, currency = v
+        return {"approx": "≈", "min": ">", "max": "≤"}.get(fact.qualifier, "") + f"{amount:,.10g} {currency}"
+    if fact.kind is Kind.DURATION:
+        amount, unit = v
+        return f"{amount:g} {unit}"
+    if fact.kind is Kind.WEEKDAY:
+        return ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[v]
+    if fact.kind is Kind.ORDINAL:
+        return f"#{v}"
+    if fact.kind is Kind.IDENTIFIER:
+        return f"{v[0]} {v[1]}"
+    if fact.kind is Kind.ENTITY:
+        return "/".join(v)
+    return str(v)
+
+
+class Verdict(str, Enum):
+    SUPPORTED = "supported"
+    CONTRADICTED = "contradicted"
+    UNSUPPORTED = "unsupported"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A span of a seed that matched or conflicted with a claim fact."""
+
+    seed: str
+    sentence: int
+    start: int
+    end: int
+    text: str  # the seed words at start:end
+    claim_text: str  # the claim words they answer
+    kind: str
+    status: str  # "match" | "conflict"
+
+
+@dataclass(frozen=True)
+class Result:
+    claim: Claim
+    verdict: Verdict
+    reason: str
+    seed: str | None
+    sentence: Sentence | None = None
+    evidence: tuple[Evidence, ...] = ()
+    facts: tuple[Fact, ...] = ()
+
+
+@dataclass(frozen=True)
+class Report:
+    results: tuple[Result, ...]
+    seeds: tuple[Seed, ...] = field(default=())
+
+    def count(self, verdict: Verdict) -> int:
+        return sum(1 for r in self.results if r.verdict is verdict)
+
+    @property
+    def all_supported(self) -> bool:
+        return all(r.verdict is Verdict.SUPPORTED for r in self.results)
