@@ -15,7 +15,7 @@ from .model import VALUE_KINDS, Fact, Kind, Verdict
 
 MISSING = "missing"
 ACTOR_TYPES = frozenset({"state", "org", "person"})
-PLACE_TYPES = frozenset({"place", "state"})
+PLACE_TYPES = frozenset({"city", "region", "state", "site", "place"})
 
 
 @dataclass(frozen=True)
@@ -40,14 +40,14 @@ def judge_seed(claim_facts: list[Fact], sentences: list[SentenceFacts], knowledg
     for focal in range(len(sentences)):
         if not any(row[focal] for row in table):
             continue
-        judgement = _judge_window(claim_facts, table, sentences, focal)
+        judgement = _judge_window(claim_facts, table, sentences, focal, knowledge)
         if best is None or judgement.score > best.score:
             best = judgement
     return best
 
 
 def _judge_window(claim_facts: list[Fact], table: list[list[FactStatus | None]], sentences: list[SentenceFacts],
-                  focal: int) -> Judgement:
+                  focal: int, knowledge: Knowledge) -> Judgement:
     statuses: list[FactStatus] = []
     for fact, row in zip(claim_facts, table, strict=True):
         here = row[focal]
@@ -55,7 +55,8 @@ def _judge_window(claim_facts: list[Fact], table: list[list[FactStatus | None]],
             statuses.append(here)
             continue
         found = None
-        if fact.kind in (Kind.ENTITY, Kind.NAME, Kind.TERM, Kind.WORD) and fact.role != "loc":
+        nearby_ok = fact.role != "loc" or has_place_proform(sentences[focal])
+        if fact.kind in (Kind.ENTITY, Kind.NAME, Kind.TERM, Kind.WORD) and nearby_ok:
             for k in (focal - 1, focal + 1):
                 if 0 <= k < len(row) and row[k] is not None and row[k].status == MATCH:
                     found = _moved(row[k], "near")
@@ -66,8 +67,7 @@ def _judge_window(claim_facts: list[Fact], table: list[list[FactStatus | None]],
         if found is None and here is not None and here.status == CONFLICT:
             found = here
         statuses.append(found or FactStatus(fact, MISSING))
-    statuses = _role_conflicts(statuses, sentences[focal])
-    statuses = [_relevant(s) for s in statuses]
+    statuses = _role_conflicts(statuses, sentences[focal], knowledge)
 
     matched_here = sum(s.status == MATCH and s.where in ("sentence", "implied") for s in statuses)
     matched = sum(s.status == MATCH for s in statuses)
@@ -75,7 +75,8 @@ def _judge_window(claim_facts: list[Fact], table: list[list[FactStatus | None]],
     missing = sum(s.status == MISSING for s in statuses)
     far = sum(s.where == "document" for s in statuses)
     allowance = 1 if len(statuses) >= 3 else 0
-    anchored = matched_here > 0 and far <= allowance
+    # the focal sentence must carry at least half of the claim, not one name with the rest gathered around it
+    anchored = matched_here > 0 and 2 * (matched_here + conflicts) >= len(statuses) and far <= allowance
     if missing == 0 and conflicts == 0 and anchored:
         verdict, rank = Verdict.SUPPORTED, 2
     elif missing == 0 and conflicts > 0 and anchored:
@@ -91,44 +92,66 @@ def _moved(status: FactStatus, where: str) -> FactStatus:
                       status.seed_text)
 
 
-def _role_conflicts(statuses: list[FactStatus], sentence: SentenceFacts) -> list[FactStatus]:
+PLACE_PROFORMS = frozenset("pays country region ville city territoire territory ile island".split())
+DETERMINERS = frozenset("le la l' ce cet cette the this that".split())
+
+
+def has_place_proform(sentence: SentenceFacts) -> bool:
+    """Whether the sentence names a place by a stand-in ("dans le pays"), which the sentence before may resolve."""
+    words = sentence.words
+    return any(words[k].norm in DETERMINERS and words[k + 1].norm in PLACE_PROFORMS for k in range(len(words) - 1))
+
+
+def _comparable(knowledge: Knowledge, claim: Fact, rival: Fact) -> bool:
+    """Whether two places can be rival answers to "where": same scale, or a city against a state it is not in."""
+    a, b = set(_types(claim)) & PLACE_TYPES, set(_types(rival)) & PLACE_TYPES
+    if a & b:
+        return True
+    if {"city", "state"} <= a | b:
+        return not any(knowledge.within(x, y) or knowledge.within(y, x) for x in claim.value for y in rival.value)
+    return False
+
+
+def _role_conflicts(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowledge) -> list[FactStatus]:
     """Another place for the same event, another actor for the same act.
 
-    A claim place after in/at that the focal sentence does not give, where the sentence puts the event in
-    another place of the same type, conflicts; so does a claim's first actor (before its first concept) where the
-    sentence names another actor of the same type before the words the claim matched.
+    A claim place after in/at, where the focal sentence puts something in another place of the same scale and
+    does not put it in the claim's place, conflicts; so does a claim's first actor (before its first concept)
+    that the window does not name, where the sentence names another actor of the same type before the words the
+    claim matched.
     """
     used = {id(s.seed_fact) for s in statuses if s.seed_fact is not None}
     entities = [f for f in sentence.facts if f.kind is Kind.ENTITY and id(f) not in used]
     first_concept = min((s.fact.start for s in statuses if s.fact.kind in (Kind.TERM, Kind.WORD)), default=None)
     matched_spans = [s.span[0] for s in statuses if s.status == MATCH and s.span and s.where == "sentence"
                      and s.fact.kind in (Kind.TERM, Kind.WORD)]
+    anchors = [s.span[0] for s in statuses if s.status == MATCH and s.span and s.where == "sentence"
+               and s.fact.kind is not Kind.ENTITY]
     out = []
     for s in statuses:
         fact = s.fact
-        if s.status == MISSING and fact.kind is Kind.ENTITY:
-            types = _types(fact)
-            rival = None
-            if fact.role == "loc" and types & PLACE_TYPES:
-                rival = next((e for e in entities if e.role == "loc" and _types(e) & types & PLACE_TYPES), None)
-            elif types & ACTOR_TYPES and first_concept is not None and fact.start < first_concept and matched_spans:
+        rival = None
+        if fact.kind is Kind.ENTITY and fact.role == "loc" and _types(fact) & PLACE_TYPES and s.status != CONFLICT:
+            rivals = [e for e in entities if e.role == "loc" and _comparable(knowledge, fact, e)]
+            here = s.seed_fact if s.status == MATCH and s.where == "sentence" else None
+            if here is None:
+                rival = rivals[0] if rivals else None
+            elif here.role != "loc" and rivals and anchors:
+                # both places are in the sentence: the one nearer the claim's other words is where it happened
+                def distance(f: Fact) -> int:
+                    return min(abs(f.start - a) for a in anchors)
+
+                nearest = min(rivals, key=distance)
+                rival = nearest if distance(nearest) < distance(here) else None
+        elif (s.status == MISSING or s.where == "near") and fact.kind is Kind.ENTITY and _types(fact) & ACTOR_TYPES:
+            if first_concept is not None and fact.start < first_concept and matched_spans:
                 verb_at = min(matched_spans)
-                rival = next((e for e in entities if e.start < verb_at and _types(e) & types & ACTOR_TYPES), None)
-            if rival is not None:
-                s = FactStatus(fact, CONFLICT, "sentence", rival, sentence.index, (rival.start, rival.end), rival.text)
+                rival = next((e for e in entities if e.start < verb_at and _types(e) & _types(fact) & ACTOR_TYPES),
+                             None)
+        if rival is not None:
+            s = FactStatus(fact, CONFLICT, "sentence", rival, sentence.index, (rival.start, rival.end), rival.text)
         out.append(s)
     return out
-
-
-def _relevant(status: FactStatus) -> FactStatus:
-    """A number or ordinal conflicts only with one that counts the same thing ("10.000 travailleurs")."""
-    if status.status != CONFLICT or status.fact.kind not in (Kind.NUMBER, Kind.ORDINAL, Kind.PERCENT):
-        return status
-    claim_head = set(status.fact.head)
-    seed_head = set(status.seed_fact.head) if status.seed_fact else set()
-    if not claim_head or not seed_head or claim_head & seed_head:
-        return status
-    return FactStatus(status.fact, MISSING)
 
 
 def is_value(fact: Fact) -> bool:

@@ -41,6 +41,10 @@ def interval(fact: Fact, tolerance: float) -> tuple[float, float]:
     }.get(fact.qualifier, (v - abs(v) * 1e-9, v + abs(v) * 1e-9))
 
 
+# Durations conflict only within one scale: "three hours" of talks says nothing against "two months" between events.
+DURATION_SCALE = {"minute": 0, "hour": 0, "day": 1, "week": 1, "month": 2, "year": 2, "decade": 2, "century": 2}
+
+
 def compare_amounts(claim: Fact, seed: Fact, settings: Settings) -> str | None:
     """A claim amount is stated when the seed's value lies in the claim's range; ranges that cannot meet conflict."""
     c_lo, c_hi = interval(claim, settings.tolerance)
@@ -52,6 +56,8 @@ def compare_amounts(claim: Fact, seed: Fact, settings: Settings) -> str | None:
     elif c_lo <= point <= c_hi:
         return MATCH
     if c_hi < s_lo or s_hi < c_lo:
+        if claim.kind is Kind.DURATION and DURATION_SCALE[claim.value[1]] != DURATION_SCALE[seed.value[1]]:
+            return None
         return CONFLICT
     return None
 
@@ -70,6 +76,8 @@ def compare_dates(claim: PartialDate, seed: PartialDate) -> str | None:
 
 
 def compare_entities(claim: Fact, seed: Fact, knowledge: Knowledge) -> bool:
+    if claim.role == "loc":  # a place is itself: "in Beijing" is not stated by "la Chine" (metonymy is for actors)
+        return bool(set(claim.value) & set(seed.value))
     return any(knowledge.related(a, b) for a in claim.value for b in seed.value)
 
 
@@ -106,8 +114,10 @@ def compare(claim: Fact, seed: Fact, knowledge: Knowledge, settings: Settings) -
         return MATCH if claim.value[1] == seed.value[1] else CONFLICT
     if kind is Kind.ENTITY:
         return MATCH if seed.kind is Kind.ENTITY and compare_entities(claim, seed, knowledge) else None
-    if kind is Kind.TERM:
-        return MATCH if seed.kind is Kind.TERM and claim.value == seed.value else None
+    if kind is Kind.TERM:  # a term's value is the tuple of concepts its words can mean
+        if seed.kind is Kind.IDENTIFIER:  # "the resolution" is stated by "résolution 2397"
+            return MATCH if seed.value[0] in claim.value else None
+        return MATCH if seed.kind is Kind.TERM and set(claim.value) & set(seed.value) else None
     return None
 
 
@@ -126,7 +136,7 @@ class SentenceFacts:
     @functools.cached_property
     def concepts(self) -> frozenset[str]:
         """Concepts and kinds of fact present: what can imply an unstated verb (a dated resolution was adopted)."""
-        found = {f.value for f in self.facts if f.kind is Kind.TERM}
+        found = {c for f in self.facts if f.kind is Kind.TERM for c in f.value}
         found |= {f.kind.value for f in self.facts}
         found |= {f.value[0] for f in self.facts if f.kind is Kind.IDENTIFIER}
         return frozenset(found)
@@ -141,14 +151,6 @@ class FactStatus:
     sentence: int | None = None
     span: tuple[int, int] | None = None  # seed offsets of the answering words
     seed_text: str = ""
-
-
-def _loc_ok(claim: Fact, seed: Fact) -> bool:
-    """A place the claim puts an event in must be a place the seed puts something in, or its adjective."""
-    if claim.role != "loc":
-        return True
-    forms = seed.extra[0] if seed.extra else ()
-    return seed.role == "loc" or "adjective" in forms
 
 
 def _run(words: tuple[Token, ...], wanted: list[str]) -> tuple[int, int] | None:
@@ -187,13 +189,25 @@ def find_in_sentence(claim: Fact, sentence: SentenceFacts, knowledge: Knowledge,
     conflict = None
     for f in sentence.facts:
         answer = compare(claim, f, knowledge, settings)
-        if answer == MATCH and (claim.kind is not Kind.ENTITY or _loc_ok(claim, f)):
+        if answer is None and claim.role == "loc" and f.kind is Kind.ENTITY and f.role == "loc":
+            if any(knowledge.within(b, a) for a in claim.value for b in f.value):
+                answer = MATCH  # "held in Russia" is stated by "à Vladivostok"
+        if answer == MATCH:
             return _answer(claim, MATCH, sentence, f.start, f.end, f)
-        if answer == CONFLICT and conflict is None:
+        if answer == CONFLICT and conflict is None and counts_same_thing(claim, f):
             conflict = _answer(claim, CONFLICT, sentence, f.start, f.end, f)
-    if claim.kind is Kind.TERM and knowledge.implied_by.get(claim.value, frozenset()) & sentence.concepts:
+    if claim.kind is Kind.TERM and any(knowledge.implied_by.get(c, frozenset()) & sentence.concepts
+                                       for c in claim.value):
         return FactStatus(claim, MATCH, "implied", None, sentence.index)
     return conflict
+
+
+def counts_same_thing(claim: Fact, seed: Fact) -> bool:
+    """A number or ordinal conflicts only with one that counts the same thing: "20,000 workers" is not
+    contradicted by "deux dirigeants". Where either side does not say what it counts, assume it may."""
+    if claim.kind not in (Kind.NUMBER, Kind.ORDINAL, Kind.PERCENT):
+        return True
+    return not claim.head or not seed.head or bool(set(claim.head) & set(seed.head))
 
 
 def _plain(text: str) -> str:

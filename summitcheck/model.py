@@ -154,7 +154,7 @@ def show_value(fact: Fact) -> str:
         return f"#{v}"
     if fact.kind is Kind.IDENTIFIER:
         return f"{v[0]} {v[1]}"
-    if fact.kind is Kind.ENTITY:
+    if fact.kind in (Kind.ENTITY, Kind.TERM):
         return "/".join(v)
     return str(v)
 

@@ -43,7 +43,7 @@ def analyse(
     With `verbatim_lang` (claims), a quotation written in that language is a verbatim quote to be found in the
     seed; a quotation in another language is a paraphrase and is analysed like the rest of the claim.
     """
-    scan = Scan(text, base, lang, tokenize(text, lang, base), knowledge, ref_date)
+    scan = Scan(text, base, lang, tokenize(text, lang, base), knowledge, ref_date, is_claim=verbatim_lang is not None)
     for start, end, inner in quotes.find(text):
         inside = [k for k, t in enumerate(scan.tokens) if start + base <= t.start and t.end <= end + base]
         if not inside:
@@ -68,7 +68,7 @@ def _resolve_heads(scan: Scan) -> list[Fact]:
     ids_at: dict[int, list[str]] = {}
     for fact in scan.facts:
         if fact.kind in (Kind.TERM, Kind.ENTITY, Kind.WORD, Kind.NAME):
-            values = list(fact.value) if fact.kind is Kind.ENTITY else [str(fact.value)]
+            values = list(fact.value) if fact.kind in (Kind.ENTITY, Kind.TERM) else [str(fact.value)]
             ids_at.setdefault(fact.start, []).extend(values)
     out = []
     for fact in scan.facts:

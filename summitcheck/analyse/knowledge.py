@@ -21,9 +21,10 @@ LANGS = ("en", "fr")
 @dataclass(frozen=True)
 class Entity:
     id: str
-    type: str  # person | state | place | org
+    type: str  # person | state | city | region | site | org
     metonym_for: str | None = None
     part_of: str | None = None
+    inside: str | None = None  # the state a city, site or region lies in
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class Entry:
     """One phrase of the index: what it stands for, and for titles, the years it held."""
 
     keys: tuple[str, ...]
-    kind: str  # "entity" | "term"
+    kind: str  # "entity" | "term" | "stop"
     target: str
     form: str = "name"  # name | short | title | adjective | word
     years: tuple[int | None, int | None] = (None, None)
@@ -95,11 +96,31 @@ class Knowledge:
         return token.norm in self.stopwords.get(lang, frozenset())
 
     def related(self, a: str, b: str) -> bool:
-        """Whether two entity ids can name the same actor: the same, or a capital standing for its state."""
+        """Whether two entity ids can name the same actor: the same, a capital standing for its state, or a body
+        of an organisation standing for it (the Security Council for the UN)."""
         if a == b:
             return True
         ea, eb = self.entities.get(a), self.entities.get(b)
-        return bool((ea and ea.metonym_for == b) or (eb and eb.metonym_for == a))
+        return bool((ea and ea.metonym_for == b) or (eb and (eb.metonym_for == a or eb.part_of == a)))
+
+    def within(self, place: str, area: str) -> bool:
+        """Whether `place` lies in `area` (Vladivostok in Russia)."""
+        seen = set()
+        while place and place not in seen:
+            seen.add(place)
+            entity = self.entities.get(place)
+            place = entity.inside if entity else None
+            if place == area:
+                return True
+        return False
+
+    def word_ids(self, tokens: Sequence[Token], i: int) -> list[str]:
+        """Concepts or entities a single word stands for ("points" -> point), else its key."""
+        ids = [e.target for e in self.starting_one(tokens, i) if e.kind in ("term", "entity")]
+        return ids or [tokens[i].key]
+
+    def starting_one(self, tokens: Sequence[Token], i: int) -> list[Entry]:
+        return [e for e in self.index.starting(tokens, i, i + 1) if len(e.keys) == 1]
 
 
 def _read_yaml(path: Path) -> Any:
@@ -154,6 +175,7 @@ def build(extra_files: Sequence[Path] = (), data: Path = DATA) -> Knowledge:
         if "concepts" in doc:
             lexicon_docs.append(doc)
 
+    capitals: dict[str, str] = {}
     cldr = _cldr_countries()
     for code, names in cldr.items():
         entities.setdefault(code, Entity(code, "state"))
@@ -161,7 +183,10 @@ def build(extra_files: Sequence[Path] = (), data: Path = DATA) -> Knowledge:
     for doc in entity_docs:
         for item in (doc or {}).get("entities", []) or []:
             eid = str(item["id"])
-            entities[eid] = Entity(eid, str(item.get("type", "place")), item.get("metonym_for"), item.get("part_of"))
+            entities[eid] = Entity(eid, str(item.get("type", "region")), item.get("metonym_for"), item.get("part_of"),
+                                   item.get("in"))
+            if item.get("capital"):
+                capitals[str(item["capital"])] = eid
             _add_entity_phrases(index, eid, _as_list(item.get("names")), "name")
             _add_entity_phrases(index, eid, _as_list(item.get("short")), "short")
             _add_entity_phrases(index, eid, _as_list(item.get("adjectives")), "adjective")
@@ -178,11 +203,19 @@ def build(extra_files: Sequence[Path] = (), data: Path = DATA) -> Knowledge:
             if item.get("implied_by"):
                 implied.setdefault(cid, set()).update(_as_list(item["implied_by"]))
 
-    index.freeze()
     stop_doc = _read_yaml(data / "stopwords.yaml") or {}
     for lang in LANGS:
-        stopwords[lang].update(fold(w) for w in _as_list(stop_doc.get(lang)))
+        for word in _as_list(stop_doc.get(lang)):
+            if " " in word.strip():  # a light phrase ("take place") is consumed whole, like a concept
+                index.add(Entry(phrase_keys(word, lang), "stop", "", "word"))
+            else:
+                stopwords[lang].add(fold(word))
 
+    for city, state in capitals.items():  # a capital lies in its state even where the table does not say so
+        if city in entities and entities[city].inside is None:
+            e = entities[city]
+            entities[city] = Entity(e.id, e.type, e.metonym_for, e.part_of, state)
+    index.freeze()
     return Knowledge(
         entities=entities,
         index=index,

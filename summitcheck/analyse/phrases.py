@@ -44,19 +44,30 @@ def extract(scan: Scan) -> None:
             i += 1
             continue
         j = i + len(entries[0].keys)
+        if any(e.kind == "stop" for e in entries):  # "take place", "au sein de": nothing to check
+            for k in range(i, j):
+                scan.taken[k] = True
+            i = j
+            continue
         entity_ids = sorted({e.target for e in entries if e.kind == "entity"})
-        concepts = sorted({e.target for e in entries if e.kind == "term"})
+        concepts = {e.target for e in entries if e.kind == "term"}
+        if j - i > 1 and (concepts or not scan.is_claim):
+            # "placé au pouvoir" also says "au pouvoir" (a name such as "United States" says nothing more); in a seed, "dirigeant nord-coréen" mentions the state
+            # too and "Conseil de sécurité de l'ONU" the UN (a claim's words are read strictly)
+            for k in range(i, j):
+                for e in knowledge.index.starting(tokens, k, j):
+                    if e.kind == "term" and len(e.keys) < j - i and concepts:
+                        concepts.add(e.target)
+                    elif e.kind == "entity" and not scan.is_claim and e.form in {"adjective", "name"}:
+                        entity_ids.append(e.target)
+            entity_ids = sorted(set(entity_ids))
         if entity_ids:
             forms = sorted({e.form for e in entries if e.kind == "entity"})
-            if j - i > 1:  # "dirigeant nord-coréen" names a person and a state; "Conseil de sécurité de l'ONU" the UN
-                for k in range(i, j):
-                    inner = knowledge.index.starting(tokens, k, j)
-                    entity_ids += [e.target for e in inner if e.kind == "entity" and e.form in {"adjective", "name"}]
-                entity_ids = sorted(set(entity_ids))
             types = sorted({knowledge.entities[e].type for e in entity_ids if e in knowledge.entities})
-            scan.add(Kind.ENTITY, tuple(entity_ids), i, j, take=False, role=_role(scan, i), extra=(tuple(forms), tuple(types)))
-        for concept in concepts:
-            scan.add(Kind.TERM, concept, i, j, take=False)
+            scan.add(Kind.ENTITY, tuple(entity_ids), i, j, take=False, role=_role(scan, i),
+                     extra=(tuple(forms), tuple(types)))
+        if concepts:
+            scan.add(Kind.TERM, tuple(sorted(concepts)), i, j, take=False)
         for k in range(i, j):
             scan.taken[k] = True
         i = j

@@ -12,7 +12,7 @@ import re
 
 from ..model import Kind
 from .scan import Scan
-from .tokens import fold, key
+from .tokens import fold, key, tokenize
 
 APPROX = ("≈", "~", "∼", "about", "around", "approximately", "roughly", "some", "nearly", "almost", "close to",
           "circa", "ca", "an estimated", "environ", "pres de", "quelque", "quelques", "autour de", "presque",
@@ -278,7 +278,9 @@ def extract(scan: Scan) -> None:
             i = j  # "un", "one" alone: an article more often than a count
             continue
         if glued:  # "four-point": what it counts is glued to it
-            scan.add(Kind.NUMBER, value, lo, j, qualifier=qualifier, head=(key(glued, scan.lang),))
+            unit = tokenize(glued, scan.lang)
+            head = tuple(scan.knowledge.word_ids(unit, 0)) if unit else (key(glued, scan.lang),)
+            scan.add(Kind.NUMBER, value, lo, j, qualifier=qualifier, head=head)
         else:
             scan.add(Kind.NUMBER, value, lo, j, qualifier=qualifier, extra=("head-tokens", j))
         i = j

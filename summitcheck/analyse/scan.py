@@ -17,6 +17,7 @@ class Scan:
     tokens: list[Token]
     knowledge: Knowledge
     ref_date: PartialDate | None = None  # the seed's publication date, for "jeudi", "aujourd'hui"
+    is_claim: bool = False  # a claim is read strictly: "the North Korean leader" names a person, not the state
     taken: list[bool] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
 
