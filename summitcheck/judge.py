@@ -75,8 +75,10 @@ def _judge_window(claim_facts: list[Fact], table: list[list[FactStatus | None]],
     missing = sum(s.status == MISSING for s in statuses)
     far = sum(s.where == "document" for s in statuses)
     allowance = 1 if len(statuses) >= 3 else 0
-    # the focal sentence must carry at least half of the claim, not one name with the rest gathered around it
-    anchored = matched_here > 0 and 2 * (matched_here + conflicts) >= len(statuses) and far <= allowance
+    # The focal sentence must carry at least half of the claim (values weigh double: a quotation or a number is
+    # what a sentence is about), not one name with the rest gathered from around it.
+    here = sum(_weight(s.fact) for s in statuses if s.where in ("sentence", "implied") and s.status != MISSING)
+    anchored = matched_here > 0 and 2 * here >= sum(_weight(s.fact) for s in statuses) and far <= allowance
     if missing == 0 and conflicts == 0 and anchored:
         verdict, rank = Verdict.SUPPORTED, 2
     elif missing == 0 and conflicts > 0 and anchored:
@@ -85,6 +87,10 @@ def _judge_window(claim_facts: list[Fact], table: list[list[FactStatus | None]],
         verdict, rank = Verdict.UNSUPPORTED, 0
     score = (rank, matched_here, matched, -far, -focal)
     return Judgement(verdict, focal + 1, tuple(statuses), score)
+
+
+def _weight(fact: Fact) -> int:
+    return 2 if fact.kind in VALUE_KINDS else 1
 
 
 def _moved(status: FactStatus, where: str) -> FactStatus:

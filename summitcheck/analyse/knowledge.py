@@ -56,33 +56,48 @@ class PhraseIndex:
         for first, bucket in self.by_first.items():
             self.by_first[first] = sorted(set(bucket), key=lambda e: (-len(e.keys), e.kind != "entity", e.target, e.form))
 
-    def starting(self, tokens: Sequence[Token], i: int, end: int) -> list[Entry]:
-        """Every entry, of any length, that starts at token i and ends by token `end`."""
-        out = []
-        for entry in self.by_first.get(tokens[i].key, []) + self.by_first.get(tokens[i].norm, []):
-            n = len(entry.keys)
-            exact = entry.form in EXACT_FORMS
-            if i + n <= end and all((tokens[i + j].norm if exact else tokens[i + j].key) == entry.keys[j]
-                                    for j in range(n)):
-                out.append(entry)
-        return out
+    def _end(self, entry: Entry, tokens: Sequence[Token], i: int, limit: int, taken: Sequence[bool] | None,
+             skippable: frozenset[str]) -> int | None:
+        """Where `entry` ends if it is written from token i on, or None. A concept's words may have up to two
+        function words between them ("send them home", "put him in power"); a name's may not."""
+        exact = entry.form in EXACT_FORMS
+        k, gaps = i, 0
+        for j, wanted in enumerate(entry.keys):
+            while True:
+                if k >= limit or (taken is not None and taken[k]):
+                    return None
+                if (tokens[k].norm if exact else tokens[k].key) == wanted:
+                    break
+                if j == 0 or exact or entry.kind != "term" or gaps == 2 or tokens[k].norm not in skippable:
+                    return None
+                k, gaps = k + 1, gaps + 1
+            k += 1
+        return k
 
-    def longest(self, tokens: Sequence[Token], i: int, taken: Sequence[bool]) -> list[Entry]:
-        """The longest entries that start at token i and use only free tokens (all of that length)."""
+    def _candidates(self, token: Token) -> list[Entry]:
+        found = self.by_first.get(token.key, [])
+        return found + self.by_first.get(token.norm, []) if token.norm != token.key else found
+
+    def starting(self, tokens: Sequence[Token], i: int, end: int) -> list[Entry]:
+        """Every entry, of any length, written from token i and ending by token `end` (without gaps)."""
+        return [e for e in self._candidates(tokens[i]) if self._end(e, tokens, i, end, None, frozenset()) is not None]
+
+    def longest(self, tokens: Sequence[Token], i: int, taken: Sequence[bool],
+                skippable: frozenset[str] = frozenset()) -> tuple[list[Entry], int]:
+        """The entries with the most words written from token i on free tokens, and the token where they end."""
         best: list[Entry] = []
-        candidates = self.by_first.get(tokens[i].key, [])
-        if tokens[i].norm != tokens[i].key:
-            candidates = candidates + self.by_first.get(tokens[i].norm, [])
-        for entry in sorted(candidates, key=lambda e: -len(e.keys)):
-            n = len(entry.keys)
-            if best and n < len(best[0].keys):
+        best_end = i
+        for entry in sorted(self._candidates(tokens[i]), key=lambda e: -len(e.keys)):
+            if best and len(entry.keys) < len(best[0].keys):
                 break
-            if i + n > len(tokens) or any(taken[i : i + n]):
+            end = self._end(entry, tokens, i, len(tokens), taken, skippable)
+            if end is None:
                 continue
-            exact = entry.form in EXACT_FORMS
-            if all((tokens[i + j].norm if exact else tokens[i + j].key) == entry.keys[j] for j in range(n)):
-                best.append(entry)
-        return best
+            if best and end != best_end:
+                continue  # same length, another reach: keep the first (entities sort first)
+            best.append(entry)
+            best_end = end
+        return best, best_end
 
 
 @dataclass

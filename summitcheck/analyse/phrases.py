@@ -37,13 +37,13 @@ def extract(scan: Scan) -> None:
         if not scan.free(i) or not tokens[i].is_word:
             i += 1
             continue
-        entries = [e for e in knowledge.index.longest(tokens, i, scan.taken) if e.form != "title" or _year_ok(e.years, scan)]
-        if len(entries) and len(entries[0].keys) == 1 and scan.is_stop(i):
+        entries, j = knowledge.index.longest(tokens, i, scan.taken, knowledge.stopwords.get(scan.lang, frozenset()))
+        entries = [e for e in entries if e.form != "title" or _year_ok(e.years, scan)]
+        if entries and len(entries[0].keys) == 1 and scan.is_stop(i):
             entries = []  # "dans" is not Denmark, "les" is not Lee
         if not entries:
             i += 1
             continue
-        j = i + len(entries[0].keys)
         if any(e.kind == "stop" for e in entries):  # "take place", "au sein de": nothing to check
             for k in range(i, j):
                 scan.taken[k] = True

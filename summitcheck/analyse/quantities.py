@@ -208,9 +208,10 @@ def _state_of(scan: Scan, lo: int, hi: int) -> str | None:
     index = scan.knowledge.index
     if lo >= len(scan.tokens):
         return None
-    for entry in index.longest(scan.tokens, lo, [False] * len(scan.tokens)):
+    entries, end = index.longest(scan.tokens, lo, [False] * len(scan.tokens))
+    for entry in entries:
         entity = scan.knowledge.entities.get(entry.target)
-        if entry.kind == "entity" and entity and entity.type == "state" and lo + len(entry.keys) == hi:
+        if entry.kind == "entity" and entity and entity.type == "state" and end == hi:
             return entity.id
     return None
 
