@@ -108,13 +108,12 @@ def extract(scan: Scan) -> None:
             year, hi = int(tokens[k].text), k + 1
         if day is not None and not 1 <= day <= 31:
             day, lo = None, i
-        parsed = _dateparse(scan.span_text(lo, hi), scan.lang)
-        if parsed is None and day is not None:  # "32 décembre": keep the month, drop the impossible day
-            day, lo = None, i
+        if day is not None:  # a full date goes to dateparser, which knows every way of writing one
             parsed = _dateparse(scan.span_text(lo, hi), scan.lang)
-        if parsed is not None:
-            month = parsed[1]
-            day = parsed[2] if day is not None else None
+            if parsed is None:  # "32 décembre": keep the month, drop the impossible day
+                day, lo = None, i
+            else:
+                month, day = parsed[1], parsed[2]
         scan.add(Kind.DATE, PartialDate(year, month, day), lo, hi)
         if year is not None and month is not None and day is not None:
             scan.add(Kind.WEEKDAY, dt.date(year, month, day).weekday(), lo, hi, take=False, extra=("derived",))

@@ -239,6 +239,15 @@ def build(extra_files: Sequence[Path] = (), data: Path = DATA) -> Knowledge:
     )
 
 
+def load(extra_files: Sequence[Path] = ()) -> Knowledge:
+    """The knowledge tables with a user's glossary and alias files, from the cache when nothing changed."""
+    from .. import cache
+
+    files = [DATA / "entities.yaml", DATA / "lexicon.yaml", DATA / "stopwords.yaml", *extra_files]
+    name = cache.key("knowledge", [p.read_bytes() for p in files])
+    return cache.cached(name, lambda: build(extra_files))
+
+
 @functools.cache
 def default_knowledge() -> Knowledge:
-    return build()
+    return load()

@@ -15,6 +15,7 @@ from .files import MAX_SEED_FILE_BYTES, find_files, position, read_text
 SEED_SUFFIXES = (".txt",)
 LANGUAGES = ("fr", "en")
 
+WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 HEADER = re.compile(r"\s*date\s+(?P<value>[0-9][0-9-]*)(?=\s|\Z)")
 HEADER_VALUE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?\Z")
 
@@ -77,16 +78,34 @@ def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
 
 @functools.cache
 def _language_identifier():  # noqa: ANN202 - py3langid has no public type for it
-    # Imported here: loading its model costs start-up time that --help and show-claims should not pay.
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    # Imported here, and kept in the cache once decompressed: loading its model costs half a second.
+    from importlib.metadata import version
 
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
-    identifier.set_languages(list(LANGUAGES))
-    return identifier
+    from .. import cache
+
+    def build():  # noqa: ANN202
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+        identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
+        identifier.set_languages(list(LANGUAGES))
+        return identifier
+
+    return cache.cached(cache.key("langid", [version("py3langid"), ",".join(LANGUAGES)]), build)
 
 
 def detect_language(text: str) -> str:
-    """French or English, by py3langid restricted to the languages the analysers know."""
+    """French or English: by their function words where a text has enough of them (instant, and reliable on
+    articles), else by py3langid restricted to the languages the analysers know (its model takes a while to load)."""
+    from ..analyse.knowledge import default_knowledge
+    from ..analyse.tokens import fold
+
+    stopwords = default_knowledge().stopwords
+    words = [fold(w) for w in WORDS.findall(text[:5000])]
+    votes = {lang: sum(w in stopwords.get(lang, ()) for w in words) for lang in LANGUAGES}
+    ranked = sorted(LANGUAGES, key=lambda lang: -votes[lang])
+    top, second = votes[ranked[0]], votes[ranked[1]]
+    if top > 0 and top >= 2 * second and (top >= 3 or len(words) <= 8):
+        return ranked[0]
     lang, _ = _language_identifier().classify(text[:5000])
     return lang if lang in LANGUAGES else LANGUAGES[0]
 
