@@ -5,6 +5,7 @@ Every schema problem of every file is collected, so one run reports them all.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -90,7 +91,9 @@ def _claim(path: str, node: Any, where: Location, errors: list[InputError]) -> C
     ok = True
     for key in node:
         if key not in CLAIM_KEYS:
-            errors.append(InputError(_loc(path, node, key), f"unknown key {key!r}; a claim takes {', '.join(CLAIM_KEYS)}"))
+            close = difflib.get_close_matches(str(key), CLAIM_KEYS, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"a claim takes {', '.join(CLAIM_KEYS)}"
+            errors.append(InputError(_loc(path, node, key), f"unknown key {key!r}; {hint}"))
             ok = False
     for key in CLAIM_KEYS:
         if key in node and _is_tagged(node[key]):
