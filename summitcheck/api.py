@@ -25,7 +25,7 @@ def analyse_seed(seed: Seed, knowledge: Knowledge) -> SeedFacts:
     for sentence in seed.sentences:
         analysis = analyse(sentence.text, seed.language, knowledge, seed.date, base=sentence.start)
         words = tuple(t for t in analysis.tokens if t.is_word)
-        out.sentences.append(SentenceFacts(sentence.index, analysis.facts, words))
+        out.sentences.append(SentenceFacts(sentence.index, analysis.facts, words, seed.language))
     return out
 
 

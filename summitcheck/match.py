@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from .analyse import quotes
 from .analyse.knowledge import Knowledge
-from .analyse.tokens import Token
+from .analyse.tokens import Token, tokenize
 from .model import Fact, Kind, PartialDate
 
 MATCH = "match"
@@ -132,6 +132,7 @@ class SentenceFacts:
     index: int  # 1-based
     facts: tuple[Fact, ...]
     words: tuple[Token, ...]  # its word tokens, for names, quotes and unknown words
+    lang: str = "fr"
 
     @functools.cached_property
     def concepts(self) -> frozenset[str]:
@@ -219,17 +220,19 @@ def _join(tokens: tuple[Token, ...]) -> str:
 
 
 def _find_quote(claim: Fact, sentence: SentenceFacts, settings: Settings) -> FactStatus | None:
-    """Quoted words must be the seed's words; a near miss of the same length is a misquote."""
-    wanted = claim.value.replace("'", "' ").split()
+    """Quoted words must be the seed's words; a near miss of about the same length is a misquote."""
+    wanted = [t.norm for t in tokenize(claim.text, sentence.lang) if t.is_word]
     words = sentence.words
-    run = _run(words, [w for w in (quotes.normalise(x) for x in wanted) if w])
+    if not wanted:
+        return None
+    run = _run(words, wanted)
     if run:
         i, j = run
         return _answer(claim, MATCH, sentence, words[i].start, words[j - 1].end, text=_join(words[i:j]))
     n = len(wanted)
     target = " ".join(wanted)
     best, best_score = None, 0.0
-    for size in {max(1, n - 1), n, n + 1}:
+    for size in sorted({max(1, n - 1), n, n + 1}):
         for i in range(len(words) - size + 1):
             score = fuzz.ratio(target, " ".join(t.norm for t in words[i : i + size]))
             if score > best_score:
