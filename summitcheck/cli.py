@@ -1,22 +1,32 @@
 """The command line: parse options, call the library, pick a reporter, map the outcome to an exit code.
 
-Exit codes: 0 every claim supported; 1 a claim is contradicted or unsupported; 2 bad input or usage;
-3 an internal error (a bug: never mistaken for an unsupported claim).
+Exit codes: 0 no claim fails the policy (by default: every claim supported); 1 a claim fails it (by default:
+contradicted or unsupported); 2 bad input or usage; 3 an internal error (a bug: never mistaken for an unsupported
+claim). Options come from the command line, then `[tool.summitcheck]` of pyproject.toml (or summitcheck.toml).
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
 from . import __version__
 
+if TYPE_CHECKING:
+    from .config import Options
+    from .model import Report
+    from .policy import Outcome
+
 EXIT_OK, EXIT_FAILED, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 DEFAULT_CLAIMS = Path("claims")
 DEFAULT_SEEDS = Path("seeds")
+DEFAULT_HTML = Path("summitcheck-report.html")
 
 app = typer.Typer(
     add_completion=False,
@@ -28,9 +38,56 @@ app = typer.Typer(
 
 Paths = Annotated[
     list[Path] | None,
-    typer.Argument(help="Claim files or folders of them (default: claims/).", show_default=False),
+    typer.Argument(help="Claim files or folders of them (default: config `claims`, else claims/).", show_default=False),
 ]
-SeedsOpt = Annotated[Path, typer.Option("--seeds", help="Folder of seed articles (.txt).")]
+SeedsOpt = Annotated[
+    Path | None, typer.Option("--seeds", help="Folder of seed articles (.txt) [default: config, else seeds/].")
+]
+FormatOpt = Annotated[
+    str | None,
+    typer.Option("--format", "-f", help="table, plain, json, markdown, junit, github, sarif or html [default: table]."),
+]
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write the report to FILE instead of stdout.", dir_okay=False)
+]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option("--config", help="A summitcheck.toml or pyproject.toml [default: the nearest one].", dir_okay=False),
+]
+FailOnOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--fail-on",
+        help="Verdicts that fail the run, comma-separated or repeated; `none` for report only "
+        "[default: contradicted,unsupported].",
+        show_default=False,
+    ),
+]
+BaselineOpt = Annotated[
+    Path | None, typer.Option("--baseline", help="Known failures (JSON) that do not fail the run.", dir_okay=False)
+]
+WriteBaselineOpt = Annotated[
+    Path | None,
+    typer.Option("--write-baseline", help="Write the claims that fail now to FILE as the baseline, and pass.",
+                  dir_okay=False),
+]
+LanguageOpt = Annotated[str | None, typer.Option("--language", help="Seed language: auto, fr or en [default: auto].")]
+ToleranceOpt = Annotated[
+    float | None, typer.Option("--tolerance", help="How far 'about N' may stray, as a fraction of N [default: 0.1].")
+]
+GlossaryOpt = Annotated[
+    list[Path] | None,
+    typer.Option("--glossary", help="Extra concepts (YAML shaped like data/lexicon.yaml); repeatable.", dir_okay=False),
+]
+AliasesOpt = Annotated[
+    list[Path] | None,
+    typer.Option("--aliases", help="Extra entities (YAML shaped like data/entities.yaml); repeatable.", dir_okay=False),
+]
+ProgressOpt = Annotated[
+    bool | None,
+    typer.Option("--progress/--no-progress", help="Progress bar on stderr [default: when stderr is a terminal].",
+                 show_default=False),
+]
 
 
 def _fail_input(errors: list[str]) -> None:
@@ -63,16 +120,91 @@ def main_options(
 @app.command()
 def verify(
     paths: Paths = None,
-    seeds: SeedsOpt = DEFAULT_SEEDS,
-    format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    seeds: SeedsOpt = None,
+    format: FormatOpt = None,
+    output: OutputOpt = None,
+    fail_on: FailOnOpt = None,
+    baseline: BaselineOpt = None,
+    write_baseline: WriteBaselineOpt = None,
+    config: ConfigOpt = None,
+    language: LanguageOpt = None,
+    tolerance: ToleranceOpt = None,
+    glossary: GlossaryOpt = None,
+    aliases: AliasesOpt = None,
+    progress: ProgressOpt = None,
 ) -> None:
-    """Check every claim against its seed; exit 1 when one is not supported."""
-    from .report import formats, renderer
+    """Check every claim against its seed; exit 1 when a claim fails the policy (contradicted or unsupported)."""
+    from .report import formats
 
-    _check_format(format, formats())
-    report = _run(paths or [DEFAULT_CLAIMS], seeds)
-    renderer(format)(report, sys.stdout)
-    raise typer.Exit(EXIT_OK if report.all_supported else EXIT_FAILED)
+    options = _options(config, paths=paths, seeds=seeds, format=format, language=language, tolerance=tolerance,
+                       fail_on=fail_on, baseline=baseline, glossary=glossary, aliases=aliases)
+    _check_format(options.format, formats())
+    report = _run_options(options, progress)
+    outcome = _outcome(report, options, write_baseline)
+    _emit(report, outcome, options.format, output)
+    raise typer.Exit(EXIT_FAILED if outcome.failed else EXIT_OK)
+
+
+@app.command()
+def report(
+    paths: Paths = None,
+    seeds: SeedsOpt = None,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The HTML file to write.", dir_okay=False)
+    ] = DEFAULT_HTML,
+    fail_on: FailOnOpt = None,
+    baseline: BaselineOpt = None,
+    config: ConfigOpt = None,
+    language: LanguageOpt = None,
+    tolerance: ToleranceOpt = None,
+    glossary: GlossaryOpt = None,
+    aliases: AliasesOpt = None,
+    progress: ProgressOpt = None,
+) -> None:
+    """Write the HTML report: every seed with its evidence highlighted and linked to the claims, with filters."""
+    options = _options(config, paths=paths, seeds=seeds, language=language, tolerance=tolerance, fail_on=fail_on,
+                       baseline=baseline, glossary=glossary, aliases=aliases)
+    result = _run_options(options, progress)
+    outcome = _outcome(result, options, None)
+    _emit(result, outcome, "html", output)
+    raise typer.Exit(EXIT_FAILED if outcome.failed else EXIT_OK)
+
+
+@app.command()
+def coverage(
+    paths: Paths = None,
+    seeds: SeedsOpt = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="table, plain or json.")] = "table",
+    output: OutputOpt = None,
+    show_all: Annotated[bool, typer.Option("--all", help="List covered facts too.")] = False,
+    fail_under: Annotated[
+        float | None, typer.Option("--fail-under", help="Exit 1 when less than this percentage of facts is covered.")
+    ] = None,
+    config: ConfigOpt = None,
+    language: LanguageOpt = None,
+    tolerance: ToleranceOpt = None,
+    glossary: GlossaryOpt = None,
+    aliases: AliasesOpt = None,
+    progress: ProgressOpt = None,
+) -> None:
+    """The checkable facts of each seed (numbers, dates, durations, identifiers, names, quotes) no claim covers."""
+    from . import coverage as cov
+
+    _check_format(format, list(cov.FORMATS))
+    options = _options(config, paths=paths, seeds=seeds, language=language, tolerance=tolerance, glossary=glossary,
+                       aliases=aliases)
+    result = _run_options(options, progress)
+    seeds_coverage = cov.coverage(result, _knowledge(options))
+    with _open_output(output) as out:
+        cov.render(seeds_coverage, format, out, show_all)
+    total = cov.summary(seeds_coverage)
+    if output is not None:
+        typer.echo(f"wrote {output}: {total['covered']} of {total['facts']} facts covered ({total['percent']}%)",
+                   err=True)
+    failed = fail_under is not None and total["percent"] < fail_under
+    if failed:
+        typer.echo(f"coverage {total['percent']}% is under --fail-under {fail_under:g}%", err=True)
+    raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 
 
 @app.command("show-claims")
@@ -83,6 +215,7 @@ def show_claims(
     ] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
     facts: Annotated[bool, typer.Option("--facts", help="Show the typed facts read from each claim.")] = False,
+    config: ConfigOpt = None,
 ) -> None:
     """List the claims: id, text, seed, tags and where each is written."""
     from .errors import SummitcheckError
@@ -90,37 +223,123 @@ def show_claims(
     from .show import render_claims
 
     _check_format(format, ["table", "json"])
+    options = _options(config, paths=paths)
     try:
         seed_ids = None
         if seeds is not None:
             from .load.seeds import load_seeds
 
             seed_ids = {s.id for s in load_seeds(seeds)}
-        claims = load_claims(paths or [DEFAULT_CLAIMS], seed_ids)
+        claims = load_claims(list(options.claims), seed_ids)
     except SummitcheckError as e:
         _fail_input(str(e).splitlines())
     render_claims(claims, format, facts, sys.stdout)
 
 
-def _run(paths: list[Path], seeds_dir: Path):  # noqa: ANN202 - Report, imported lazily
-    from .api import check
+# ---------------------------------------------------------------------------------------------------------------
+# The steps every command shares: options, the run, the policy, the output.
+
+
+def _options(config_path: Path | None, **flags: object) -> Options:
+    """Flags over the config file over the defaults; any problem is an input error (exit 2)."""
+    from .config import load_config, resolve
+    from .errors import SummitcheckError
+    from .report import formats
+
+    try:
+        return resolve(load_config(config_path, formats=formats()), **flags)  # type: ignore[arg-type]
+    except SummitcheckError as e:
+        _fail_input(str(e).splitlines())
+        raise  # unreachable: _fail_input exits
+
+
+def _knowledge(options: Options):  # -> Knowledge | None, imported lazily
+    if not options.knowledge_files:
+        return None
+    from .analyse import knowledge
+
+    load = getattr(knowledge, "load", knowledge.build)
+    return load(list(options.knowledge_files))
+
+
+def _run_options(options: Options, progress: bool | None) -> Report:
+    """Load seeds and claims (every problem reported at once, exit 2), then check them."""
+    import dataclasses
+
     from .errors import SummitcheckError
     from .load.claims import load_claims
     from .load.seeds import load_seeds
+    from .match import Settings
+    from .report.progress import check
 
     errors: list[str] = []
     seeds = []
     try:
-        seeds = load_seeds(seeds_dir)
+        seeds = load_seeds(options.seeds, options.language)
     except SummitcheckError as e:
         errors += str(e).splitlines()
+    if options.seed_languages and not errors:
+        known = {s.id for s in seeds}
+        where = options.config.where("languages")
+        errors += [f"{where}: languages: unknown seed {sid!r}" for sid in options.seed_languages if sid not in known]
+        seeds = [dataclasses.replace(s, language=options.seed_languages.get(s.id, s.language)) for s in seeds]
     try:
-        claims = load_claims(paths, {s.id for s in seeds} if not errors else None)
+        claims = load_claims(list(options.claims), {s.id for s in seeds} if not errors else None)
     except SummitcheckError as e:
         errors += str(e).splitlines()
     if errors:
         _fail_input(errors)
-    return check(claims, seeds)
+    settings = Settings() if options.tolerance is None else dataclasses.replace(Settings(), tolerance=options.tolerance)
+    return check(claims, seeds, settings, _knowledge(options), show=progress)
+
+
+def _outcome(report: Report, options: Options, write_baseline: Path | None) -> Outcome:
+    """The fail policy applied to the report; --write-baseline records today's failures and so passes."""
+    from .errors import SummitcheckError
+    from .policy import Policy, read_baseline
+    from .policy import write_baseline as write_baseline_file
+
+    try:
+        if write_baseline is not None:
+            n = write_baseline_file(report, options.fail_on, write_baseline)
+            typer.echo(f"wrote {n} known failure{'s' if n != 1 else ''} to {write_baseline}", err=True)
+            baseline = read_baseline(write_baseline)
+        else:
+            baseline = read_baseline(options.baseline) if options.baseline is not None else None
+    except SummitcheckError as e:
+        _fail_input(str(e).splitlines())
+    outcome = Policy(options.fail_on, baseline).apply(report)
+    if outcome.stale and write_baseline is None:
+        ids = ", ".join(e.id for e in outcome.stale[:5]) + (", …" if len(outcome.stale) > 5 else "")
+        typer.echo(f"note: {len(outcome.stale)} baseline entr{'y' if len(outcome.stale) == 1 else 'ies'} no longer "
+                   f"fail ({ids}); refresh it with --write-baseline {options.baseline}", err=True)
+    return outcome
+
+
+@contextlib.contextmanager
+def _open_output(path: Path | None) -> Iterator[TextIO]:
+    """stdout, or a file written whole (UTF-8) once the report is complete."""
+    if path is None:
+        yield sys.stdout
+        return
+    buffer = io.StringIO()
+    yield buffer
+    try:
+        path.write_text(buffer.getvalue(), encoding="utf-8")
+    except OSError as e:
+        _fail_input([f"{path}: cannot write: {e.strerror or e}"])
+
+
+def _emit(report: Report, outcome: Outcome, fmt: str, output: Path | None) -> None:
+    from .report import renderer
+    from .report.common import summary_text
+
+    with _open_output(output) as out:
+        renderer(fmt)(report, out, outcome)
+    if output is not None:
+        typer.echo(f"wrote {output}: {summary_text(report, outcome)}", err=True)
+    elif fmt == "plain":
+        typer.echo(summary_text(report, outcome), err=True)
 
 
 def main() -> None:

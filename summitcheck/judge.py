@@ -16,6 +16,7 @@ from .model import VALUE_KINDS, Fact, Kind, Verdict
 MISSING = "missing"
 ACTOR_TYPES = frozenset({"state", "org", "person"})
 PLACE_TYPES = frozenset({"city", "region", "state", "site", "place"})
+ATTACHED_TYPES = frozenset({"city", "region", "state", "site", "org"})
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,9 @@ def judge_seed(claim_facts: list[Fact], sentences: list[SentenceFacts], knowledg
     if not claim_facts or not sentences:
         return None
     table = [[find_in_sentence(f, s, knowledge, settings) for s in sentences] for f in claim_facts]
+    for row in table:  # words quoted exactly somewhere in the seed are no misquote of another sentence
+        if any(s is not None and s.fact.kind is Kind.QUOTE and s.status == MATCH for s in row):
+            row[:] = [s if s is None or s.status == MATCH else None for s in row]
     best: Judgement | None = None
     for focal in range(len(sentences)):
         if not any(row[focal] for row in table):
@@ -68,6 +72,7 @@ def _judge_window(claim_facts: list[Fact], table: list[list[FactStatus | None]],
             found = here
         statuses.append(found or FactStatus(fact, MISSING))
     statuses = _role_conflicts(statuses, sentences[focal], knowledge)
+    statuses = _relations(statuses, sentences[focal])
 
     matched_here = sum(s.status == MATCH and s.where in ("sentence", "implied") for s in statuses)
     matched = sum(s.status == MATCH for s in statuses)
@@ -87,6 +92,55 @@ def _judge_window(claim_facts: list[Fact], table: list[list[FactStatus | None]],
         verdict, rank = Verdict.UNSUPPORTED, 0
     score = (rank, matched_here, matched, -far, -focal)
     return Judgement(verdict, focal + 1, tuple(statuses), score)
+
+
+def _relations(statuses: list[FactStatus], sentence: SentenceFacts) -> list[FactStatus]:
+    """Names all present but in another relation make a claim unsupported, never supported.
+
+    Two signs are read in the focal sentence: the claim's object stands before the verb where its subject does
+    not ("Russia accused the US" against "les Etats-Unis l'ont accusée"), and a name matched far from the claim's
+    other words while another name of the same kind stands right by them ("Pyongyang's closest supporter is
+    Moscow" against "Pékin, son plus proche soutien, et Moscou").
+    """
+    here = [s for s in statuses if s.status == MATCH and s.where == "sentence" and s.span]
+    verbs = [s for s in here if s.fact.kind in (Kind.TERM, Kind.WORD)]
+    names = [s for s in statuses if s.fact.kind is Kind.ENTITY]
+    problems: dict[int, str] = {}
+    if verbs and names:
+        first_name = min(s.fact.start for s in names)
+        verb = next((v for v in sorted(verbs, key=lambda v: v.fact.start) if v.fact.start > first_name), None)
+        if verb is not None and not _passive(sentence, verb):
+            seed_verb = verb.span[0]
+            subjects = [s for s in names if s.fact.start < verb.fact.start]
+            objects = [s for s in names if s.fact.start > verb.fact.start]
+            subject_before = any(s in here and s.span[0] < seed_verb for s in subjects)
+            for o in objects:
+                if o in here and o.span[0] < seed_verb and not subject_before:
+                    problems[id(o)] = "comes before the verb in the seed: another relation"
+    anchors = [s.span[0] for s in here if s.fact.kind is not Kind.ENTITY]
+    if anchors:
+        used = {id(s.seed_fact) for s in statuses if s.seed_fact is not None}
+        free = [f for f in sentence.facts if f.kind is Kind.ENTITY and id(f) not in used]
+
+        def distance(start: int) -> int:
+            return min(abs(start - a) for a in anchors)
+
+        for s in here:  # places, states and bodies (a person, the subject, often stands far from the verb)
+            if s.fact.kind is Kind.ENTITY and s.seed_fact is not None and s.fact.role is None:
+                kinds = _types(s.seed_fact) & ATTACHED_TYPES
+                closer = [f for f in free if _types(f) & kinds and distance(f.start) < distance(s.span[0])]
+                if closer and distance(s.span[0]) > 2 * distance(closer[0].start) + 20:
+                    problems[id(s)] = f"stands apart from the claim's words, where the seed names {closer[0].text!r}"
+    if not problems:
+        return statuses
+    return [FactStatus(s.fact, MISSING, "relation", s.seed_fact, s.sentence, s.span, problems[id(s)])
+            if id(s) in problems else s for s in statuses]
+
+
+def _passive(sentence: SentenceFacts, verb: FactStatus) -> bool:
+    """Whether the seed words after the matched verb say who did it ("définie par la Chine")."""
+    after = [t.norm for t in sentence.words if t.start > verb.span[0]][:4]
+    return "par" in after or "by" in after
 
 
 def _weight(fact: Fact) -> int:
@@ -149,6 +203,9 @@ def _role_conflicts(statuses: list[FactStatus], sentence: SentenceFacts, knowled
 
                 nearest = min(rivals, key=distance)
                 rival = nearest if distance(nearest) < distance(here) else None
+        elif fact.kind is Kind.ENTITY and fact.role == "with" and (s.status == MISSING or s.where == "near"):
+            # "with Putin" where the sentence says "avec le président américain"
+            rival = next((e for e in entities if e.role == "with" and _types(e) & _types(fact)), None)
         elif (s.status == MISSING or s.where == "near") and fact.kind is Kind.ENTITY and _types(fact) & ACTOR_TYPES:
             if first_concept is not None and fact.start < first_concept and matched_spans:
                 verb_at = min(matched_spans)

@@ -188,7 +188,10 @@ def find_in_sentence(claim: Fact, sentence: SentenceFacts, knowledge: Knowledge,
     if claim.kind is Kind.QUOTE:
         return _find_quote(claim, sentence, settings)
     conflict = None
-    for f in sentence.facts:
+    facts = sentence.facts
+    if claim.kind is Kind.ENTITY:  # the same name before a capital standing for its state
+        facts = sorted(facts, key=lambda f: f.kind is not Kind.ENTITY or not set(f.value) & set(claim.value))
+    for f in facts:
         answer = compare(claim, f, knowledge, settings)
         if answer is None and claim.role == "loc" and f.kind is Kind.ENTITY and f.role == "loc":
             if any(knowledge.within(b, a) for a in claim.value for b in f.value):
@@ -240,7 +243,7 @@ def _find_quote(claim: Fact, sentence: SentenceFacts, settings: Settings) -> Fac
     if best and best_score >= settings.misquote_ratio:
         i, j = best
         shared = {t.norm for t in words[i:j]} & set(wanted)
-        if len(shared) < max(1, n // 2):
+        if len(shared) < max(1, (n + 1) // 2):
             return None  # alike in letters only: not the same quotation
         return _answer(claim, CONFLICT, sentence, words[i].start, words[j - 1].end, text=_join(words[i:j]))
     return None

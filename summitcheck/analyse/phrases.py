@@ -7,19 +7,26 @@ found in the seed), and other content words become `word` facts, compared by ste
 
 from __future__ import annotations
 
-from ..model import Kind
+from ..model import Fact, Kind
 from .scan import Scan
+from .tokens import fold
 
 LOCATIVE = frozenset("in at a au aux en dans sur on near pres outside inside hors".split())
+COMITATIVE = frozenset("with avec alongside aupres".split())
 ARTICLES = frozenset("the le la les l' de du des d'".split())
 
 
 def _role(scan: Scan, i: int) -> str | None:
-    """'loc' when the phrase at token i follows a locative preposition (skipping articles): "à Vladivostok"."""
+    """The slot a name at token i fills, from the preposition before it (skipping articles): 'loc' for
+    "à Vladivostok", 'with' for "avec le président américain"."""
     k = i - 1
     while k >= 0 and scan.tokens[k].norm in ARTICLES and k > i - 3:
         k -= 1
-    return "loc" if k >= 0 and scan.tokens[k].norm in LOCATIVE else None
+    if k < 0:
+        return None
+    if scan.tokens[k].norm in LOCATIVE:
+        return "loc"
+    return "with" if scan.tokens[k].norm in COMITATIVE else None
 
 
 def _year_ok(years: tuple[int | None, int | None], scan: Scan) -> bool:
@@ -74,7 +81,29 @@ def extract(scan: Scan) -> None:
     _names_and_words(scan)
 
 
+def _compound_names(scan: Scan) -> None:
+    """"Kim-Putin summit": a hyphenated pair of names the tables know one by one."""
+    for i, tok in enumerate(scan.tokens):
+        if not scan.free(i) or "-" not in tok.text or not tok.is_capitalised:
+            continue
+        parts, start, found = tok.text.split("-"), tok.start, []
+        for part in parts:
+            ids = sorted({e.target for e in scan.knowledge.index.by_first.get(fold(part), [])
+                          if e.kind == "entity" and len(e.keys) == 1 and e.form in ("name", "short")})
+            if not ids or not part[:1].isupper():
+                found = []
+                break
+            found.append((ids, start, start + len(part), part))
+            start += len(part) + 1
+        for ids, lo, hi, part in found:
+            types = tuple(sorted({scan.knowledge.entities[e].type for e in ids if e in scan.knowledge.entities}))
+            scan.facts.append(Fact(Kind.ENTITY, tuple(ids), lo, hi, part, extra=(("name",), types)))
+        if found:
+            scan.taken[i] = True
+
+
 def _names_and_words(scan: Scan) -> None:
+    _compound_names(scan)
     tokens = scan.tokens
     i = 0
     while i < len(tokens):

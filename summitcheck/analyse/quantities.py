@@ -75,6 +75,7 @@ ORDINAL_WORDS = {w: n for words in (ORDINALS_EN, ORDINALS_FR) for n, w in enumer
 ORDINAL_WORDS.update({"premiere": 1, "1er": 1, "seconde": 2, "second": 2})
 ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|e|er|re|ere|eme|nd|nde|ieme)\Z")
 ARTICLE_NUMBERS = frozenset({"un", "une", "one", "a", "an"})  # "un dialogue" is not a count
+DEFINITE = frozenset({"the", "les", "ces", "these", "those", "their", "leurs", "nos", "our"})
 
 
 def parse_digits(text: str) -> float | None:
@@ -277,6 +278,10 @@ def extract(scan: Scan) -> None:
             continue
         if glued is None and not tokens[i].text[:1].isdigit() and value == 1:
             i = j  # "un", "one" alone: an article more often than a count
+            continue
+        if value == 2 and j == i + 1 and scan.norm(i - 1) in DEFINITE and not tokens[i].text[:1].isdigit():
+            scan.taken[i] = True  # "the two leaders", "les deux pays": the two already named, not a count
+            i = j
             continue
         if glued:  # "four-point": what it counts is glued to it
             unit = tokenize(glued, scan.lang)

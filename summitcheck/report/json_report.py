@@ -1,4 +1,8 @@
-"""--format json: the contract of DESIGN.md, one document on stdout and nothing else."""
+"""--format json: the contract of DESIGN.md, one document on stdout and nothing else.
+
+Beyond the contract: each result's `status` under the fail policy (pass, fail, or known from the baseline), and
+the policy's counts in the summary; `summary.passed` follows the policy (by default: every claim supported).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ import json
 from typing import Any, TextIO
 
 from ..model import Report, Result, Verdict
+from ..policy import FAIL, KNOWN, Outcome, fail_on_names
+from .common import outcome_of
 
 
 def result_dict(result: Result) -> dict[str, Any]:
@@ -38,16 +44,30 @@ def result_dict(result: Result) -> dict[str, Any]:
     }
 
 
-def summary(report: Report) -> dict[str, Any]:
-    return {
+def summary(report: Report, outcome: Outcome | None = None) -> dict[str, Any]:
+    outcome = outcome_of(report, outcome)
+    out: dict[str, Any] = {
         "claims": len(report.results),
         "supported": report.count(Verdict.SUPPORTED),
         "contradicted": report.count(Verdict.CONTRADICTED),
         "unsupported": report.count(Verdict.UNSUPPORTED),
-        "passed": report.all_supported,
+        "passed": not outcome.failed,
+        "failing": outcome.count(FAIL),
+        "known": outcome.count(KNOWN),
+        "fail_on": fail_on_names(outcome.fail_on),
     }
+    if outcome.baseline is not None:
+        out["baseline"] = outcome.baseline
+        out["stale_baseline_entries"] = [e.id for e in outcome.stale]
+    return out
 
 
-def render(report: Report, out: TextIO) -> None:
-    doc = {"results": [result_dict(r) for r in report.results], "summary": summary(report)}
+def render(report: Report, out: TextIO, outcome: Outcome | None = None) -> None:
+    outcome = outcome_of(report, outcome)
+    results = []
+    for result in report.results:
+        row = result_dict(result)
+        row["status"] = outcome.status(result)
+        results.append(row)
+    doc = {"results": results, "summary": summary(report, outcome)}
     out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")

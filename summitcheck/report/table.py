@@ -9,6 +9,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Report, Result, Verdict
+from ..policy import FAIL, KNOWN, Outcome
+from .common import outcome_of
 
 STYLE = {Verdict.SUPPORTED: "bold green", Verdict.CONTRADICTED: "bold red", Verdict.UNSUPPORTED: "bold yellow"}
 EXCERPT = 160  # characters of the evidence sentence shown around the highlighted words
@@ -33,7 +35,19 @@ def evidence_text(result: Result) -> Text:
     return prefix + text
 
 
-def render(report: Report, out: TextIO) -> None:
+def verdict_cell(result: Result, outcome: Outcome) -> Text:
+    """The verdict in its colour; a failure the baseline knows, or a verdict the policy lets pass, says so."""
+    cell = Text(result.verdict.value, style=STYLE[result.verdict])
+    status = outcome.status(result)
+    if status == KNOWN:
+        cell.append("\n(baseline)", style="dim")
+    elif status != FAIL and result.verdict is not Verdict.SUPPORTED:
+        cell.append("\n(allowed)", style="dim")
+    return cell
+
+
+def render(report: Report, out: TextIO, outcome: Outcome | None = None) -> None:
+    outcome = outcome_of(report, outcome)
     console = Console(file=out, highlight=False, soft_wrap=False)
     table = Table(show_lines=True, expand=False)
     table.add_column("id", style="cyan", no_wrap=True)
@@ -44,20 +58,24 @@ def render(report: Report, out: TextIO) -> None:
     for result in report.results:
         table.add_row(
             result.claim.id,
-            Text(result.verdict.value, style=STYLE[result.verdict]),
+            verdict_cell(result, outcome),
             result.claim.text,
             evidence_text(result),
             result.reason,
         )
     console.print(table)
-    console.print(summary_line(report))
+    console.print(summary_line(report, outcome))
 
 
-def summary_line(report: Report) -> Text:
+def summary_line(report: Report, outcome: Outcome | None = None) -> Text:
+    outcome = outcome_of(report, outcome)
     n = len(report.results)
     line = Text(f"{n} claim{'s' if n != 1 else ''}: ")
     for verdict in Verdict:
         line.append(f"{report.count(verdict)} {verdict.value}", style=STYLE[verdict])
         line.append(", " if verdict is not Verdict.UNSUPPORTED else "")
-    line.append(" — passed" if report.all_supported else " — failed", style="bold")
+    failing, known = outcome.count(FAIL), outcome.count(KNOWN)
+    if known:
+        line.append(f"; {failing} failing, {known} known from the baseline")
+    line.append(" — failed" if outcome.failed else " — passed", style="bold")
     return line

@@ -1,0 +1,112 @@
+"""--format markdown: a summary fit for a pull-request comment (or $GITHUB_STEP_SUMMARY).
+
+A headline with the outcome, the counts, a table of the claims that fail the policy with their reason and evidence,
+then the other claims folded in a <details> block. Long reports are cut well below GitHub's 65,536-character limit
+for a comment.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from ..model import Report, Result, Verdict
+from ..policy import FAIL, KNOWN, Outcome, fail_on_names
+from .common import ORDER, display_path, excerpt, outcome_of, plural
+
+ICON = {Verdict.SUPPORTED: "✅", Verdict.CONTRADICTED: "❌", Verdict.UNSUPPORTED: "⚠️"}
+MAX_ROWS = 100  # per table; the rest is counted, not listed
+MAX_CELL = 300  # characters of an evidence excerpt
+
+
+def escape(text: str) -> str:
+    """Text safe inside a table cell: no pipes, no raw HTML, no emphasis markers of its own, no line breaks."""
+    for char in "\\|*_`[]":
+        text = text.replace(char, "\\" + char)
+    return text.replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
+
+
+def cell(text: str) -> str:
+    return " ".join(escape(text).split())
+
+
+def evidence_cell(result: Result) -> str:
+    """The evidence sentence with its matched words in bold and its conflicting words in bold italics."""
+    text, spans = excerpt(result, MAX_CELL)
+    if not text:
+        return "—"
+    merged: list[list] = []
+    for start, end, status in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+            merged[-1][2] = "conflict" if "conflict" in (status, merged[-1][2]) else status
+        else:
+            merged.append([start, end, status])
+    parts, at = [], 0
+    for start, end, status in merged:
+        if not text[start:end].strip():
+            continue
+        mark = "***" if status == "conflict" else "**"
+        parts += [escape(text[at:start]), mark, escape(text[start:end].strip()), mark]
+        at = end
+    parts.append(escape(text[at:]))
+    return f"{result.seed} §{result.sentence.index}: " + " ".join("".join(parts).split())
+
+
+def where(result: Result) -> str:
+    loc = result.claim.location
+    return f"`{display_path(loc.path)}:{loc.line}`" if loc.line else f"`{display_path(loc.path)}`"
+
+
+def table(rows: list[Result], outcome: Outcome, with_verdict: bool) -> list[str]:
+    columns = ["claim", "verdict", "text", "reason"] if with_verdict else ["claim", "text"]
+    head = "| " + " | ".join([*columns, "evidence", "where"]) + " |"
+    lines = [head, "|" + "---|" * head.count(" | ") + "---|"]
+    for result in rows[:MAX_ROWS]:
+        verdict = f"{ICON[result.verdict]} {result.verdict.value}"
+        if outcome.status(result) == KNOWN:
+            verdict += " (baseline)"
+        cells = [f"`{result.claim.id}`"]
+        if with_verdict:
+            cells += [verdict, cell(result.claim.text), cell(result.reason)]
+        else:
+            cells += [cell(result.claim.text)]
+        cells += [evidence_cell(result), where(result)]
+        lines.append("| " + " | ".join(cells) + " |")
+    if len(rows) > MAX_ROWS:
+        lines.append("")
+        lines.append(f"… and {len(rows) - MAX_ROWS} more.")
+    return lines
+
+
+def render(report: Report, out: TextIO, outcome: Outcome | None = None) -> None:
+    outcome = outcome_of(report, outcome)
+    results = list(report.results)
+    failing = [r for r in results if outcome.status(r) == FAIL]
+    others_bad = [r for r in results if outcome.status(r) != FAIL and r.verdict is not Verdict.SUPPORTED]
+    supported = [r for r in results if r.verdict is Verdict.SUPPORTED]
+
+    n = len(results)
+    if outcome.failed:
+        head = f"## ❌ summitcheck: {len(failing)} of {plural(n, 'claim')} fail"
+    else:
+        head = f"## ✅ summitcheck: {plural(n, 'claim')} checked, none fails"
+    lines = [head, ""]
+    lines.append(" · ".join(f"{ICON[v]} {report.count(v)} {v.value}" for v in ORDER))
+    policy = ", ".join(fail_on_names(outcome.fail_on)) or "nothing"
+    note = f"Failing verdicts: {policy}."
+    if outcome.baseline is not None:
+        note += f" Baseline: {outcome.count(KNOWN)} known failure{'s' if outcome.count(KNOWN) != 1 else ''} tolerated."
+        if outcome.stale:
+            stale = len(outcome.stale)
+            note += f" {stale} baseline {'entry no longer fails' if stale == 1 else 'entries no longer fail'}."
+    lines += ["", note]
+    if failing:
+        lines += ["", "### Failing claims", "", *table(failing, outcome, with_verdict=True)]
+    if others_bad:
+        title = plural(len(others_bad), "claim") + " not supported but not failing"
+        lines += ["", f"<details><summary>{title}</summary>", ""]
+        lines += [*table(others_bad, outcome, with_verdict=True), "", "</details>"]
+    if supported:
+        lines += ["", f"<details><summary>{plural(len(supported), 'supported claim')}</summary>", ""]
+        lines += [*table(supported, outcome, with_verdict=False), "", "</details>"]
+    out.write("\n".join(lines) + "\n")
