@@ -20,6 +20,7 @@ wrong type or a file that does not exist is an input error at `file:line:col` of
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -313,6 +314,7 @@ LIST_KEYS = ("concepts", "entities")
 STRING_LIST_FIELDS = ("en", "fr", "names", "short", "adjectives", "implied_by")
 
 
+@functools.cache
 def _bundled_item_keys() -> dict[str, set[str]]:
     """Item keys the bundled tables use, plus those the loader reads: what a user file may use too."""
     import yaml
@@ -323,7 +325,8 @@ def _bundled_item_keys() -> dict[str, set[str]]:
             "entities": {"id", "type", "names", "short", "adjectives", "titles", "metonym_for", "part_of"}}
     for name, section in (("lexicon.yaml", "concepts"), ("entities.yaml", "entities")):
         try:
-            doc = yaml.safe_load((DATA / name).read_text(encoding="utf-8")) or {}
+            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+            doc = yaml.load((DATA / name).read_text(encoding="utf-8"), Loader=loader) or {}  # a safe loader
         except (OSError, yaml.YAMLError):
             continue
         for item in doc.get(section) or []:

@@ -131,10 +131,49 @@ def _relations(statuses: list[FactStatus], sentence: SentenceFacts) -> list[Fact
                 closer = [f for f in free if _types(f) & kinds and distance(f.start) < distance(s.span[0])]
                 if closer and distance(s.span[0]) > 2 * distance(closer[0].start) + 20:
                     problems[id(s)] = f"stands apart from the claim's words, where the seed names {closer[0].text!r}"
+    problems.update(_not_asserted(statuses, sentence, verbs))
     if not problems:
         return statuses
     return [FactStatus(s.fact, MISSING, "relation", s.seed_fact, s.sentence, s.span, problems[id(s)])
             if id(s) in problems else s for s in statuses]
+
+
+# Concepts under which an event is not asserted: asked for, hoped, denied, planned... ("a demandé la levée des
+# sanctions" does not say the sanctions were lifted).
+EMBEDDING = frozenset({"request", "expect", "hope", "want", "propose", "plan", "threaten", "deny", "reject",
+                       "oppose", "accuse", "seek", "consider", "promise", "urge", "call-for", "refuse"})
+NEGATION = frozenset({"not", "never", "no", "n't", "pas", "jamais", "aucun", "aucune", "ni", "nullement"})
+
+
+def _not_asserted(statuses: list[FactStatus], sentence: SentenceFacts, verbs: list[FactStatus]) -> dict[int, str]:
+    """The claim's main verb stands in the seed under a verb the claim does not have ("a demandé la levée des
+    sanctions" for "sanctions were lifted"), or under a negation the claim does not have."""
+    verb = _main_verb(statuses)
+    if verb is None or verb not in verbs:
+        return {}
+    claimed = {c for s in statuses if s.fact.kind is Kind.TERM for c in s.fact.value}
+    claim_negated = any(s.fact.kind is Kind.WORD and s.fact.text.lower() in NEGATION for s in statuses)
+    at = verb.span[0]
+    for f in sentence.facts:
+        if f.kind is Kind.TERM and 0 < at - f.end <= 40 and set(f.value) & EMBEDDING and not set(f.value) & claimed:
+            return {id(verb): f"is only {f.text!r} in the seed, not said to have happened"}
+    before = [t.norm for t in sentence.words if at - 30 <= t.start < at]
+    if not claim_negated and set(before) & NEGATION:
+        return {id(verb): "is negated in the seed"}
+    return {}
+
+
+def _main_verb(statuses: list[FactStatus]) -> FactStatus | None:
+    """The claim's predicate, roughly: the first concept after its first name ("Russia asked ..."), or its last
+    concept when no name comes first ("International sanctions were lifted")."""
+    ordered = sorted(statuses, key=lambda s: s.fact.start)
+    names = [s.fact.start for s in ordered if s.fact.kind in (Kind.ENTITY, Kind.NAME)]
+    concepts = [s for s in ordered if s.fact.kind in (Kind.TERM, Kind.WORD)]
+    if not concepts:
+        return None
+    if names and names[0] < concepts[-1].fact.start:
+        return next(s for s in concepts if s.fact.start > names[0])
+    return concepts[-1]
 
 
 def _passive(sentence: SentenceFacts, verb: FactStatus) -> bool:
@@ -196,13 +235,16 @@ def _role_conflicts(statuses: list[FactStatus], sentence: SentenceFacts, knowled
             here = s.seed_fact if s.status == MATCH and s.where == "sentence" else None
             if here is None:
                 rival = rivals[0] if rivals else None
-            elif here.role != "loc" and rivals and anchors:
-                # both places are in the sentence: the one nearer the claim's other words is where it happened
+            elif rivals and anchors:
+                # both places are in the sentence: the one nearer the claim's other words is where it happened,
+                # and the claim's place, named for something else ("né à Varsovie"), says nothing of it
                 def distance(f: Fact) -> int:
                     return min(abs(f.start - a) for a in anchors)
 
                 nearest = min(rivals, key=distance)
-                rival = nearest if distance(nearest) < distance(here) else None
+                if distance(nearest) < distance(here):
+                    s = FactStatus(fact, MISSING, "relation", here, s.sentence, s.span,
+                                   f"is named for something else; the seed puts it in {nearest.text!r}")
         elif fact.kind is Kind.ENTITY and fact.role == "with" and (s.status == MISSING or s.where == "near"):
             # "with Putin" where the sentence says "avec le président américain"
             rival = next((e for e in entities if e.role == "with" and _types(e) & _types(fact)), None)

@@ -8,6 +8,7 @@ Order matters: quotes, then dates (which take their years), then numbers and wha
 from __future__ import annotations
 
 import dataclasses
+import re
 import functools
 from dataclasses import dataclass
 
@@ -85,7 +86,7 @@ def _resolve_heads(scan: Scan) -> list[Fact]:
 def claim_language(text: str, knowledge: Knowledge) -> str:
     """English or French, by which language's function words the claim (outside quotations) uses more."""
     bare = quotes.QUOTED.sub(" ", text)
-    words = [fold(w) for w in bare.replace("'", " ").split() if w.islower()]  # "UN" is not the article "un"
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+'?", bare) if not w.isupper()]  # "UN" is not the article "un"
     fr = sum(w in knowledge.stopwords.get("fr", ()) for w in words)
     en = sum(w in knowledge.stopwords.get("en", ()) for w in words)
     return "fr" if fr > en else "en"

@@ -108,6 +108,8 @@ def extract(scan: Scan) -> None:
             year, hi = int(tokens[k].text), k + 1
         if day is not None and not 1 <= day <= 31:
             day, lo = None, i
+        if year is None and scan.ref_date is not None and scan.ref_date.year is not None:
+            year = _year_before(scan.ref_date, month, day)  # "le 22 décembre" in an article of 2017-12
         if day is not None:  # a full date goes to dateparser, which knows every way of writing one
             parsed = _dateparse(scan.span_text(lo, hi), scan.lang)
             if parsed is None:  # "32 décembre": keep the month, drop the impossible day
@@ -134,6 +136,26 @@ def extract(scan: Scan) -> None:
     for i, tok in enumerate(tokens):
         if scan.free(i) and _is_year(tok.text) and _looks_like_year(scan, i):
             scan.add(Kind.DATE, PartialDate(int(tok.text)), i, i + 1)
+
+
+def _year_before(ref: PartialDate, month: int, day: int | None) -> int:
+    """The year of a day and month an article names without a year: the latest one not after publication."""
+    if ref.month is None or (month, day or 1) <= (ref.month, ref.day or 31):
+        return ref.year
+    return ref.year - 1
+
+
+def ago(ref: PartialDate | None, days: float, unit: str) -> PartialDate | None:
+    """The date a duration before publication names ("il y a deux ans", "three months ago"), to the unit's precision."""
+    if ref is None or ref.year is None:
+        return None
+    anchor = dt.date(ref.year, ref.month or 6, ref.day or 15)
+    then = anchor - dt.timedelta(days=days)
+    if unit in ("year", "decade", "century"):
+        return PartialDate(then.year)
+    if unit in ("month",) or ref.day is None:
+        return PartialDate(then.year, then.month) if ref.month is not None else PartialDate(then.year)
+    return PartialDate(then.year, then.month, then.day)
 
 
 def _looks_like_year(scan: Scan, i: int) -> bool:

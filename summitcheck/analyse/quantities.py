@@ -11,6 +11,7 @@ import functools
 import re
 
 from ..model import Kind
+from . import dates
 from .scan import Scan
 from .tokens import fold, key, tokenize
 
@@ -131,6 +132,9 @@ def _number_at(scan: Scan, i: int) -> tuple[float, int, str | None] | None:
     tok = tokens[i]
     unit = None
     if tok.text[:1].isdigit():
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if after is not None and after.start == tok.end and ORDINAL_SUFFIX.match(after.norm):
+            return None  # "2nd", "14e": an ordinal, read by _ordinals
         value = parse_digits(tok.text)
         j = i + 1
     elif tok.is_word:
@@ -274,6 +278,11 @@ def extract(scan: Scan) -> None:
             unit, days = TIME_UNITS[unit_word]
             end = j if glued is not None else j + 1
             scan.add(Kind.DURATION, (value * days, unit), lo, end, qualifier=qualifier, extra=(value,))
+            before = tuple(scan.norm(k) for k in (lo - 3, lo - 2, lo - 1))
+            if before == ("il", "y", "a") or scan.norm(end) in ("ago", "earlier", "auparavant"):
+                when = dates.ago(scan.ref_date, value * days, unit)  # "il y a deux ans": a date, in a seed
+                if when is not None:
+                    scan.add(Kind.DATE, when, lo, end, take=False, extra=("relative",))
             i = end
             continue
         if glued is None and not tokens[i].text[:1].isdigit() and value == 1:

@@ -14,6 +14,7 @@ from .files import MAX_SEED_FILE_BYTES, find_files, position, read_text
 
 SEED_SUFFIXES = (".txt",)
 LANGUAGES = ("fr", "en")
+LANGUAGE_SAMPLE = 5000  # characters read to detect a language
 
 WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 HEADER = re.compile(r"\s*date\s+(?P<value>[0-9][0-9-]*)(?=\s|\Z)")
@@ -24,7 +25,11 @@ ABBREVIATIONS = frozenset(
     "m mm mme mlle dr st mr mrs ms prof gen col lt sgt gov sen rep res no nos n° art vol p pp av bd fig "
     "etc env cf ca approx jan feb fév févr mar apr avr jun jul juil aug sep sept oct nov dec déc inc ltd co corp".split()
 )
-BOUNDARY = re.compile(r"[.!?…]+[\"»”’)\]]*(?=\s+[\"«“‘(\[]?[A-ZÀ-ÖØ-Þ0-9])")
+# The look-behind makes a match start at the first mark of a run, so a line of 10,000 dots costs linear time.
+LINE = re.compile(r"[^\n]+")
+LAST_WORD = re.compile(r"([\wÀ-ÿ°]+)\Z")
+ABBREVIATION_WINDOW = 32  # longer than any abbreviation; a longer word is cut but still never one
+BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]+[\"»”’)\]]*(?=\s+[\"«“‘(\[]?[A-ZÀ-ÖØ-Þ0-9])")
 
 
 def parse_header(text: str, path: str) -> tuple[PartialDate | None, int]:
@@ -48,8 +53,8 @@ def parse_header(text: str, path: str) -> tuple[PartialDate | None, int]:
 def split_sentences(text: str, start: int = 0) -> list[Sentence]:
     """Sentences of text[start:], each with its offsets in `text`. Lines are always boundaries (headings, paragraphs)."""
     spans: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text[start:]):
-        lo, hi = line.start() + start, line.end() + start
+    for line in LINE.finditer(text, start):  # no copy of the text: a seed may be tens of megabytes
+        lo, hi = line.span()
         cut = lo
         for b in BOUNDARY.finditer(text, lo, hi):
             if b.group().startswith(".") and _is_abbreviation(text, lo, b.start()):
@@ -69,7 +74,8 @@ def split_sentences(text: str, start: int = 0) -> list[Sentence]:
 
 
 def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
-    word = re.search(r"([\wÀ-ÿ°]+)\Z", text[line_start:dot])
+    # Only the few characters before the dot: slicing from the line start costs quadratic time on a long line.
+    word = LAST_WORD.search(text, max(line_start, dot - ABBREVIATION_WINDOW), dot)
     if not word:
         return False
     w = word.group(1)
@@ -106,7 +112,7 @@ def detect_language(text: str) -> str:
     top, second = votes[ranked[0]], votes[ranked[1]]
     if top > 0 and top >= 2 * second and (top >= 3 or len(words) <= 8):
         return ranked[0]
-    lang, _ = _language_identifier().classify(text[:5000])
+    lang, _ = _language_identifier().classify(text[:LANGUAGE_SAMPLE])
     return lang if lang in LANGUAGES else LANGUAGES[0]
 
 
@@ -119,7 +125,7 @@ def parse_seed(text: str, path: str, seed_id: str, language: str | None = None) 
         id=seed_id,
         path=path,
         text=text,
-        language=language or detect_language(text[body:]),
+        language=language or detect_language(text[body : body + LANGUAGE_SAMPLE]),
         date=date,
         sentences=tuple(sentences),
     )

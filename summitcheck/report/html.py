@@ -70,6 +70,7 @@ a.ev.conflict { border-bottom: 4px double var(--contradicted); font-weight: 600;
 a.ev.off { background: none; border-color: transparent; font-weight: inherit; }
 .anchor:target + a.ev { outline: 3px solid #0969da; }
 .none { color: var(--muted); font-style: italic; }
+.claim, .sentence, .anchor, .seed { scroll-margin-top: 150px; }
 """
 
 JS = """
