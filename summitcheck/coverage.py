@@ -9,12 +9,14 @@ different things; a name is counted once per seed, covered as soon as one of its
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
 from .model import Evidence, Fact, Kind, Report, Seed
+from .report.common import LineIndex
 
 KIND_NAMES = {
     Kind.NUMBER: "number",
@@ -29,6 +31,7 @@ KIND_NAMES = {
     Kind.NAME: "name",
     Kind.QUOTE: "quote",
 }
+MAX_SPAN = 2_000  # no evidence span is longer (a sentence at most): how far back an overlap can start
 NAME_KINDS = frozenset({Kind.ENTITY, Kind.NAME})
 # When several facts share one span ("jeudi" is a weekday and a date), the item is shown as the first of these.
 PRIORITY = [Kind.QUOTE, Kind.IDENTIFIER, Kind.MONEY, Kind.PERCENT, Kind.DURATION, Kind.DATE, Kind.WEEKDAY,
@@ -75,12 +78,17 @@ class SeedCoverage:
         return 100.0 * self.covered / self.total if self.total else 100.0
 
 
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
 def _overlaps(fact: Fact, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(start < fact.end and fact.start < end for start, end in spans)
+    """Whether an evidence span (sorted, by start) overlaps the fact's words: a binary search, then a short walk."""
+    i = bisect.bisect_left(spans, (fact.end, -1))
+    while i > 0:
+        i -= 1
+        start, end = spans[i]
+        if end > fact.start:
+            return True
+        if start < fact.start - MAX_SPAN:
+            return False
+    return False
 
 
 def seed_coverage(seed: Seed, sentence_facts: Iterable[tuple[int, Sequence[Fact]]],
@@ -93,6 +101,7 @@ def seed_coverage(seed: Seed, sentence_facts: Iterable[tuple[int, Sequence[Fact]
             if fact.kind in KIND_NAMES:
                 by_span.setdefault((fact.start, fact.end), (index, []))[1].append(fact)
 
+    lines = LineIndex(seed.text)
     items: list[Item] = []
     names: dict[tuple, list[tuple[int, Fact]]] = {}
     for (_start, _end), (index, facts) in sorted(by_span.items()):
@@ -101,17 +110,17 @@ def seed_coverage(seed: Seed, sentence_facts: Iterable[tuple[int, Sequence[Fact]
             key = tuple(fact.value) if fact.kind is Kind.ENTITY else (str(fact.value),)
             names.setdefault(key, []).append((index, fact))
             continue
-        items.append(_item(seed, index, fact, _overlaps(fact, spans)))
+        items.append(_item(seed, index, fact, _overlaps(fact, spans), lines))
     for mentions in names.values():
         index, first = mentions[0]
         covered = any(_overlaps(f, spans) for _, f in mentions)
-        items.append(_item(seed, index, first, covered, len(mentions)))
+        items.append(_item(seed, index, first, covered, lines, len(mentions)))
     items.sort(key=lambda i: (i.start, i.end))
     return SeedCoverage(seed, tuple(items))
 
 
-def _item(seed: Seed, index: int, fact: Fact, covered: bool, mentions: int = 1) -> Item:
-    line, col = _line_col(seed.text, fact.start)
+def _item(seed: Seed, index: int, fact: Fact, covered: bool, lines: LineIndex, mentions: int = 1) -> Item:
+    line, col = lines.position(fact.start)
     return Item(seed.id, seed.path, KIND_NAMES[fact.kind], fact.text, fact.shown(), index, fact.start, fact.end,
                 line, col, covered, mentions)
 

@@ -16,6 +16,7 @@ from .model import VALUE_KINDS, Fact, Kind, Verdict
 MISSING = "missing"
 ACTOR_TYPES = frozenset({"state", "org", "person"})
 PLACE_TYPES = frozenset({"city", "region", "state", "site", "place"})
+OPPOSITE_ROLES = {"from": ("to", "loc"), "to": ("from",)}
 ATTACHED_TYPES = frozenset({"city", "region", "state", "site", "org"})
 
 
@@ -66,8 +67,9 @@ def _judge_window(claim_facts: list[Fact], table: list[list[FactStatus | None]],
                     found = _moved(row[k], "near")
                     break
         if found is None and fact.kind in (Kind.TERM, Kind.WORD):
-            hit = next((s for s in row if s is not None and s.status == MATCH), None)
-            found = _moved(hit, "document") if hit else None
+            # background from elsewhere in the seed: only a topic word, one the seed uses more than once
+            hits = [s for s in row if s is not None and s.status == MATCH]
+            found = _moved(hits[0], "document") if len(hits) >= 2 else None
         if found is None and here is not None and here.status == CONFLICT:
             found = here
         statuses.append(found or FactStatus(fact, MISSING))
@@ -248,6 +250,16 @@ def _role_conflicts(statuses: list[FactStatus], sentence: SentenceFacts, knowled
         elif fact.kind is Kind.ENTITY and fact.role == "with" and (s.status == MISSING or s.where == "near"):
             # "with Putin" where the sentence says "avec le président américain"
             rival = next((e for e in entities if e.role == "with" and _types(e) & _types(fact)), None)
+        elif fact.kind is Kind.ENTITY and fact.role in ("from", "to") and s.status == MATCH and s.seed_fact is not None \
+                and s.seed_fact.role in OPPOSITE_ROLES[fact.role]:
+            s = FactStatus(fact, MISSING, "relation", s.seed_fact, s.sentence, s.span,
+                           "is where the seed's journey ends, not where it starts" if fact.role == "from"
+                           else "is where the seed's journey starts, not where it ends")
+        elif s.where == "near" and "person" in _types(fact) and fact.role is None:
+            other = next((e for e in entities if "person" in _types(e)), None)
+            if other is not None:  # the sentence names its own person: the claim's is someone else's business
+                s = FactStatus(fact, MISSING, "relation", s.seed_fact, s.sentence, s.span,
+                               f"is in the next sentence; this one is about {other.text!r}")
         elif (s.status == MISSING or s.where == "near") and fact.kind is Kind.ENTITY and _types(fact) & ACTOR_TYPES:
             if first_concept is not None and fact.start < first_concept and matched_spans:
                 verb_at = min(matched_spans)

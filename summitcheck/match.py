@@ -196,7 +196,7 @@ def find_in_sentence(claim: Fact, sentence: SentenceFacts, knowledge: Knowledge,
         if answer is None and claim.role == "loc" and f.kind is Kind.ENTITY and f.role == "loc":
             if any(knowledge.within(b, a) for a in claim.value for b in f.value):
                 answer = MATCH  # "held in Russia" is stated by "à Vladivostok"
-        if answer == MATCH:
+        if answer == MATCH and counts_same_thing(claim, f):
             return _answer(claim, MATCH, sentence, f.start, f.end, f)
         if answer == CONFLICT and conflict is None and counts_same_thing(claim, f):
             conflict = _answer(claim, CONFLICT, sentence, f.start, f.end, f)
@@ -207,8 +207,9 @@ def find_in_sentence(claim: Fact, sentence: SentenceFacts, knowledge: Knowledge,
 
 
 def counts_same_thing(claim: Fact, seed: Fact) -> bool:
-    """A number or ordinal conflicts only with one that counts the same thing: "20,000 workers" is not
-    contradicted by "deux dirigeants". Where either side does not say what it counts, assume it may."""
+    """A number or ordinal answers only one that counts the same thing: "19 banks" is not stated by "19
+    companies", "20,000 workers" not contradicted by "deux dirigeants". Where either side does not say what it
+    counts, assume it may."""
     if claim.kind not in (Kind.NUMBER, Kind.ORDINAL, Kind.PERCENT):
         return True
     return not claim.head or not seed.head or bool(set(claim.head) & set(seed.head))

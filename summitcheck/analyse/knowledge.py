@@ -41,6 +41,11 @@ class Entry:
 EXACT_FORMS = frozenset({"name", "short"})  # proper names are compared unstemmed: "Lee" is not "les"
 
 
+def exact_key(token: Token) -> str:
+    """How a name's word is compared: folded, except acronyms, which keep their case ("UN" is not "un")."""
+    return token.key if token.key.isupper() else token.norm
+
+
 @dataclass
 class PhraseIndex:
     """Phrases by their first key. Names are keyed by folded words, common words by stems."""
@@ -66,7 +71,7 @@ class PhraseIndex:
             while True:
                 if k >= limit or (taken is not None and taken[k]):
                     return None
-                if (tokens[k].norm if exact else tokens[k].key) == wanted:
+                if (exact_key(tokens[k]) if exact else tokens[k].key) == wanted:
                     break
                 if j == 0 or exact or entry.kind != "term" or gaps == 2 or tokens[k].norm not in skippable:
                     return None
@@ -76,7 +81,8 @@ class PhraseIndex:
 
     def _candidates(self, token: Token) -> list[Entry]:
         found = self.by_first.get(token.key, [])
-        return found + self.by_first.get(token.norm, []) if token.norm != token.key else found
+        exact = exact_key(token)
+        return found + self.by_first.get(exact, []) if exact != token.key else found
 
     def starting(self, tokens: Sequence[Token], i: int, end: int) -> list[Entry]:
         """Every entry, of any length, written from token i and ending by token `end` (without gaps)."""
@@ -156,7 +162,7 @@ def _as_list(value: Any) -> list[str]:
 def _add_entity_phrases(index: PhraseIndex, eid: str, phrases: Iterable[str], form: str, years=(None, None)) -> None:
     for phrase in phrases:
         if form in EXACT_FORMS:
-            index.add(Entry(tuple(t.norm for t in tokenize(phrase, "en") if t.is_word or t.norm not in ".,"),
+            index.add(Entry(tuple(exact_key(t) for t in tokenize(phrase, "en") if t.is_word or t.norm not in ".,"),
                             "entity", eid, form, years))
             continue
         for lang in LANGS:  # adjectives and titles carry no language: index them as both would stem them
@@ -243,7 +249,8 @@ def load(extra_files: Sequence[Path] = ()) -> Knowledge:
     """The knowledge tables with a user's glossary and alias files, from the cache when nothing changed."""
     from .. import cache
 
-    files = [DATA / "entities.yaml", DATA / "lexicon.yaml", DATA / "stopwords.yaml", *extra_files]
+    code = [Path(__file__), Path(__file__).with_name("tokens.py")]  # how the tables are indexed is part of them
+    files = [*code, DATA / "entities.yaml", DATA / "lexicon.yaml", DATA / "stopwords.yaml", *extra_files]
     name = cache.key("knowledge", [p.read_bytes() for p in files])
     return cache.cached(name, lambda: build(extra_files))
 

@@ -13,6 +13,9 @@ from .tokens import fold
 
 LOCATIVE = frozenset("in at a au aux en dans sur on near pres outside inside hors".split())
 COMITATIVE = frozenset("with avec alongside aupres".split())
+ORIGIN = frozenset("from depuis".split())
+DESTINATION = frozenset("to towards toward vers for pour".split())
+DEPARTURE = frozenset({"depart"})
 ARTICLES = frozenset("the le la les l' de du des d'".split())
 
 
@@ -24,9 +27,19 @@ def _role(scan: Scan, i: int) -> str | None:
         k -= 1
     if k < 0:
         return None
-    if scan.tokens[k].norm in LOCATIVE:
+    word = scan.tokens[k].norm
+    if word in ORIGIN or (word in {"de", "d'"} and k >= 1 and _departs(scan, k - 1)) or (k == i - 1 and _departs(scan, k)):
+        return "from"  # "from Pyongyang", "parti de Pyongyang", "left Vladivostok"
+    if word in DESTINATION:
+        return "to"
+    if word in LOCATIVE:
         return "loc"
-    return "with" if scan.tokens[k].norm in COMITATIVE else None
+    return "with" if word in COMITATIVE else None
+
+
+def _departs(scan: Scan, k: int) -> bool:
+    """Whether token k is a word of leaving ("parti", "left"), after which a place is where one came from."""
+    return any(e.kind == "term" and e.target in DEPARTURE for e in scan.knowledge.index.starting(scan.tokens, k, k + 1))
 
 
 def _year_ok(years: tuple[int | None, int | None], scan: Scan) -> bool:

@@ -1,15 +1,33 @@
-"""Reading input files safely: size limits, strict UTF-8 with the position of a bad byte, folders without loops."""
+"""Reading input files safely: size limits, strict UTF-8 with the position of a bad byte, folders without loops.
+
+Every problem is an InputError naming the file (and line:col where there is one) and what to do about it.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, one_line
 from ..model import Location
 
-MAX_CLAIM_FILE_BYTES = 5 * 1024 * 1024  # a claim file is a fact sheet; anything larger is a mistake
+# A claim file is a fact sheet: 1 MiB holds thousands of claims, and ruamel.yaml (pure Python) reads it in a few
+# seconds. Anything larger is a mistake, and costs time before it is found out.
+MAX_CLAIM_FILE_BYTES = 1024 * 1024
 MAX_SEED_FILE_BYTES = 64 * 1024 * 1024  # a seed is an article, or an archive of them
+
+BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),  # before UTF-16: it starts with the same two bytes
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def shown_path(path: Path | str) -> str:
+    """A path as messages and reports print it: one line, valid UTF-8 (a file name need be neither)."""
+    return one_line(str(path))
 
 
 def position(text: str, offset: int) -> tuple[int, int]:
@@ -20,52 +38,100 @@ def position(text: str, offset: int) -> tuple[int, int]:
 
 
 def read_text(path: Path, limit: int, what: str) -> str:
-    """Decode a file as UTF-8 (a BOM is dropped); any other encoding is an InputError at the first bad byte."""
-    shown = str(path)
+    """Decode a file as UTF-8 (a BOM is dropped, line ends become \\n); anything else is an InputError.
+
+    The file is read once, with at most `limit` + 1 bytes, and the bytes are dropped as soon as they are decoded:
+    the peak is the bytes plus one copy of the text.
+    """
+    shown = shown_path(path)
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise InputError(Location(shown), f"{what} is {size:,} bytes, over the limit of {limit:,}; split it")
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            info = os.fstat(f.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(Location(shown), f"{what} is not a regular file (a pipe or a device?); remove it")
+            if info.st_size > limit:
+                raise InputError(
+                    Location(shown), f"{what} is {info.st_size:,} bytes, over the limit of {limit:,}; split it"
+                )
+            data = f.read(limit + 1)
     except OSError as e:
-        raise InputError(Location(shown), f"cannot read {what}: {e.strerror or e}") from None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(Location(shown, 1, 1), f"{what} is UTF-16; save it as UTF-8")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+        reason = e.strerror or str(e)
+        raise InputError(Location(shown), f"cannot read {what}: {reason}; check the path and its permissions") from None
+    if len(data) > limit:  # it grew while we looked
+        raise InputError(Location(shown), f"{what} is over the limit of {limit:,} bytes; split it")
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            raise InputError(Location(shown, 1, 1), f"{what} is {encoding}; save it as UTF-8")
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8") if not start else data[start:].decode("utf-8")
     except UnicodeDecodeError as e:
-        good = data[: e.start].decode("utf-8", errors="replace")
+        good = data[start : start + e.start].decode("utf-8", errors="replace")
         line, col = position(good, len(good))
+        bad = data[start + e.start]
         raise InputError(
-            Location(shown, line, col), f"{what} is not valid UTF-8 (byte 0x{data[e.start]:02x}); save it as UTF-8"
+            Location(shown, line, col),
+            f"{what} is not valid UTF-8 (byte 0x{bad:02x}; Latin-1 or Windows-1252?); save it as UTF-8",
         ) from None
+    del data
     nul = text.find("\0")
     if nul >= 0:
         line, col = position(text, nul)
-        raise InputError(Location(shown, line, col), f"{what} contains a NUL byte; is it a binary file?")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+        raise InputError(
+            Location(shown, line, col), f"{what} contains a NUL byte (binary, or UTF-16 without a BOM?); save it as UTF-8 text"
+        )
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+        if "\r" in text:
+            text = text.replace("\r", "\n")
+    return text
 
 
 def find_files(paths: list[Path], suffixes: tuple[str, ...], what: str) -> tuple[list[Path], list[InputError]]:
-    """The files named, and those below the folders named, sorted; symbolic links to folders are not followed."""
+    """The files named, and those below the folders named, sorted; symbolic links to folders are not followed.
+
+    Hidden files and folders (a leading dot) are skipped below a folder; a folder that cannot be listed is an error,
+    never silently dropped.
+    """
     found: list[Path] = []
     errors: list[InputError] = []
     for path in paths:
-        if path.is_file():
+        where = Location(shown_path(path))
+        kind, problem = _kind(path)
+        if kind == "file":
             found.append(path)
-        elif path.is_dir():
-            below = []
-            for root, dirs, files in os.walk(path, followlinks=False):
+        elif kind == "folder":
+            below: list[Path] = []
+
+            def unreadable(e: OSError) -> None:
+                name = e.filename if e.filename is not None else path
+                errors.append(InputError(Location(shown_path(name)),
+                                         f"cannot list this folder: {e.strerror or e}; check its permissions"))
+
+            for root, dirs, files in os.walk(path, onerror=unreadable, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 below += [Path(root) / f for f in files if f.endswith(suffixes) and not f.startswith(".")]
             if not below:
-                errors.append(InputError(Location(str(path)), f"no {what} here (looked for {', '.join(suffixes)})"))
-            found += sorted(below)
-        elif path.is_symlink():
-            errors.append(InputError(Location(str(path)), "broken or looping symbolic link"))
+                errors.append(InputError(where, f"no {what} here (looked for {', '.join(suffixes)}); check the path"))
+            found += below
         else:
-            errors.append(InputError(Location(str(path)), "no such file or folder"))
-    unique = sorted(set(found), key=lambda p: str(p))
+            errors.append(InputError(where, problem))
+    unique = sorted(set(found), key=str)
     return unique, errors
+
+
+def _kind(path: Path) -> tuple[str, str]:
+    """"file", "folder", or "" with what is wrong with the path."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as e:
+        if os.path.islink(path):
+            return "", "broken or looping symbolic link; fix or remove it"
+        if isinstance(e, FileNotFoundError | NotADirectoryError):
+            return "", "no such file or folder; check the path"
+        return "", f"cannot read: {e.strerror or e}; check the path and its permissions"
+    if stat.S_ISREG(mode):
+        return "file", ""
+    if stat.S_ISDIR(mode):
+        return "folder", ""
+    return "", "not a regular file or a folder (a pipe or a device?); name a file or a folder"

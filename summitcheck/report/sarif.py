@@ -17,7 +17,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..model import Report, Result, Seed, Verdict
 from ..policy import FAIL, KNOWN, Outcome
-from .common import display_path, line_col, outcome_of, seeds_by_id
+from .common import LineIndex, display_path, outcome_of, seeds_by_id
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -59,9 +59,9 @@ def artifact(path: str) -> dict[str, str]:
     return {"uri": quote(shown), "uriBaseId": "%SRCROOT%"}
 
 
-def region(seed: Seed, start: int, end: int) -> dict[str, Any]:
-    start_line, start_col = line_col(seed.text, start)
-    end_line, end_col = line_col(seed.text, end)
+def region(seed: Seed, start: int, end: int, lines: LineIndex) -> dict[str, Any]:
+    start_line, start_col = lines.position(start)
+    end_line, end_col = lines.position(end)
     return {
         "startLine": start_line, "startColumn": start_col, "endLine": end_line, "endColumn": end_col,
         "charOffset": start, "charLength": end - start, "snippet": {"text": seed.text[start:end]},
@@ -72,7 +72,8 @@ def fingerprint(result: Result) -> str:
     return hashlib.sha256(f"{result.claim.id}\0{result.claim.text}".encode()).hexdigest()[:32]
 
 
-def sarif_result(result: Result, outcome: Outcome, seeds: dict[str, Seed]) -> dict[str, Any]:
+def sarif_result(result: Result, outcome: Outcome, seeds: dict[str, Seed],
+                 lines: dict[str, LineIndex]) -> dict[str, Any]:
     status = outcome.status(result)
     loc = result.claim.location
     physical: dict[str, Any] = {"artifactLocation": artifact(loc.path)}
@@ -98,7 +99,7 @@ def sarif_result(result: Result, outcome: Outcome, seeds: dict[str, Seed]) -> di
             "message": {"text": f"{ev.status}: {ev.text!r} for {ev.claim_text!r} ({ev.kind}, sentence {ev.sentence})"},
             "physicalLocation": {
                 "artifactLocation": artifact(seed.path),
-                "region": region(seed, ev.start, ev.end),
+                "region": region(seed, ev.start, ev.end, lines.setdefault(seed.id, LineIndex(seed.text))),
             },
         })
     if related:
@@ -111,7 +112,8 @@ def sarif_result(result: Result, outcome: Outcome, seeds: dict[str, Seed]) -> di
 def document(report: Report, outcome: Outcome | None = None) -> dict[str, Any]:
     outcome = outcome_of(report, outcome)
     seeds = seeds_by_id(report)
-    results = [sarif_result(r, outcome, seeds) for r in report.results if r.verdict is not Verdict.SUPPORTED]
+    lines: dict[str, LineIndex] = {}
+    results = [sarif_result(r, outcome, seeds, lines) for r in report.results if r.verdict is not Verdict.SUPPORTED]
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
