@@ -343,18 +343,56 @@ def _emit(report: Report, outcome: Outcome, fmt: str, output: Path | None) -> No
 
 
 def main() -> None:
-    """Console entry point: typer's app, with any unexpected error turned into a short report request."""
+    """Console entry point: typer's app, with any unexpected error turned into a short report request.
+
+    Bad input never gets here: it is an InputError, printed as `error: path:line:col: ...` with exit code 2. What
+    does get here is a bug, reported in two lines with exit code 3 (never 1, which means a claim failed) and no
+    traceback, unless SUMMITCHECK_DEBUG is set.
+    """
     try:
         app()
     except SystemExit:
+        _flush_stdout()
         raise
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         sys.exit(130)
-    except Exception as e:  # noqa: BLE001 - the last line of defence: never a traceback, never exit 1
+    except BrokenPipeError:  # the reader went away (`summitcheck verify | head`): nothing left to tell it
+        _silence_stdout()
+        sys.exit(141)  # as a shell reports a process killed by SIGPIPE
+    except Exception as e:  # the last line of defence: never a traceback, never exit 1
+        import os
+
+        from .errors import one_line
+
+        if os.environ.get("SUMMITCHECK_DEBUG"):
+            import traceback
+
+            traceback.print_exc()
+        detail = one_line(f"{type(e).__name__}: {e}")
+        detail = detail if len(detail) <= 300 else detail[:299] + "…"
         typer.echo(
-            f"internal error: {type(e).__name__}: {e}\n"
-            "This is a bug in summitcheck; please report it with the command and input that caused it.",
+            f"internal error: {detail}\n"
+            f"This is a bug in summitcheck {__version__}; please report it with the command and the input that caused "
+            "it (run again with SUMMITCHECK_DEBUG=1 to see the traceback).",
             err=True,
         )
         sys.exit(EXIT_INTERNAL)
+
+
+def _flush_stdout() -> None:
+    """Flush now, so that a closed pipe is noticed here and not as a warning while Python shuts down."""
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError):
+        _silence_stdout()
+
+
+def _silence_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass

@@ -31,7 +31,6 @@ KIND_NAMES = {
     Kind.NAME: "name",
     Kind.QUOTE: "quote",
 }
-MAX_SPAN = 2_000  # no evidence span is longer (a sentence at most): how far back an overlap can start
 NAME_KINDS = frozenset({Kind.ENTITY, Kind.NAME})
 # When several facts share one span ("jeudi" is a weekday and a date), the item is shown as the first of these.
 PRIORITY = [Kind.QUOTE, Kind.IDENTIFIER, Kind.MONEY, Kind.PERCENT, Kind.DURATION, Kind.DATE, Kind.WEEKDAY,
@@ -78,15 +77,16 @@ class SeedCoverage:
         return 100.0 * self.covered / self.total if self.total else 100.0
 
 
-def _overlaps(fact: Fact, spans: Sequence[tuple[int, int]]) -> bool:
-    """Whether an evidence span (sorted, by start) overlaps the fact's words: a binary search, then a short walk."""
+def _overlaps(fact: Fact, spans: Sequence[tuple[int, int]], longest: int) -> bool:
+    """Whether an evidence span (sorted by start; none longer than `longest`) overlaps the fact's words: a binary
+    search, then a walk back over the spans that start close enough to reach it."""
     i = bisect.bisect_left(spans, (fact.end, -1))
     while i > 0:
         i -= 1
         start, end = spans[i]
         if end > fact.start:
             return True
-        if start < fact.start - MAX_SPAN:
+        if start < fact.start - longest:
             return False
     return False
 
@@ -95,6 +95,7 @@ def seed_coverage(seed: Seed, sentence_facts: Iterable[tuple[int, Sequence[Fact]
                   evidence: Iterable[Evidence]) -> SeedCoverage:
     """Coverage of one seed from its sentences' facts (index, facts) and the evidence of every claim."""
     spans = sorted({(e.start, e.end) for e in evidence if e.seed == seed.id})
+    longest = max((end - start for start, end in spans), default=0)
     by_span: dict[tuple[int, int], tuple[int, list[Fact]]] = {}
     for index, facts in sentence_facts:
         for fact in facts:
@@ -110,10 +111,10 @@ def seed_coverage(seed: Seed, sentence_facts: Iterable[tuple[int, Sequence[Fact]
             key = tuple(fact.value) if fact.kind is Kind.ENTITY else (str(fact.value),)
             names.setdefault(key, []).append((index, fact))
             continue
-        items.append(_item(seed, index, fact, _overlaps(fact, spans), lines))
+        items.append(_item(seed, index, fact, _overlaps(fact, spans, longest), lines))
     for mentions in names.values():
         index, first = mentions[0]
-        covered = any(_overlaps(f, spans) for _, f in mentions)
+        covered = any(_overlaps(f, spans, longest) for _, f in mentions)
         items.append(_item(seed, index, first, covered, lines, len(mentions)))
     items.sort(key=lambda i: (i.start, i.end))
     return SeedCoverage(seed, tuple(items))

@@ -111,7 +111,8 @@ def _relations(statuses: list[FactStatus], sentence: SentenceFacts) -> list[Fact
     if verbs and names:
         first_name = min(s.fact.start for s in names)
         verb = next((v for v in sorted(verbs, key=lambda v: v.fact.start) if v.fact.start > first_name), None)
-        if verb is not None and not _passive(sentence, verb):
+        claim_passive = any(s.fact.role == "agent" for s in names)
+        if verb is not None and not claim_passive and not _passive(sentence, verb):
             seed_verb = verb.span[0]
             subjects = [s for s in names if s.fact.start < verb.fact.start]
             objects = [s for s in names if s.fact.start > verb.fact.start]

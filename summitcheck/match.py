@@ -109,7 +109,8 @@ def compare(claim: Fact, seed: Fact, knowledge: Knowledge, settings: Settings) -
     if kind is Kind.DATE:
         return compare_dates(claim.value, seed.value) if seed.kind is Kind.DATE else None
     if kind is Kind.IDENTIFIER:
-        if seed.kind is not Kind.IDENTIFIER or claim.value[0] != seed.value[0]:
+        if seed.kind is not Kind.IDENTIFIER or "code" not in (claim.value[0], seed.value[0]) and \
+                claim.value[0] != seed.value[0]:
             return None
         return MATCH if claim.value[1] == seed.value[1] else CONFLICT
     if kind is Kind.ENTITY:

@@ -76,11 +76,19 @@ def _resolve_heads(scan: Scan) -> list[Fact]:
         if fact.extra[:1] == ("head-tokens",):
             _, j = fact.extra
             head: list[str] = []
-            for k in scan.content_after(j, count=1 if fact.kind is Kind.ORDINAL else 3):
+            around = scan.content_after(j)
+            if fact.kind is Kind.ORDINAL and not scan.is_claim:
+                # "the package is the fifth": in a seed, an ordinal's noun may come before it
+                around += scan.content_before(_token_at(scan, fact.start))
+            for k in around:
                 head += ids_at.get(scan.tokens[k].start, [scan.tokens[k].key])
             fact = dataclasses.replace(fact, head=tuple(dict.fromkeys(head)), extra=())
         out.append(fact)
     return out
+
+
+def _token_at(scan: Scan, start: int) -> int:
+    return next(k for k, t in enumerate(scan.tokens) if t.start == start)
 
 
 def claim_language(text: str, knowledge: Knowledge) -> str:

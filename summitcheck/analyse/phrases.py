@@ -14,6 +14,7 @@ from .tokens import fold
 LOCATIVE = frozenset("in at a au aux en dans sur on near pres outside inside hors".split())
 COMITATIVE = frozenset("with avec alongside aupres".split())
 ORIGIN = frozenset("from depuis".split())
+AGENT = frozenset("by par".split())
 DESTINATION = frozenset("to towards toward vers for pour".split())
 DEPARTURE = frozenset({"depart"})
 ARTICLES = frozenset("the le la les l' de du des d'".split())
@@ -30,6 +31,8 @@ def _role(scan: Scan, i: int) -> str | None:
     word = scan.tokens[k].norm
     if word in ORIGIN or (word in {"de", "d'"} and k >= 1 and _departs(scan, k - 1)) or (k == i - 1 and _departs(scan, k)):
         return "from"  # "from Pyongyang", "parti de Pyongyang", "left Vladivostok"
+    if word in AGENT:
+        return "agent"  # "put in power by the Soviet Union": the doer of a passive
     if word in DESTINATION:
         return "to"
     if word in LOCATIVE:
@@ -101,7 +104,7 @@ def _compound_names(scan: Scan) -> None:
             continue
         parts, start, found = tok.text.split("-"), tok.start, []
         for part in parts:
-            ids = sorted({e.target for e in scan.knowledge.index.by_first.get(fold(part), [])
+            ids = sorted({e.target for e in scan.knowledge.index.by_first.get(part if part.isupper() else fold(part), [])
                           if e.kind == "entity" and len(e.keys) == 1 and e.form in ("name", "short")})
             if not ids or not part[:1].isupper():
                 found = []

@@ -45,6 +45,17 @@ TIME_UNITS = {
     "century": ("century", 36525.0), "centuries": ("century", 36525.0), "siecle": ("century", 36525.0),
     "siecles": ("century", 36525.0),
 }
+# Units of measure: what a number counts, whatever the language or spelling ("680 km" / "680-kilometre").
+UNITS = {w: unit for unit, words in {
+    "km": "km kms kilometre kilometres kilometer kilometers kilometre kilometres".split(),
+    "km2": "km2 km² square-kilometre".split(),
+    "t": "tonne tonnes ton tons".split(),
+    "kg": "kg kilo kilos kilogram kilograms kilogramme kilogrammes".split(),
+    "mi": "mile miles".split(),
+    "ha": "ha hectare hectares".split(),
+    "MW": "mw megawatt megawatts".split(),
+    "bbl": "barrel barrels baril barils".split(),
+}.items() for w in words}
 PERCENT_WORDS = (("%",), ("percent",), ("per", "cent"), ("pour", "cent"), ("pourcent",), ("pc",))
 
 CURRENCY_WORDS = {"dollar": "dollar", "dollars": "dollar", "euro": "euro", "euros": "euro", "pound": "pound",
@@ -62,6 +73,7 @@ DOLLAR_PREFIXES = {"S": "SG", "US": "US", "HK": "HK", "C": "CA", "CA": "CA", "A"
                    "NT": "TW"}
 
 IDENTIFIER_KEYWORDS = {"resolution": "resolution", "resolutions": "resolution", "res": "resolution",
+                       "regulation": "regulation", "reg": "regulation", "reglement": "regulation",
                        "unscr": "resolution", "article": "article", "art": "article", "no": "number",
                        "n°": "number", "nº": "number", "number": "number", "numero": "number", "num": "number",
                        "flight": "flight", "vol": "flight", "decree": "decree", "decret": "decree",
@@ -231,6 +243,7 @@ def _match_words(scan: Scan, j: int, phrases: tuple[tuple[str, ...], ...]) -> in
 def extract(scan: Scan) -> None:
     """Identifiers, money, percentages, durations and counts; runs after dates have taken their years."""
     tokens = scan.tokens
+    _codes(scan)
     i = 0
     while i < len(tokens):
         if not scan.free(i):
@@ -292,6 +305,12 @@ def extract(scan: Scan) -> None:
             scan.taken[i] = True  # "the two leaders", "les deux pays": the two already named, not a count
             i = j
             continue
+        unit_name = UNITS.get(glued or "") or (UNITS.get(tokens[j].norm) if j < len(tokens) else None)
+        if unit_name:  # "680 km", "680-kilometre": a measure, whatever the spelling
+            end = j if glued else j + 1
+            scan.add(Kind.NUMBER, value, lo, end, qualifier=qualifier, head=(f"unit:{unit_name}",))
+            i = end
+            continue
         if glued:  # "four-point": what it counts is glued to it
             unit = tokenize(glued, scan.lang)
             head = tuple(scan.knowledge.word_ids(unit, 0)) if unit else (key(glued, scan.lang),)
@@ -300,6 +319,20 @@ def extract(scan: Scan) -> None:
             scan.add(Kind.NUMBER, value, lo, j, qualifier=qualifier, extra=("head-tokens", j))
         i = j
     _ordinals(scan)
+
+
+def _codes(scan: Scan) -> None:
+    """Identifiers written as codes (Regulation 2023/512, flight MH17), with the word that says what they are."""
+    tokens = scan.tokens
+    for i, tok in enumerate(tokens):
+        if not scan.free(i) or not tok.is_code:
+            continue
+        k = i - 1
+        while k >= max(0, i - 4) and (tokens[k].text in {".", ":", "(", ")"} or tokens[k].text.isupper()):
+            k -= 1  # "Regulation (EU) 2023/512", "Reg. 2023/512"
+        kind = IDENTIFIER_KEYWORDS.get(tokens[k].norm, "code") if k >= 0 else "code"
+        lo = k if kind != "code" else i
+        scan.add(Kind.IDENTIFIER, (kind, tok.text), lo, i + 1)
 
 
 def _ordinals(scan: Scan) -> None:

@@ -59,3 +59,16 @@ class Scan:
                 if len(found) == count:
                     break
         return found
+
+    def content_before(self, i: int, count: int = 3, window: int = 5) -> list[int]:
+        """Indices of up to `count` content words within `window` tokens before position i."""
+        found: list[int] = []
+        for k in range(i - 1, max(-1, i - 1 - window), -1):
+            tok = self.tokens[k]
+            if not tok.is_word:
+                break
+            if not self.is_stop(k):
+                found.append(k)
+                if len(found) == count:
+                    break
+        return found

@@ -15,6 +15,8 @@ import snowballstemmer
 
 WORD = re.compile(
     r"(?:[A-Z]\.){2,}"  # dotted acronyms: U.S., U.N.
+    r"|\d+(?:/\d+)+(?![\d,.]\d)"  # codes: 2023/512, 833/2014
+    r"|[A-Z]{1,4}\d+[A-Z]?\b"  # codes: MH17, A320
     r"|\d+(?:[.,\u00a0\u202f\u2009 ]\d{3})*(?:[.,]\d+)?"  # numbers, with any grouping
     r"|[^\W\d_]+(?:['’\-][^\W\d_]+)*"  # words, with inner hyphens and apostrophes
     r"|[^\w\s]",  # any other single character: punctuation, symbols such as ≈ $ € %
@@ -35,7 +37,12 @@ class Token:
 
     @property
     def is_word(self) -> bool:
-        return self.text[:1].isalpha()
+        return self.text[:1].isalpha() and not self.is_code
+
+    @property
+    def is_code(self) -> bool:
+        """An identifier such as 2023/512 or MH17."""
+        return "/" in self.text or (self.text[:1].isupper() and self.text[-1:].isdigit())
 
     @property
     def is_capitalised(self) -> bool:

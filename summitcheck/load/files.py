@@ -5,6 +5,7 @@ Every problem is an InputError naming the file (and line:col where there is one)
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 from pathlib import Path
@@ -12,9 +13,9 @@ from pathlib import Path
 from ..errors import InputError, one_line
 from ..model import Location
 
-# A claim file is a fact sheet: 1 MiB holds thousands of claims, and ruamel.yaml (pure Python) reads it in a few
-# seconds. Anything larger is a mistake, and costs time before it is found out.
-MAX_CLAIM_FILE_BYTES = 1024 * 1024
+# A claim file is a fact sheet: 256 KiB holds thousands of claims, and ruamel.yaml (pure Python, ~13 s per MiB) reads
+# it in about 3 s. Anything larger is a mistake, and would cost time before it is found out.
+MAX_CLAIM_FILE_BYTES = 256 * 1024
 MAX_SEED_FILE_BYTES = 64 * 1024 * 1024  # a seed is an article, or an archive of them
 
 BOMS = (
@@ -77,9 +78,8 @@ def read_text(path: Path, limit: int, what: str) -> str:
     nul = text.find("\0")
     if nul >= 0:
         line, col = position(text, nul)
-        raise InputError(
-            Location(shown, line, col), f"{what} contains a NUL byte (binary, or UTF-16 without a BOM?); save it as UTF-8 text"
-        )
+        message = f"{what} contains a NUL byte (binary, or UTF-16 without a BOM?); save it as UTF-8 text"
+        raise InputError(Location(shown, line, col), message)
     if "\r" in text:
         text = text.replace("\r\n", "\n")
         if "\r" in text:
@@ -97,18 +97,12 @@ def find_files(paths: list[Path], suffixes: tuple[str, ...], what: str) -> tuple
     errors: list[InputError] = []
     for path in paths:
         where = Location(shown_path(path))
-        kind, problem = _kind(path)
+        kind, problem = path_kind(path)
         if kind == "file":
             found.append(path)
         elif kind == "folder":
             below: list[Path] = []
-
-            def unreadable(e: OSError) -> None:
-                name = e.filename if e.filename is not None else path
-                errors.append(InputError(Location(shown_path(name)),
-                                         f"cannot list this folder: {e.strerror or e}; check its permissions"))
-
-            for root, dirs, files in os.walk(path, onerror=unreadable, followlinks=False):
+            for root, dirs, files in os.walk(path, onerror=functools.partial(_unlisted, errors), followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 below += [Path(root) / f for f in files if f.endswith(suffixes) and not f.startswith(".")]
             if not below:
@@ -120,7 +114,12 @@ def find_files(paths: list[Path], suffixes: tuple[str, ...], what: str) -> tuple
     return unique, errors
 
 
-def _kind(path: Path) -> tuple[str, str]:
+def _unlisted(errors: list[InputError], e: OSError) -> None:
+    message = f"cannot list this folder: {e.strerror or e}; check its permissions"
+    errors.append(InputError(Location(shown_path(e.filename or "?")), message))
+
+
+def path_kind(path: Path) -> tuple[str, str]:
     """"file", "folder", or "" with what is wrong with the path."""
     try:
         mode = os.stat(path).st_mode

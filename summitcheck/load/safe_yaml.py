@@ -16,6 +16,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.composer import Composer, MaxDepthExceededError
+from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 from ruamel.yaml.reader import ReaderError
@@ -29,7 +30,9 @@ MAX_NESTING = 50  # a claim file needs 5 levels; a glossary a few more
 MAX_ALIASED_VALUES = 10_000  # values that aliases may add, beyond those written out
 CORE = "tag:yaml.org,2002:"
 # The tags a plain value resolves to, and the ones a user may write (`!!str 12`); any other tag is refused.
-ALLOWED_TAGS = frozenset(CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "merge"))
+ALLOWED_TAGS = frozenset(
+    CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "merge", "value")
+)
 
 
 class _Refused(YAMLError):
@@ -149,9 +152,14 @@ def load_yaml(text: str, path: str) -> tuple[Any, list[InputError]]:
         return None, [InputError(_at(path, mark), message) for mark, message in e.problems]
     except MaxDepthExceededError as e:
         return None, [InputError(_at(path, e.problem_mark), f"nesting is deeper than {MAX_NESTING} levels; flatten it")]
+    except DuplicateKeyError as e:
+        problem = " ".join(str(e.problem).split())
+        return None, [InputError(_at(path, e.problem_mark), f"YAML syntax error: {problem}; keep one of them")]
     except MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         problem = " ".join((e.problem or e.context or "invalid YAML").split())
+        if problem.startswith("but ") and e.context:  # "expected a single document ... but found another document"
+            problem = f"{' '.join(e.context.split())} {problem}"
         return None, [InputError(_at(path, mark), f"YAML syntax error: {problem}; fix the YAML near here")]
     except ReaderError as e:
         line, col = position(text, e.position) if isinstance(e.position, int) else (1, 1)
@@ -159,8 +167,7 @@ def load_yaml(text: str, path: str) -> tuple[Any, list[InputError]]:
         return None, [InputError(Location(path, line, col), f"{what} is not allowed in YAML; remove it")]
     except RecursionError:
         return None, [InputError(Location(path, 1, 1), "nesting is too deep to read; flatten it")]
-    except Exception as e:  # noqa: BLE001 - ruamel.yaml may fail on odd input with any exception: still bad input
+    except Exception as e:  # ruamel.yaml may fail on odd input with any exception: that is still bad input
         detail = shown(" ".join(str(e).split()), 80)
-        return None, [
-            InputError(Location(path, 1, 1), f"YAML the reader cannot handle ({type(e).__name__}: {detail}); simplify it")
-        ]
+        message = f"YAML that the reader cannot handle ({type(e).__name__}: {detail}); simplify it"
+        return None, [InputError(Location(path, 1, 1), message)]

@@ -8,9 +8,9 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..errors import InputError, InputErrors
+from ..errors import InputError, InputErrors, shown
 from ..model import Location, PartialDate, Seed, Sentence
-from .files import MAX_SEED_FILE_BYTES, find_files, position, read_text
+from .files import MAX_SEED_FILE_BYTES, find_files, path_kind, position, read_text, shown_path
 
 SEED_SUFFIXES = (".txt",)
 LANGUAGES = ("fr", "en")
@@ -21,10 +21,11 @@ HEADER = re.compile(r"\s*date\s+(?P<value>[0-9][0-9-]*)(?=\s|\Z)")
 HEADER_VALUE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?\Z")
 
 # Abbreviations after which a full stop does not end a sentence.
-ABBREVIATIONS = frozenset(
-    "m mm mme mlle dr st mr mrs ms prof gen col lt sgt gov sen rep res no nos n° art vol p pp av bd fig "
-    "etc env cf ca approx jan feb fév févr mar apr avr jun jul juil aug sep sept oct nov dec déc inc ltd co corp".split()
+_ABBREVIATED = (
+    "m mm mme mlle dr st mr mrs ms prof gen col lt sgt gov sen rep res no nos n° art vol p pp av bd fig etc env "
+    "cf ca approx jan feb fév févr mar apr avr jun jul juil aug sep sept oct nov dec déc inc ltd co corp"
 )
+ABBREVIATIONS = frozenset(_ABBREVIATED.split())
 # The look-behind makes a match start at the first mark of a run, so a line of 10,000 dots costs linear time.
 LINE = re.compile(r"[^\n]+")
 LAST_WORD = re.compile(r"([\wÀ-ÿ°]+)\Z")
@@ -40,18 +41,26 @@ def parse_header(text: str, path: str) -> tuple[PartialDate | None, int]:
     value = m.group("value")
     line, col = position(text, m.start("value"))
     v = HEADER_VALUE.match(value)
+    where = Location(path, line, col)
+    fix = "write date YYYY, YYYY-MM or YYYY-MM-DD"
     if not v:
-        raise InputError(Location(path, line, col), f"bad date header {value!r}: use date YYYY, YYYY-MM or YYYY-MM-DD")
+        raise InputError(where, f"bad date header {shown(value)}; {fix}")
     year, month, day = int(v["y"]), v["m"] and int(v["m"]), v["d"] and int(v["d"])
+    if year < 1:
+        raise InputError(where, f"bad date header {value!r}: there is no year 0; {fix}")
     if month is not None and not 1 <= month <= 12:
-        raise InputError(Location(path, line, col), f"bad date header {value!r}: month {month} is not 1-12")
+        raise InputError(where, f"bad date header {value!r}: month {month} is not 1-12; {fix}")
     if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
-        raise InputError(Location(path, line, col), f"bad date header {value!r}: {year}-{month:02d} has no day {day}")
+        raise InputError(where, f"bad date header {value!r}: {year}-{month:02d} has no day {day}; {fix}")
     return PartialDate(year, month or None, day or None), m.end()
 
 
 def split_sentences(text: str, start: int = 0) -> list[Sentence]:
-    """Sentences of text[start:], each with its offsets in `text`. Lines are always boundaries (headings, paragraphs)."""
+    """Sentences of text[start:], each with its offsets in `text`.
+
+    Lines are always boundaries (headings, paragraphs). Linear in the text, whatever its shape (one 50 MB line,
+    10,000 dots in a row): nothing here rescans a line from its start.
+    """
     spans: list[tuple[int, int]] = []
     for line in LINE.finditer(text, start):  # no copy of the text: a seed may be tens of megabytes
         lo, hi = line.span()
@@ -83,13 +92,13 @@ def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
 
 
 @functools.cache
-def _language_identifier():  # noqa: ANN202 - py3langid has no public type for it
+def _language_identifier():  # -> py3langid's LanguageIdentifier (it has no public type)
     # Imported here, and kept in the cache once decompressed: loading its model costs half a second.
     from importlib.metadata import version
 
     from .. import cache
 
-    def build():  # noqa: ANN202
+    def build():
         from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
         identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
@@ -120,7 +129,7 @@ def parse_seed(text: str, path: str, seed_id: str, language: str | None = None) 
     date, body = parse_header(text, path)
     sentences = split_sentences(text, body)
     if not sentences:
-        raise InputError(Location(path, 1, 1), "seed has no text")
+        raise InputError(Location(path, 1, 1), "seed has no text; add the article or remove the file")
     return Seed(
         id=seed_id,
         path=path,
@@ -132,19 +141,30 @@ def parse_seed(text: str, path: str, seed_id: str, language: str | None = None) 
 
 
 def load_seeds(folder: Path, language: str | None = None) -> list[Seed]:
-    """Every seed of a folder, in name order; raises InputErrors listing every problem."""
-    if not folder.exists():
-        raise InputErrors([InputError(Location(str(folder)), "seed folder does not exist (set it with --seeds)")])
-    if not folder.is_dir():
-        raise InputErrors([InputError(Location(str(folder)), "--seeds must be a folder of .txt files")])
+    """Every seed of a folder (and its subfolders), in path order; raises InputErrors listing every problem."""
+    where = Location(shown_path(folder))
+    kind, problem = path_kind(folder)
+    if kind == "file":
+        raise InputErrors([InputError(where, "--seeds must name a folder of .txt files, not a file")])
+    if kind != "folder":
+        raise InputErrors([InputError(where, f"seed folder: {problem} (or name another with --seeds)")])
     files, errors = find_files([folder], SEED_SUFFIXES, "seeds")
     seeds: list[Seed] = []
+    first: dict[str, str] = {}
     for file in files:
+        shown_file = shown_path(file)
+        if file.stem in first:
+            message = f"seed id {shown(file.stem)} is also {first[file.stem]}; rename one (an id is a file stem)"
+            errors.append(InputError(Location(shown_file), message))
+            continue
+        first[file.stem] = shown_file
         try:
             text = read_text(file, MAX_SEED_FILE_BYTES, "seed")
-            seeds.append(parse_seed(text, str(file), file.stem, language))
+            seeds.append(parse_seed(text, shown_file, file.stem, language))
         except InputError as e:
             errors.append(e)
+        finally:
+            text = ""  # the seed keeps its own reference; an unreadable one is dropped now, not at the next file
     if errors:
         raise InputErrors(errors)
     return seeds

@@ -69,5 +69,5 @@ def render(report: Report, out: TextIO, outcome: Outcome | None = None) -> None:
         if status in (FAIL, KNOWN):
             loc = result.claim.location
             mark = "  " if status == FAIL else "  (baseline) "
-            lines.append(f"{mark}{path_of(result)}:{loc.line}: {result.verdict.value} {result.claim.id}")
+            lines.append(f"{mark}{escape_data(path_of(result))}:{loc.line}: {result.verdict.value} {result.claim.id}")
     out.write("\n".join(lines) + "\n")

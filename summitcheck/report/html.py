@@ -93,12 +93,14 @@ JS = """
     });
     marks.forEach(function (m) {
       var ids = m.dataset.claims.split(' ').filter(function (id) { return id in visible; });
-      var worst = '';
-      ids.forEach(function (id) { if (!worst || RANK[visible[id]] > RANK[worst]) worst = visible[id]; });
+      var worst = '', first = '';
+      ids.forEach(function (id) {
+        if (!worst || RANK[visible[id]] > RANK[worst]) { worst = visible[id]; first = id; }
+      });
       m.classList.toggle('off', ids.length === 0);
       m.dataset.verdict = worst;
       m.dataset.shown = ids.join(' ');
-      if (ids.length) m.setAttribute('href', '#claim-' + ids[0]);
+      if (first) m.setAttribute('href', '#claim-' + first);
     });
     document.getElementById('shown').textContent = 'showing ' + shown + ' of ' + claims.length + ' claims';
   }
@@ -177,9 +179,13 @@ def seed_text(seed: Seed, n: int, evidence: list[tuple[Evidence, Result]]) -> st
     if first:
         parts.append(f'<span class="seed-header">{e(text[:first])}</span>')
         at = first
+    by_sentence: dict[int, list[tuple[Evidence, Result]]] = {}
+    for ev, r in evidence:
+        by_sentence.setdefault(ev.sentence, []).append((ev, r))
     for sentence in seed.sentences:
         parts.append(e(text[at : sentence.start]))
-        inside = [(ev, r) for ev, r in evidence if ev.start < sentence.end and ev.end > sentence.start]
+        inside = [(ev, r) for ev, r in by_sentence.get(sentence.index, ())
+                  if ev.start < sentence.end and ev.end > sentence.start]
         parts.append(f'<span class="sentence" id="s-{n}-{sentence.index}" title="sentence {sentence.index}">')
         parts.append(_segments(text, sentence.start, sentence.end, inside, n))
         parts.append("</span>")
@@ -203,7 +209,9 @@ def _segments(text: str, lo: int, hi: int, evidence: list[tuple[Evidence, Result
             if ev.start == a and anchor not in anchored:
                 anchored.add(anchor)
                 out.append(f'<span class="anchor" id="{anchor}"></span>')
-        ids = list(dict.fromkeys(r.claim.id for _, r in covering))
+        # Its claims, the worst verdict first: the link leads to the claim a reader most needs to see.
+        ranked = sorted(covering, key=lambda item: -RANK[item[1].verdict])
+        ids = list(dict.fromkeys(r.claim.id for _, r in ranked))
         verdict = worst([r.verdict for _, r in covering]).value
         status = "conflict" if any(ev.status == "conflict" for ev, _ in covering) else "match"
         title = "; ".join(dict.fromkeys(f"{r.claim.id}: {r.verdict.value} ({ev.status})" for ev, r in covering))

@@ -14,7 +14,7 @@ from ..policy import FAIL, KNOWN, Outcome, fail_on_names
 from .common import ORDER, display_path, excerpt, outcome_of, plural
 
 ICON = {Verdict.SUPPORTED: "✅", Verdict.CONTRADICTED: "❌", Verdict.UNSUPPORTED: "⚠️"}
-MAX_ROWS = 100  # per table; the rest is counted, not listed
+MAX_CHARS = 60_000  # GitHub refuses a comment over 65,536 characters
 MAX_CELL = 300  # characters of an evidence excerpt
 
 
@@ -57,11 +57,13 @@ def where(result: Result) -> str:
     return f"`{display_path(loc.path)}:{loc.line}`" if loc.line else f"`{display_path(loc.path)}`"
 
 
-def table(rows: list[Result], outcome: Outcome, with_verdict: bool) -> list[str]:
+def table(rows: list[Result], outcome: Outcome, with_verdict: bool, budget: list[int]) -> list[str]:
+    """A table of claims, its rows cut where the comment would grow past its budget (shared by every table)."""
     columns = ["claim", "verdict", "text", "reason"] if with_verdict else ["claim", "text"]
     head = "| " + " | ".join([*columns, "evidence", "where"]) + " |"
-    lines = [head, "|" + "---|" * head.count(" | ") + "---|"]
-    for result in rows[:MAX_ROWS]:
+    lines = [head, "|" + "---|" * (len(columns) + 2)]
+    shown = 0
+    for result in rows:
         verdict = f"{ICON[result.verdict]} {result.verdict.value}"
         if outcome.status(result) == KNOWN:
             verdict += " (baseline)"
@@ -71,10 +73,14 @@ def table(rows: list[Result], outcome: Outcome, with_verdict: bool) -> list[str]
         else:
             cells += [cell(result.claim.text)]
         cells += [evidence_cell(result), where(result)]
-        lines.append("| " + " | ".join(cells) + " |")
-    if len(rows) > MAX_ROWS:
-        lines.append("")
-        lines.append(f"… and {len(rows) - MAX_ROWS} more.")
+        row = "| " + " | ".join(cells) + " |"
+        if len(row) + 1 > budget[0]:
+            break
+        budget[0] -= len(row) + 1
+        lines.append(row)
+        shown += 1
+    if shown < len(rows):
+        lines += ["", f"… and {len(rows) - shown} more, left out to keep this comment short: see the full report."]
     return lines
 
 
@@ -100,13 +106,14 @@ def render(report: Report, out: TextIO, outcome: Outcome | None = None) -> None:
             stale = len(outcome.stale)
             note += f" {stale} baseline {'entry no longer fails' if stale == 1 else 'entries no longer fail'}."
     lines += ["", note]
+    budget = [MAX_CHARS - 2_000]  # room for the headings and notes around the tables
     if failing:
-        lines += ["", "### Failing claims", "", *table(failing, outcome, with_verdict=True)]
+        lines += ["", "### Failing claims", "", *table(failing, outcome, True, budget)]
     if others_bad:
         title = plural(len(others_bad), "claim") + " not supported but not failing"
         lines += ["", f"<details><summary>{title}</summary>", ""]
-        lines += [*table(others_bad, outcome, with_verdict=True), "", "</details>"]
+        lines += [*table(others_bad, outcome, True, budget), "", "</details>"]
     if supported:
         lines += ["", f"<details><summary>{plural(len(supported), 'supported claim')}</summary>", ""]
-        lines += [*table(supported, outcome, with_verdict=False), "", "</details>"]
+        lines += [*table(supported, outcome, False, budget), "", "</details>"]
     out.write("\n".join(lines) + "\n")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from ..errors import one_line
 from ..model import Report, Result
 from ..policy import KNOWN, Outcome
 from .common import outcome_of
@@ -16,7 +17,8 @@ def line(result: Result, outcome: Outcome) -> str:
     loc = result.claim.location
     reason = " ".join(result.reason.split())
     tail = " [baseline]" if outcome.status(result) == KNOWN else ""
-    return f"{loc.path}:{loc.line or 1}:{loc.col or 1}: {result.verdict.value} {result.claim.id}: {reason}{tail}"
+    where = f"{loc.path}:{loc.line or 1}:{loc.col or 1}"
+    return one_line(f"{where}: {result.verdict.value} {result.claim.id}: {reason}{tail}")
 
 
 def render(report: Report, out: TextIO, outcome: Outcome | None = None) -> None:

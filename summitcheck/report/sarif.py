@@ -68,6 +68,12 @@ def region(seed: Seed, start: int, end: int, lines: LineIndex) -> dict[str, Any]
     }
 
 
+def _index(lines: dict[str, LineIndex], seed: Seed) -> LineIndex:
+    if seed.id not in lines:
+        lines[seed.id] = LineIndex(seed.text)
+    return lines[seed.id]
+
+
 def fingerprint(result: Result) -> str:
     return hashlib.sha256(f"{result.claim.id}\0{result.claim.text}".encode()).hexdigest()[:32]
 
@@ -99,7 +105,7 @@ def sarif_result(result: Result, outcome: Outcome, seeds: dict[str, Seed],
             "message": {"text": f"{ev.status}: {ev.text!r} for {ev.claim_text!r} ({ev.kind}, sentence {ev.sentence})"},
             "physicalLocation": {
                 "artifactLocation": artifact(seed.path),
-                "region": region(seed, ev.start, ev.end, lines.setdefault(seed.id, LineIndex(seed.text))),
+                "region": region(seed, ev.start, ev.end, _index(lines, seed)),
             },
         })
     if related:
