@@ -41,18 +41,18 @@ Paths = Annotated[
     typer.Argument(help="Claim files or folders of them (default: config `claims`, else claims/).", show_default=False),
 ]
 SeedsOpt = Annotated[
-    Path | None, typer.Option("--seeds", help="Folder of seed articles (.txt) [default: config, else seeds/].")
+    Path | None, typer.Option("--seeds", help="Folder of seed articles (.txt) (default: config, else seeds/).")
 ]
 FormatOpt = Annotated[
     str | None,
-    typer.Option("--format", "-f", help="table, plain, json, markdown, junit, github, sarif or html [default: table]."),
+    typer.Option("--format", "-f", help="table, plain, json, markdown, junit, github, sarif or html (default: table)."),
 ]
 OutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write the report to FILE instead of stdout.", dir_okay=False)
 ]
 ConfigOpt = Annotated[
     Path | None,
-    typer.Option("--config", help="A summitcheck.toml or pyproject.toml [default: the nearest one].", dir_okay=False),
+    typer.Option("--config", help="A summitcheck.toml or pyproject.toml (default: the nearest one).", dir_okay=False),
 ]
 FailOnOpt = Annotated[
     list[str] | None,
@@ -71,9 +71,9 @@ WriteBaselineOpt = Annotated[
     typer.Option("--write-baseline", help="Write the claims that fail now to FILE as the baseline, and pass.",
                   dir_okay=False),
 ]
-LanguageOpt = Annotated[str | None, typer.Option("--language", help="Seed language: auto, fr or en [default: auto].")]
+LanguageOpt = Annotated[str | None, typer.Option("--language", help="Seed language: auto, fr or en (default: auto).")]
 ToleranceOpt = Annotated[
-    float | None, typer.Option("--tolerance", help="How far 'about N' may stray, as a fraction of N [default: 0.1].")
+    float | None, typer.Option("--tolerance", help="How far 'about N' may stray, as a fraction of N (default: 0.1).")
 ]
 GlossaryOpt = Annotated[
     list[Path] | None,
@@ -85,7 +85,7 @@ AliasesOpt = Annotated[
 ]
 ProgressOpt = Annotated[
     bool | None,
-    typer.Option("--progress/--no-progress", help="Progress bar on stderr [default: when stderr is a terminal].",
+    typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: when stderr is a terminal).",
                  show_default=False),
 ]
 

@@ -117,6 +117,9 @@ def _relations(statuses: list[FactStatus], sentence: SentenceFacts) -> list[Fact
             subjects = [s for s in names if s.fact.start < verb.fact.start]
             objects = [s for s in names if s.fact.start > verb.fact.start]
             subject_before = any(s in here and s.span[0] < seed_verb for s in subjects)
+            for subj in subjects:  # "Cette dernière a demandé ..., tandis que les Etats-Unis l'ont accusée"
+                if subj in here and subj.span[0] > seed_verb and _clause_break(sentence, seed_verb, subj.span[0]):
+                    problems[id(subj)] = "belongs to another clause of the seed sentence"
             for o in objects:
                 if o in here and o.span[0] < seed_verb and not subject_before:
                     problems[id(o)] = "comes before the verb in the seed: another relation"
@@ -177,6 +180,13 @@ def _main_verb(statuses: list[FactStatus]) -> FactStatus | None:
     if names and names[0] < concepts[-1].fact.start:
         return next(s for s in concepts if s.fact.start > names[0])
     return concepts[-1]
+
+
+CLAUSE_BREAKS = frozenset("tandis alors mais cependant pourtant while whereas but although however meanwhile".split())
+
+
+def _clause_break(sentence: SentenceFacts, start: int, end: int) -> bool:
+    return any(t.norm in CLAUSE_BREAKS for t in sentence.words if start < t.start < end)
 
 
 def _passive(sentence: SentenceFacts, verb: FactStatus) -> bool:
@@ -248,9 +258,10 @@ def _role_conflicts(statuses: list[FactStatus], sentence: SentenceFacts, knowled
                 if distance(nearest) < distance(here):
                     s = FactStatus(fact, MISSING, "relation", here, s.sentence, s.span,
                                    f"is named for something else; the seed puts it in {nearest.text!r}")
-        elif fact.kind is Kind.ENTITY and fact.role == "with" and (s.status == MISSING or s.where == "near"):
-            # "with Putin" where the sentence says "avec le président américain"
-            rival = next((e for e in entities if e.role == "with" and _types(e) & _types(fact)), None)
+        elif fact.kind is Kind.ENTITY and fact.role in ("with", "agent") and (s.status == MISSING or s.where == "near"):
+            # "with Putin" where the sentence says "avec le président américain"; "by Joe Biden" where it says
+            # "by António Guterres"
+            rival = next((e for e in entities if e.role == fact.role and _types(e) & _types(fact)), None)
         elif fact.kind is Kind.ENTITY and fact.role in ("from", "to") and s.status == MATCH and s.seed_fact is not None \
                 and s.seed_fact.role in OPPOSITE_ROLES[fact.role]:
             s = FactStatus(fact, MISSING, "relation", s.seed_fact, s.sentence, s.span,
@@ -262,7 +273,12 @@ def _role_conflicts(statuses: list[FactStatus], sentence: SentenceFacts, knowled
                 s = FactStatus(fact, MISSING, "relation", s.seed_fact, s.sentence, s.span,
                                f"is in the next sentence; this one is about {other.text!r}")
         elif (s.status == MISSING or s.where == "near") and fact.kind is Kind.ENTITY and _types(fact) & ACTOR_TYPES:
-            if first_concept is not None and fact.start < first_concept and matched_spans:
+            # only for an act done to a named person ("put Kim Il Sung in power"): one actor can have done it,
+            # where "threatened to block the package" may have had several
+            if first_concept is not None and fact.start < first_concept and matched_spans and any(
+                o.fact.kind is Kind.ENTITY and "person" in _types(o.fact) and o.fact.start > fact.start
+                and o.status == MATCH and o.where == "sentence" for o in statuses
+            ):
                 verb_at = min(matched_spans)
                 rival = next((e for e in entities if e.start < verb_at and _types(e) & _types(fact) & ACTOR_TYPES),
                              None)

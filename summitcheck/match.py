@@ -242,6 +242,11 @@ def _find_quote(claim: Fact, sentence: SentenceFacts, settings: Settings) -> Fac
             score = fuzz.ratio(target, " ".join(t.norm for t in words[i : i + size]))
             if score > best_score:
                 best, best_score = (i, i + size), score
+    for f in sentence.facts:  # the same length of words in a seed quotation, sharing some: altered words
+        if f.kind is Kind.QUOTE:
+            quoted = [t for t in words if f.start <= t.start and t.end <= f.end]
+            if abs(len(quoted) - n) <= 1 and {t.norm for t in quoted} & set(wanted) and quoted:
+                return _answer(claim, CONFLICT, sentence, quoted[0].start, quoted[-1].end, text=_join(tuple(quoted)))
     if best and best_score >= settings.misquote_ratio:
         i, j = best
         shared = {t.norm for t in words[i:j]} & set(wanted)

@@ -94,7 +94,9 @@ def _token_at(scan: Scan, start: int) -> int:
 def claim_language(text: str, knowledge: Knowledge) -> str:
     """English or French, by which language's function words the claim (outside quotations) uses more."""
     bare = quotes.QUOTED.sub(" ", text)
-    words = [fold(w) for w in re.findall(r"[^\W\d_]+'?", bare) if not w.isupper()]  # "UN" is not the article "un"
+    # lowercase words only (and the first word): "Kim Il Sung" says nothing of French, nor "UN" of the article "un"
+    found = re.findall(r"[^\W\d_]+'?", bare)
+    words = [fold(w) for k, w in enumerate(found) if w.islower() or (k == 0 and not w.isupper())]
     fr = sum(w in knowledge.stopwords.get("fr", ()) for w in words)
     en = sum(w in knowledge.stopwords.get("en", ()) for w in words)
     return "fr" if fr > en else "en"

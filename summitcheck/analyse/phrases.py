@@ -8,6 +8,7 @@ found in the seed), and other content words become `word` facts, compared by ste
 from __future__ import annotations
 
 from ..model import Fact, Kind
+from .knowledge import Knowledge
 from .scan import Scan
 from .tokens import fold
 
@@ -43,6 +44,18 @@ def _role(scan: Scan, i: int) -> str | None:
 def _departs(scan: Scan, k: int) -> bool:
     """Whether token k is a word of leaving ("parti", "left"), after which a place is where one came from."""
     return any(e.kind == "term" and e.target in DEPARTURE for e in scan.knowledge.index.starting(scan.tokens, k, k + 1))
+
+
+def _types_of(knowledge: Knowledge, ids: list[str]) -> set[str]:
+    """The kinds of thing some ids name; a capital standing for its state ("Washington accused") is both."""
+    types = set()
+    for eid in ids:
+        entity = knowledge.entities.get(eid)
+        if entity is not None:
+            types.add(entity.type)
+            if entity.metonym_for in knowledge.entities:
+                types.add(knowledge.entities[entity.metonym_for].type)
+    return types
 
 
 def _year_ok(years: tuple[int | None, int | None], scan: Scan) -> bool:
@@ -86,7 +99,7 @@ def extract(scan: Scan) -> None:
             entity_ids = sorted(set(entity_ids))
         if entity_ids:
             forms = sorted({e.form for e in entries if e.kind == "entity"})
-            types = sorted({knowledge.entities[e].type for e in entity_ids if e in knowledge.entities})
+            types = sorted(_types_of(knowledge, entity_ids))
             scan.add(Kind.ENTITY, tuple(entity_ids), i, j, take=False, role=_role(scan, i),
                      extra=(tuple(forms), tuple(types)))
         if concepts:
@@ -112,7 +125,7 @@ def _compound_names(scan: Scan) -> None:
             found.append((ids, start, start + len(part), part))
             start += len(part) + 1
         for ids, lo, hi, part in found:
-            types = tuple(sorted({scan.knowledge.entities[e].type for e in ids if e in scan.knowledge.entities}))
+            types = tuple(sorted(_types_of(scan.knowledge, ids)))
             scan.facts.append(Fact(Kind.ENTITY, tuple(ids), lo, hi, part, extra=(("name",), types)))
         if found:
             scan.taken[i] = True

@@ -259,6 +259,10 @@ def extract(scan: Scan) -> None:
         if any(scan.taken[i:j]):
             i += 1
             continue
+        if _in_name(scan, i, j, value):
+            scan.taken[i] = True  # "Spoutnik 1", "Apollo 11": part of a name, not a count
+            i = j
+            continue
         # identifier: "résolution 2397", "res. 2397", "n° 12"
         k = i - 1
         while k >= 0 and tokens[k].text in {".", ":"}:
@@ -321,6 +325,15 @@ def extract(scan: Scan) -> None:
     _ordinals(scan)
 
 
+def _in_name(scan: Scan, i: int, j: int, value: float) -> bool:
+    """A small number right after a capitalised word that is no keyword, month or sentence start ("Apollo 11")."""
+    if i < 2 or j != i + 1 or not scan.tokens[i].text.isdigit() or value >= 100:
+        return False
+    before = scan.tokens[i - 1]
+    return (before.is_word and before.is_capitalised and before.norm not in IDENTIFIER_KEYWORDS
+            and scan.tokens[i - 2].text not in {".", "!", "?"} and not before.text.isupper())
+
+
 def _codes(scan: Scan) -> None:
     """Identifiers written as codes (Regulation 2023/512, flight MH17), with the word that says what they are."""
     tokens = scan.tokens
@@ -332,7 +345,8 @@ def _codes(scan: Scan) -> None:
             k -= 1  # "Regulation (EU) 2023/512", "Reg. 2023/512"
         kind = IDENTIFIER_KEYWORDS.get(tokens[k].norm, "code") if k >= 0 else "code"
         lo = k if kind != "code" else i
-        scan.add(Kind.IDENTIFIER, (kind, tok.text), lo, i + 1)
+        scan.add(Kind.IDENTIFIER, (kind, tok.text), lo, i + 1, take=False)
+        scan.taken[lo] = scan.taken[i] = True  # "(UE)" between them stays free: it names the EU
 
 
 def _ordinals(scan: Scan) -> None:
