@@ -7,6 +7,7 @@ A window is one focal sentence; names and concepts may also come from the senten
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .analyse.knowledge import Knowledge
@@ -33,16 +34,26 @@ def _types(fact: Fact) -> frozenset[str]:
 
 
 def judge_seed(claim_facts: list[Fact], sentences: list[SentenceFacts], knowledge: Knowledge,
-               settings: Settings) -> Judgement | None:
-    """The best window of one seed for a claim: supported, else contradicted, else the closest unsupported one."""
+               settings: Settings, candidates: Iterable[int] | None = None) -> Judgement | None:
+    """The best window of one seed for a claim: supported, else contradicted, else the closest unsupported one.
+
+    `candidates` (0-based sentence positions) limits the focal sentences tried to those an index found sharing
+    something with the claim; their neighbours are read too. It must include every sentence where a claim fact
+    could match or conflict, so that the verdict is the same as without it.
+    """
     if not claim_facts or not sentences:
         return None
-    table = [[find_in_sentence(f, s, knowledge, settings) for s in sentences] for f in claim_facts]
+    focals = sorted(set(range(len(sentences)) if candidates is None else candidates))
+    read = sorted({k for f in focals for k in (f - 1, f, f + 1) if 0 <= k < len(sentences)})
+    table: list[list[FactStatus | None]] = [[None] * len(sentences) for _ in claim_facts]
+    for row, fact in zip(table, claim_facts, strict=True):
+        for k in read:
+            row[k] = find_in_sentence(fact, sentences[k], knowledge, settings)
     for row in table:  # words quoted exactly somewhere in the seed are no misquote of another sentence
         if any(s is not None and s.fact.kind is Kind.QUOTE and s.status == MATCH for s in row):
             row[:] = [s if s is None or s.status == MATCH else None for s in row]
     best: Judgement | None = None
-    for focal in range(len(sentences)):
+    for focal in focals:
         if not any(row[focal] for row in table):
             continue
         judgement = _judge_window(claim_facts, table, sentences, focal, knowledge)
