@@ -145,9 +145,10 @@ def show_value(fact: Fact) -> str:
     if fact.kind is Kind.MONEY:
         amount, currency = v
         return {"approx": "≈", "min": ">", "max": "≤"}.get(fact.qualifier, "") + f"{amount:,.10g} {currency}"
-    if fact.kind is Kind.DURATION:
-        amount, unit = v
-        return f"{amount:g} {unit}"
+    if fact.kind is Kind.DURATION:  # the value is in days, to compare any units; show it in the text's unit
+        days, unit = v
+        count = fact.extra[0] if fact.extra else days
+        return f"{count:g} {unit}{'s' if count != 1 else ''} ({days:g} days)"
     if fact.kind is Kind.WEEKDAY:
         return ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[v]
     if fact.kind is Kind.ORDINAL:
