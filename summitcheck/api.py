@@ -40,8 +40,16 @@ def _result(claim: Claim, seed: Seed | None, judgement: Judgement | None, facts:
         why = "no seed to check it against" if seed is None else "the claim has no checkable content"
         return Result(claim, Verdict.UNSUPPORTED, why, seed.id if seed else None, facts=tuple(facts))
     evidence = tuple(
-        Evidence(seed.id, s.sentence, s.span[0], s.span[1], seed.text[s.span[0] : s.span[1]], s.fact.text,
-                 s.fact.kind.value, s.status)
+        Evidence(
+            seed.id,
+            s.sentence,
+            s.span[0],
+            s.span[1],
+            seed.text[s.span[0] : s.span[1]],
+            s.fact.text,
+            s.fact.kind.value,
+            s.status,
+        )
         for s in judgement.statuses
         if s.status in (MATCH, CONFLICT) and s.span is not None and s.sentence is not None
     )

@@ -58,7 +58,7 @@ def cached(name: str, compute: Callable[[], T]) -> T:
     path = directory() / f"{name}.pickle"
     try:
         with path.open("rb") as f:
-            return pickle.load(f)  # noqa: S301 - our own files, named by a content hash
+            return pickle.load(f)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         pass
     value = compute()

@@ -109,8 +109,9 @@ def compare(claim: Fact, seed: Fact, knowledge: Knowledge, settings: Settings) -
     if kind is Kind.DATE:
         return compare_dates(claim.value, seed.value) if seed.kind is Kind.DATE else None
     if kind is Kind.IDENTIFIER:
-        if seed.kind is not Kind.IDENTIFIER or "code" not in (claim.value[0], seed.value[0]) and \
-                claim.value[0] != seed.value[0]:
+        if seed.kind is not Kind.IDENTIFIER or (
+            "code" not in (claim.value[0], seed.value[0]) and claim.value[0] != seed.value[0]
+        ):
             return None
         return MATCH if claim.value[1] == seed.value[1] else CONFLICT
     if kind is Kind.ENTITY:
@@ -164,12 +165,17 @@ def _run(words: tuple[Token, ...], wanted: list[str]) -> tuple[int, int] | None:
     return None
 
 
-def _answer(claim: Fact, status: str, sentence: SentenceFacts, start: int, end: int, seed: Fact | None = None,
-            text: str = "") -> FactStatus:
-    return FactStatus(claim, status, "sentence", seed, sentence.index, (start, end), text or (seed.text if seed else ""))
+def _answer(
+    claim: Fact, status: str, sentence: SentenceFacts, start: int, end: int, seed: Fact | None = None, text: str = ""
+) -> FactStatus:
+    return FactStatus(
+        claim, status, "sentence", seed, sentence.index, (start, end), text or (seed.text if seed else "")
+    )
 
 
-def find_in_sentence(claim: Fact, sentence: SentenceFacts, knowledge: Knowledge, settings: Settings) -> FactStatus | None:
+def find_in_sentence(
+    claim: Fact, sentence: SentenceFacts, knowledge: Knowledge, settings: Settings
+) -> FactStatus | None:
     """The best answer of one sentence to one claim fact: a match, else a conflict, else None."""
     words = sentence.words
     if claim.kind is Kind.NAME:
@@ -194,15 +200,16 @@ def find_in_sentence(claim: Fact, sentence: SentenceFacts, knowledge: Knowledge,
         facts = sorted(facts, key=lambda f: f.kind is not Kind.ENTITY or not set(f.value) & set(claim.value))
     for f in facts:
         answer = compare(claim, f, knowledge, settings)
-        if answer is None and claim.role == "loc" and f.kind is Kind.ENTITY and f.role == "loc":
-            if any(knowledge.within(b, a) for a in claim.value for b in f.value):
-                answer = MATCH  # "held in Russia" is stated by "à Vladivostok"
+        inside = claim.role == "loc" and f.kind is Kind.ENTITY and f.role == "loc"
+        if answer is None and inside and any(knowledge.within(b, a) for a in claim.value for b in f.value):
+            answer = MATCH  # "held in Russia" is stated by "à Vladivostok"
         if answer == MATCH and counts_same_thing(claim, f):
             return _answer(claim, MATCH, sentence, f.start, f.end, f)
         if answer == CONFLICT and conflict is None and counts_same_thing(claim, f):
             conflict = _answer(claim, CONFLICT, sentence, f.start, f.end, f)
-    if claim.kind is Kind.TERM and any(knowledge.implied_by.get(c, frozenset()) & sentence.concepts
-                                       for c in claim.value):
+    if claim.kind is Kind.TERM and any(
+        knowledge.implied_by.get(c, frozenset()) & sentence.concepts for c in claim.value
+    ):
         return FactStatus(claim, MATCH, "implied", None, sentence.index)
     return conflict
 

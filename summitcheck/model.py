@@ -117,7 +117,8 @@ class Fact:
     """One checkable piece of a text, with its normalised, language-independent value.
 
     `start`/`end` are offsets in the analysed text. `head` holds the concepts, entities or word keys that a
-    number or ordinal belongs to ("10,000 workers" -> worker). `role` marks where a place or actor sits ("loc" after in/at/à/en).
+    number or ordinal belongs to ("10,000 workers" -> worker). `role` marks the slot a name fills, from the
+    preposition before it: loc (in/at/à/en), with, from, to, agent (by/par).
     `qualifier` says how a number is stated: exact, approx, min (more than), max (up to).
     """
 

@@ -8,8 +8,8 @@ Order matters: quotes, then dates (which take their years), then numbers and wha
 from __future__ import annotations
 
 import dataclasses
-import re
 import functools
+import re
 from dataclasses import dataclass
 
 from ..model import Fact, Kind, PartialDate

@@ -54,7 +54,7 @@ def _dateparse(text: str, lang: str) -> tuple[int, int, int] | None:
 
 
 @functools.cache
-def _parser(lang: str):  # noqa: ANN202 - dateparser's parser type is not public
+def _parser(lang: str):
     from dateparser.date import DateDataParser
 
     return DateDataParser(languages=[lang], settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": False})

@@ -59,10 +59,19 @@ class PhraseIndex:
     def freeze(self) -> None:
         """Longest phrases first, without duplicates, in a fixed order."""
         for first, bucket in self.by_first.items():
-            self.by_first[first] = sorted(set(bucket), key=lambda e: (-len(e.keys), e.kind != "entity", e.target, e.form))
+            self.by_first[first] = sorted(
+                set(bucket), key=lambda e: (-len(e.keys), e.kind != "entity", e.target, e.form)
+            )
 
-    def _end(self, entry: Entry, tokens: Sequence[Token], i: int, limit: int, taken: Sequence[bool] | None,
-             skippable: frozenset[str]) -> int | None:
+    def _end(
+        self,
+        entry: Entry,
+        tokens: Sequence[Token],
+        i: int,
+        limit: int,
+        taken: Sequence[bool] | None,
+        skippable: frozenset[str],
+    ) -> int | None:
         """Where `entry` ends if it is written from token i on, or None. A concept's words may have up to two
         function words between them ("send them home", "put him in power"); a name's may not."""
         exact = entry.form in EXACT_FORMS
@@ -88,8 +97,9 @@ class PhraseIndex:
         """Every entry, of any length, written from token i and ending by token `end` (without gaps)."""
         return [e for e in self._candidates(tokens[i]) if self._end(e, tokens, i, end, None, frozenset()) is not None]
 
-    def longest(self, tokens: Sequence[Token], i: int, taken: Sequence[bool],
-                skippable: frozenset[str] = frozenset()) -> tuple[list[Entry], int]:
+    def longest(
+        self, tokens: Sequence[Token], i: int, taken: Sequence[bool], skippable: frozenset[str] = frozenset()
+    ) -> tuple[list[Entry], int]:
         """The entries with the most words written from token i on free tokens, and the token where they end."""
         best: list[Entry] = []
         best_end = i
@@ -148,7 +158,7 @@ def _read_yaml(path: Path) -> Any:
     import yaml  # PyYAML with libyaml: ten times faster than a pure-Python loader on these tables
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
 
 
 def _as_list(value: Any) -> list[str]:
@@ -162,8 +172,15 @@ def _as_list(value: Any) -> list[str]:
 def _add_entity_phrases(index: PhraseIndex, eid: str, phrases: Iterable[str], form: str, years=(None, None)) -> None:
     for phrase in phrases:
         if form in EXACT_FORMS:
-            index.add(Entry(tuple(exact_key(t) for t in tokenize(phrase, "en") if t.is_word or t.norm not in ".,"),
-                            "entity", eid, form, years))
+            index.add(
+                Entry(
+                    tuple(exact_key(t) for t in tokenize(phrase, "en") if t.is_word or t.norm not in ".,"),
+                    "entity",
+                    eid,
+                    form,
+                    years,
+                )
+            )
             continue
         for lang in LANGS:  # adjectives and titles carry no language: index them as both would stem them
             index.add(Entry(phrase_keys(phrase, lang), "entity", eid, form, years))
@@ -204,8 +221,9 @@ def build(extra_files: Sequence[Path] = (), data: Path = DATA) -> Knowledge:
     for doc in entity_docs:
         for item in (doc or {}).get("entities", []) or []:
             eid = str(item["id"])
-            entities[eid] = Entity(eid, str(item.get("type", "region")), item.get("metonym_for"), item.get("part_of"),
-                                   item.get("in"))
+            entities[eid] = Entity(
+                eid, str(item.get("type", "region")), item.get("metonym_for"), item.get("part_of"), item.get("in")
+            )
             if item.get("capital"):
                 capitals[str(item["capital"])] = eid
             _add_entity_phrases(index, eid, _as_list(item.get("names")), "name")

@@ -30,7 +30,11 @@ def _role(scan: Scan, i: int) -> str | None:
     if k < 0:
         return None
     word = scan.tokens[k].norm
-    if word in ORIGIN or (word in {"de", "d'"} and k >= 1 and _departs(scan, k - 1)) or (k == i - 1 and _departs(scan, k)):
+    if (
+        word in ORIGIN
+        or (word in {"de", "d'"} and k >= 1 and _departs(scan, k - 1))
+        or (k == i - 1 and _departs(scan, k))
+    ):
         return "from"  # "from Pyongyang", "parti de Pyongyang", "left Vladivostok"
     if word in AGENT:
         return "agent"  # "put in power by the Soviet Union": the doer of a passive
@@ -88,8 +92,9 @@ def extract(scan: Scan) -> None:
         entity_ids = sorted({e.target for e in entries if e.kind == "entity"})
         concepts = {e.target for e in entries if e.kind == "term"}
         if j - i > 1 and (concepts or not scan.is_claim):
-            # "placé au pouvoir" also says "au pouvoir" (a name such as "United States" says nothing more); in a seed, "dirigeant nord-coréen" mentions the state
-            # too and "Conseil de sécurité de l'ONU" the UN (a claim's words are read strictly)
+            # "placé au pouvoir" also says "au pouvoir" (a name such as "United States" says nothing more);
+            # in a seed, "dirigeant nord-coréen" mentions the state too and "Conseil de sécurité de l'ONU" the UN
+            # (a claim's words are read strictly)
             for k in range(i, j):
                 for e in knowledge.index.starting(tokens, k, j):
                     if e.kind == "term" and len(e.keys) < j - i and concepts:
@@ -100,8 +105,15 @@ def extract(scan: Scan) -> None:
         if entity_ids:
             forms = sorted({e.form for e in entries if e.kind == "entity"})
             types = sorted(_types_of(knowledge, entity_ids))
-            scan.add(Kind.ENTITY, tuple(entity_ids), i, j, take=False, role=_role(scan, i),
-                     extra=(tuple(forms), tuple(types)))
+            scan.add(
+                Kind.ENTITY,
+                tuple(entity_ids),
+                i,
+                j,
+                take=False,
+                role=_role(scan, i),
+                extra=(tuple(forms), tuple(types)),
+            )
         if concepts:
             scan.add(Kind.TERM, tuple(sorted(concepts)), i, j, take=False)
         for k in range(i, j):
@@ -111,14 +123,19 @@ def extract(scan: Scan) -> None:
 
 
 def _compound_names(scan: Scan) -> None:
-    """"Kim-Putin summit": a hyphenated pair of names the tables know one by one."""
+    """ "Kim-Putin summit": a hyphenated pair of names the tables know one by one."""
     for i, tok in enumerate(scan.tokens):
         if not scan.free(i) or "-" not in tok.text or not tok.is_capitalised:
             continue
         parts, start, found = tok.text.split("-"), tok.start, []
         for part in parts:
-            ids = sorted({e.target for e in scan.knowledge.index.by_first.get(part if part.isupper() else fold(part), [])
-                          if e.kind == "entity" and len(e.keys) == 1 and e.form in ("name", "short")})
+            ids = sorted(
+                {
+                    e.target
+                    for e in scan.knowledge.index.by_first.get(part if part.isupper() else fold(part), [])
+                    if e.kind == "entity" and len(e.keys) == 1 and e.form in ("name", "short")
+                }
+            )
             if not ids or not part[:1].isupper():
                 found = []
                 break

@@ -15,75 +15,269 @@ from . import dates
 from .scan import Scan
 from .tokens import fold, key, tokenize
 
-APPROX = ("≈", "~", "∼", "about", "around", "approximately", "roughly", "some", "nearly", "almost", "close to",
-          "circa", "ca", "an estimated", "environ", "pres de", "quelque", "quelques", "autour de", "presque",
-          "approximativement", "pas loin de", "a peu pres", "aux alentours de", "une estimation de")
-MINIMUM = ("more than", "over", "at least", "above", "upwards of", "in excess of", "plus de", "au moins",
-           "au-dela de", "superieur a", ">", "≥")
-MAXIMUM = ("up to", "less than", "fewer than", "under", "below", "at most", "no more than", "jusqu'a", "moins de",
-           "au plus", "au maximum", "inferieur a", "<", "≤")
+APPROX = (
+    "≈",
+    "~",
+    "∼",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "nearly",
+    "almost",
+    "close to",
+    "circa",
+    "ca",
+    "an estimated",
+    "environ",
+    "pres de",
+    "quelque",
+    "quelques",
+    "autour de",
+    "presque",
+    "approximativement",
+    "pas loin de",
+    "a peu pres",
+    "aux alentours de",
+    "une estimation de",
+)
+MINIMUM = (
+    "more than",
+    "over",
+    "at least",
+    "above",
+    "upwards of",
+    "in excess of",
+    "plus de",
+    "au moins",
+    "au-dela de",
+    "superieur a",
+    ">",
+    "≥",
+)
+MAXIMUM = (
+    "up to",
+    "less than",
+    "fewer than",
+    "under",
+    "below",
+    "at most",
+    "no more than",
+    "jusqu'a",
+    "moins de",
+    "au plus",
+    "au maximum",
+    "inferieur a",
+    "<",
+    "≤",
+)
 QUALIFIERS = sorted(
     [(tuple(p.split()), q) for ps, q in ((APPROX, "approx"), (MINIMUM, "min"), (MAXIMUM, "max")) for p in ps],
     key=lambda x: -len(x[0]),
 )
 
-SCALES = {"thousand": 1e3, "thousands": 1e3, "mille": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6,
-          "m": 1e6, "mn": 1e6, "milliard": 1e9, "milliards": 1e9, "billion": 1e9, "billions": 1e9, "bn": 1e9,
-          "trillion": 1e12, "trillions": 1e12, "md": 1e9, "mds": 1e9}
+SCALES = {
+    "thousand": 1e3,
+    "thousands": 1e3,
+    "mille": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "milliard": 1e9,
+    "milliards": 1e9,
+    "billion": 1e9,
+    "billions": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+    "trillions": 1e12,
+    "md": 1e9,
+    "mds": 1e9,
+}
 FRENCH_SCALES = {"billion": 1e12, "billions": 1e12, "trillion": 1e18}
 
 # Time units, in days, so that "two years" meets "24 months".
 TIME_UNITS = {
-    "year": ("year", 365.25), "years": ("year", 365.25), "yr": ("year", 365.25), "an": ("year", 365.25),
-    "ans": ("year", 365.25), "annee": ("year", 365.25), "annees": ("year", 365.25), "month": ("month", 30.4375),
-    "months": ("month", 30.4375), "mois": ("month", 30.4375), "week": ("week", 7.0), "weeks": ("week", 7.0),
-    "semaine": ("week", 7.0), "semaines": ("week", 7.0), "day": ("day", 1.0), "days": ("day", 1.0),
-    "jour": ("day", 1.0), "jours": ("day", 1.0), "journee": ("day", 1.0), "journees": ("day", 1.0),
-    "hour": ("hour", 1 / 24), "hours": ("hour", 1 / 24), "heure": ("hour", 1 / 24), "heures": ("hour", 1 / 24),
-    "minute": ("minute", 1 / 1440), "minutes": ("minute", 1 / 1440), "decade": ("decade", 3652.5),
-    "decades": ("decade", 3652.5), "decennie": ("decade", 3652.5), "decennies": ("decade", 3652.5),
-    "century": ("century", 36525.0), "centuries": ("century", 36525.0), "siecle": ("century", 36525.0),
+    "year": ("year", 365.25),
+    "years": ("year", 365.25),
+    "yr": ("year", 365.25),
+    "an": ("year", 365.25),
+    "ans": ("year", 365.25),
+    "annee": ("year", 365.25),
+    "annees": ("year", 365.25),
+    "month": ("month", 30.4375),
+    "months": ("month", 30.4375),
+    "mois": ("month", 30.4375),
+    "week": ("week", 7.0),
+    "weeks": ("week", 7.0),
+    "semaine": ("week", 7.0),
+    "semaines": ("week", 7.0),
+    "day": ("day", 1.0),
+    "days": ("day", 1.0),
+    "jour": ("day", 1.0),
+    "jours": ("day", 1.0),
+    "journee": ("day", 1.0),
+    "journees": ("day", 1.0),
+    "hour": ("hour", 1 / 24),
+    "hours": ("hour", 1 / 24),
+    "heure": ("hour", 1 / 24),
+    "heures": ("hour", 1 / 24),
+    "minute": ("minute", 1 / 1440),
+    "minutes": ("minute", 1 / 1440),
+    "decade": ("decade", 3652.5),
+    "decades": ("decade", 3652.5),
+    "decennie": ("decade", 3652.5),
+    "decennies": ("decade", 3652.5),
+    "century": ("century", 36525.0),
+    "centuries": ("century", 36525.0),
+    "siecle": ("century", 36525.0),
     "siecles": ("century", 36525.0),
 }
 # Units of measure: what a number counts, whatever the language or spelling ("680 km" / "680-kilometre").
-UNITS = {w: unit for unit, words in {
-    "km": "km kms kilometre kilometres kilometer kilometers kilometre kilometres".split(),
-    "km2": "km2 km² square-kilometre".split(),
-    "t": "tonne tonnes ton tons".split(),
-    "kg": "kg kilo kilos kilogram kilograms kilogramme kilogrammes".split(),
-    "mi": "mile miles".split(),
-    "ha": "ha hectare hectares".split(),
-    "MW": "mw megawatt megawatts".split(),
-    "bbl": "barrel barrels baril barils".split(),
-}.items() for w in words}
+UNITS = {
+    w: unit
+    for unit, words in {
+        "km": ["km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "kilometre", "kilometres"],
+        "km2": ["km2", "km²", "square-kilometre"],
+        "t": ["tonne", "tonnes", "ton", "tons"],
+        "kg": ["kg", "kilo", "kilos", "kilogram", "kilograms", "kilogramme", "kilogrammes"],
+        "mi": ["mile", "miles"],
+        "ha": ["ha", "hectare", "hectares"],
+        "MW": ["mw", "megawatt", "megawatts"],
+        "bbl": ["barrel", "barrels", "baril", "barils"],
+    }.items()
+    for w in words
+}
 PERCENT_WORDS = (("%",), ("percent",), ("per", "cent"), ("pour", "cent"), ("pourcent",), ("pc",))
 
-CURRENCY_WORDS = {"dollar": "dollar", "dollars": "dollar", "euro": "euro", "euros": "euro", "pound": "pound",
-                  "pounds": "pound", "livre": "pound", "livres": "pound", "sterling": "pound", "yen": "yen",
-                  "yuan": "yuan", "yuans": "yuan", "renminbi": "yuan", "rouble": "rouble", "roubles": "rouble",
-                  "ruble": "rouble", "rubles": "rouble", "won": "won", "wons": "won", "franc": "franc",
-                  "francs": "franc", "rupee": "rupee", "rupees": "rupee", "roupie": "rupee", "roupies": "rupee"}
+CURRENCY_WORDS = {
+    "dollar": "dollar",
+    "dollars": "dollar",
+    "euro": "euro",
+    "euros": "euro",
+    "pound": "pound",
+    "pounds": "pound",
+    "livre": "pound",
+    "livres": "pound",
+    "sterling": "pound",
+    "yen": "yen",
+    "yuan": "yuan",
+    "yuans": "yuan",
+    "renminbi": "yuan",
+    "rouble": "rouble",
+    "roubles": "rouble",
+    "ruble": "rouble",
+    "rubles": "rouble",
+    "won": "won",
+    "wons": "won",
+    "franc": "franc",
+    "francs": "franc",
+    "rupee": "rupee",
+    "rupees": "rupee",
+    "roupie": "rupee",
+    "roupies": "rupee",
+}
 CURRENCY_SYMBOLS = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₽": "rouble", "₩": "won", "₹": "rupee"}
-CURRENCY_CODES = {"USD": ("dollar", "US"), "SGD": ("dollar", "SG"), "EUR": ("euro", None), "GBP": ("pound", "GB"),
-                  "JPY": ("yen", "JP"), "CNY": ("yuan", "CN"), "RUB": ("rouble", "RU"), "KRW": ("won", "KR"),
-                  "KPW": ("won", "KP"), "CAD": ("dollar", "CA"), "AUD": ("dollar", "AU"), "HKD": ("dollar", "HK"),
-                  "CHF": ("franc", "CH"), "INR": ("rupee", "IN")}
+CURRENCY_CODES = {
+    "USD": ("dollar", "US"),
+    "SGD": ("dollar", "SG"),
+    "EUR": ("euro", None),
+    "GBP": ("pound", "GB"),
+    "JPY": ("yen", "JP"),
+    "CNY": ("yuan", "CN"),
+    "RUB": ("rouble", "RU"),
+    "KRW": ("won", "KR"),
+    "KPW": ("won", "KP"),
+    "CAD": ("dollar", "CA"),
+    "AUD": ("dollar", "AU"),
+    "HKD": ("dollar", "HK"),
+    "CHF": ("franc", "CH"),
+    "INR": ("rupee", "IN"),
+}
 # Letters written before a dollar sign: S$, US$, HK$ ...
-DOLLAR_PREFIXES = {"S": "SG", "US": "US", "HK": "HK", "C": "CA", "CA": "CA", "A": "AU", "AU": "AU", "NZ": "NZ",
-                   "NT": "TW"}
+DOLLAR_PREFIXES = {
+    "S": "SG",
+    "US": "US",
+    "HK": "HK",
+    "C": "CA",
+    "CA": "CA",
+    "A": "AU",
+    "AU": "AU",
+    "NZ": "NZ",
+    "NT": "TW",
+}
 
-IDENTIFIER_KEYWORDS = {"resolution": "resolution", "resolutions": "resolution", "res": "resolution",
-                       "regulation": "regulation", "reg": "regulation", "reglement": "regulation",
-                       "unscr": "resolution", "article": "article", "art": "article", "no": "number",
-                       "n°": "number", "nº": "number", "number": "number", "numero": "number", "num": "number",
-                       "flight": "flight", "vol": "flight", "decree": "decree", "decret": "decree",
-                       "directive": "directive", "amendment": "amendment", "amendement": "amendment"}
+IDENTIFIER_KEYWORDS = {
+    "resolution": "resolution",
+    "resolutions": "resolution",
+    "res": "resolution",
+    "regulation": "regulation",
+    "reg": "regulation",
+    "reglement": "regulation",
+    "unscr": "resolution",
+    "article": "article",
+    "art": "article",
+    "no": "number",
+    "n°": "number",
+    "nº": "number",
+    "number": "number",
+    "numero": "number",
+    "num": "number",
+    "flight": "flight",
+    "vol": "flight",
+    "decree": "decree",
+    "decret": "decree",
+    "directive": "directive",
+    "amendment": "amendment",
+    "amendement": "amendment",
+}
 
-ORDINALS_EN = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-               "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
-ORDINALS_FR = ("premier deuxieme troisieme quatrieme cinquieme sixieme septieme huitieme neuvieme dixieme onzieme "
-               "douzieme treizieme quatorzieme quinzieme seizieme dix-septieme dix-huitieme dix-neuvieme "
-               "vingtieme").split()
+ORDINALS_EN = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
+ORDINALS_FR = [
+    "premier",
+    "deuxieme",
+    "troisieme",
+    "quatrieme",
+    "cinquieme",
+    "sixieme",
+    "septieme",
+    "huitieme",
+    "neuvieme",
+    "dixieme",
+    "onzieme",
+    "douzieme",
+    "treizieme",
+    "quatorzieme",
+    "quinzieme",
+    "seizieme",
+    "dix-septieme",
+    "dix-huitieme",
+    "dix-neuvieme",
+    "vingtieme",
+]
 ORDINAL_WORDS = {w: n for words in (ORDINALS_EN, ORDINALS_FR) for n, w in enumerate(words, 1)}
 ORDINAL_WORDS.update({"premiere": 1, "1er": 1, "seconde": 2, "second": 2})
 ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|e|er|re|ere|eme|nd|nde|ieme)\Z")
@@ -156,8 +350,12 @@ def _number_at(scan: Scan, i: int) -> tuple[float, int, str | None] | None:
         j = i
         while j < len(tokens) and (
             _is_number_word(tokens[j].text, lang)
-            or (j > i and tokens[j].norm in {"et", "and"} and j + 1 < len(tokens)
-                and _is_number_word(tokens[j + 1].text, lang))
+            or (
+                j > i
+                and tokens[j].norm in {"et", "and"}
+                and j + 1 < len(tokens)
+                and _is_number_word(tokens[j + 1].text, lang)
+            )
         ):
             j += 1
         if j == i:
@@ -173,8 +371,11 @@ def _number_at(scan: Scan, i: int) -> tuple[float, int, str | None] | None:
         return None
     if value is None:
         return None
-    if j < len(tokens) and tokens[j].norm in SCALES and (tokens[j].norm not in {"k", "m", "mn", "bn", "md", "mds"}
-                                                         or tokens[j].start == tokens[j - 1].end):
+    if (
+        j < len(tokens)
+        and tokens[j].norm in SCALES
+        and (tokens[j].norm not in {"k", "m", "mn", "bn", "md", "mds"} or tokens[j].start == tokens[j - 1].end)
+    ):
         scale = FRENCH_SCALES.get(tokens[j].norm) if lang == "fr" else None
         value *= scale or SCALES[tokens[j].norm]
         j += 1
@@ -330,8 +531,13 @@ def _in_name(scan: Scan, i: int, j: int, value: float) -> bool:
     if i < 2 or j != i + 1 or not scan.tokens[i].text.isdigit() or value >= 100:
         return False
     before = scan.tokens[i - 1]
-    return (before.is_word and before.is_capitalised and before.norm not in IDENTIFIER_KEYWORDS
-            and scan.tokens[i - 2].text not in {".", "!", "?"} and not before.text.isupper())
+    return (
+        before.is_word
+        and before.is_capitalised
+        and before.norm not in IDENTIFIER_KEYWORDS
+        and scan.tokens[i - 2].text not in {".", "!", "?"}
+        and not before.text.isupper()
+    )
 
 
 def _codes(scan: Scan) -> None:
@@ -356,9 +562,9 @@ def _ordinals(scan: Scan) -> None:
             continue
         value = ORDINAL_WORDS.get(tok.norm)
         end = i + 1
-        if value is None and tok.text.isdigit() and i + 1 < len(tokens) and tokens[i + 1].start == tok.end:
-            if ORDINAL_SUFFIX.match(tokens[i + 1].norm):
-                value, end = int(tok.text), i + 2
+        glued = i + 1 < len(tokens) and tokens[i + 1].start == tok.end
+        if value is None and tok.text.isdigit() and glued and ORDINAL_SUFFIX.match(tokens[i + 1].norm):
+            value, end = int(tok.text), i + 2
         if value is None:
             continue
         if tok.norm in {"second", "seconde"} and scan.lang == "en" and scan.norm(i - 1) in {"a", "one", "per"}:

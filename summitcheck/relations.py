@@ -1,0 +1,279 @@
+"""Relations: the claim's facts may all be in the focal sentence and still not say what the claim says.
+
+Each rule reads one evidence window (the claim's fact statuses against one seed sentence) and turns a status into
+a conflict (another place for the same event, another actor for the same act) or into a "relation" miss (the
+words are there, in another relation: unsupported, never supported). The judge applies them all, in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .analyse.knowledge import Knowledge
+from .match import CONFLICT, MATCH, FactStatus, SentenceFacts
+from .model import Fact, Kind
+
+MISSING = "missing"
+
+ACTOR_TYPES = frozenset({"state", "org", "person"})
+PLACE_TYPES = frozenset({"city", "region", "state", "site", "place"})
+ATTACHED_TYPES = frozenset({"city", "region", "state", "site", "org"})  # names that attach to nearby words
+OPPOSITE_ROLES = {"from": ("to", "loc"), "to": ("from",)}
+
+# Concepts under which an event is not asserted ("a demandé la levée des sanctions" does not say they were lifted).
+EMBEDDING = frozenset(
+    "request expect hope want propose plan threaten deny reject oppose accuse seek consider promise urge refuse".split()
+)
+NEGATION = frozenset("not never no n't pas jamais aucun aucune ni nullement".split())
+CLAUSE_BREAKS = frozenset("tandis alors mais cependant pourtant while whereas but although however meanwhile".split())
+PLACE_PROFORMS = frozenset("pays country region ville city territoire territory ile island".split())
+DETERMINERS = frozenset("le la l' ce cet cette the this that".split())
+
+
+def types(fact: Fact) -> frozenset[str]:
+    """The kinds of thing an entity fact names (person, state, city...)."""
+    return frozenset(fact.extra[1]) if fact.kind is Kind.ENTITY and len(fact.extra) > 1 else frozenset()
+
+
+@dataclass
+class Window:
+    """One focal sentence as the rules see it."""
+
+    statuses: list[FactStatus]
+    sentence: SentenceFacts
+    knowledge: Knowledge
+    free: list[Fact] = field(init=False)  # the sentence's names that no claim fact matched
+    anchors: list[int] = field(init=False)  # seed offsets of the claim's other matched words (not names)
+    verbs: list[FactStatus] = field(init=False)  # the claim's concepts and words matched in this sentence
+
+    def __post_init__(self) -> None:
+        used = {id(s.seed_fact) for s in self.statuses if s.seed_fact is not None}
+        self.free = [f for f in self.sentence.facts if f.kind is Kind.ENTITY and id(f) not in used]
+        here = self.here()
+        self.anchors = [s.span[0] for s in here if s.fact.kind is not Kind.ENTITY]
+        self.verbs = [s for s in here if s.fact.kind in (Kind.TERM, Kind.WORD)]
+
+    def here(self) -> list[FactStatus]:
+        return [s for s in self.statuses if s.status == MATCH and s.where == "sentence" and s.span]
+
+    def distance(self, start: int) -> int:
+        return min(abs(start - a) for a in self.anchors)
+
+    def conflict(self, status: FactStatus, rival: Fact) -> FactStatus:
+        return FactStatus(
+            status.fact, CONFLICT, "sentence", rival, self.sentence.index, (rival.start, rival.end), rival.text
+        )
+
+
+def relation_miss(status: FactStatus, why: str) -> FactStatus:
+    return FactStatus(status.fact, MISSING, "relation", status.seed_fact, status.sentence, status.span, why)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Rules on one claim name: its slot (in/at, with, by, from/to) against the sentence's names in the same slot.
+
+
+def place(s: FactStatus, w: Window) -> FactStatus:
+    """ "Held in Beijing" where the sentence puts the event "à Vladivostok": another place of the same scale.
+    When both places are in the sentence, the one nearer the claim's other words is where it happened, and the
+    claim's place, named there for something else ("né à Varsovie"), says nothing of it."""
+    fact = s.fact
+    if fact.role != "loc" or not types(fact) & PLACE_TYPES or s.status == CONFLICT:
+        return s
+    rivals = [e for e in w.free if e.role == "loc" and comparable(w.knowledge, fact, e)]
+    here = s.seed_fact if s.status == MATCH and s.where == "sentence" else None
+    if here is None:
+        return w.conflict(s, rivals[0]) if rivals else s
+    if rivals and w.anchors:
+        nearest = min(rivals, key=lambda e: w.distance(e.start))
+        if w.distance(nearest.start) < w.distance(here.start):
+            return relation_miss(s, f"is named for something else; the seed puts it in {nearest.text!r}")
+    return s
+
+
+def slot(s: FactStatus, w: Window) -> FactStatus:
+    """ "With Putin" where the sentence says "avec le président américain"; "by Joe Biden" where it says "by
+    António Guterres"."""
+    if s.fact.role not in ("with", "agent") or not (s.status == MISSING or s.where == "near"):
+        return s
+    rival = next((e for e in w.free if e.role == s.fact.role and types(e) & types(s.fact)), None)
+    return w.conflict(s, rival) if rival else s
+
+
+def route(s: FactStatus, w: Window) -> FactStatus:
+    """ "Left Vladivostok for Pyongyang" against "parti de Pyongyang, arrivé à Vladivostok"."""
+    seed = s.seed_fact
+    if s.fact.role not in OPPOSITE_ROLES or s.status != MATCH or seed is None:
+        return s
+    if seed.role not in OPPOSITE_ROLES[s.fact.role]:
+        return s
+    where = "ends, not where it starts" if s.fact.role == "from" else "starts, not where it ends"
+    return relation_miss(s, f"is where the seed's journey {where}")
+
+
+def person_nearby(s: FactStatus, w: Window) -> FactStatus:
+    """A person from the next sentence does not stand for the person this one names (a quotation's speaker)."""
+    if s.where != "near" or "person" not in types(s.fact) or s.fact.role is not None:
+        return s
+    other = next((e for e in w.free if "person" in types(e)), None)
+    return relation_miss(s, f"is in the next sentence; this one is about {other.text!r}") if other else s
+
+
+def actor(s: FactStatus, w: Window) -> FactStatus:
+    """ "The United States put Kim Il Sung in power" where the sentence says "l'URSS qui avait placé ... Kim Il
+    Sung": the claim's first actor, not named here, against an actor of the same type before the matched verb.
+    Only for an act done to a named person, which one actor can have done ("threatened to block the package"
+    may have had several)."""
+    fact = s.fact
+    if fact.kind is not Kind.ENTITY or fact.role is not None or not types(fact) & ACTOR_TYPES:
+        return s
+    if not (s.status == MISSING or s.where == "near"):
+        return s
+    concepts = [o.fact.start for o in w.statuses if o.fact.kind in (Kind.TERM, Kind.WORD)]
+    verbs = [v.span[0] for v in w.verbs]
+    if not concepts or not verbs or fact.start > min(concepts):
+        return s
+    done_to_person = any(
+        o.fact.kind is Kind.ENTITY
+        and "person" in types(o.fact)
+        and o.fact.start > fact.start
+        and o.status == MATCH
+        and o.where == "sentence"
+        for o in w.statuses
+    )
+    if not done_to_person:
+        return s
+    rival = next((e for e in w.free if e.start < min(verbs) and types(e) & types(fact) & ACTOR_TYPES), None)
+    return w.conflict(s, rival) if rival else s
+
+
+NAME_RULES: tuple[Callable[[FactStatus, Window], FactStatus], ...] = (place, slot, route, person_nearby, actor)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Rules on the whole window: word order, attachment, assertion.
+
+
+def word_order(w: Window) -> dict[int, str]:
+    """The claim's object stands before the seed's verb where its subject does not ("Russia accused the US"
+    against "les Etats-Unis l'ont accusée"); the claim's subject stands in another clause ("Cette dernière a
+    demandé ..., tandis que les Etats-Unis ...")."""
+    names = [s for s in w.statuses if s.fact.kind is Kind.ENTITY]
+    if not w.verbs or not names:
+        return {}
+    first_name = min(s.fact.start for s in names)
+    verb = next((v for v in sorted(w.verbs, key=lambda v: v.fact.start) if v.fact.start > first_name), None)
+    if verb is None or any(s.fact.role == "agent" for s in names) or passive(w.sentence, verb):
+        return {}
+    at, here = verb.span[0], w.here()
+    subjects = [s for s in names if s.fact.start < verb.fact.start]
+    objects = [s for s in names if s.fact.start > verb.fact.start]
+    problems = {}
+    for subject in subjects:
+        if subject in here and subject.span[0] > at and clause_break(w.sentence, at, subject.span[0]):
+            problems[id(subject)] = "belongs to another clause of the seed sentence"
+    if not any(s in here and s.span[0] < at for s in subjects):
+        for obj in objects:
+            if obj in here and obj.span[0] < at:
+                problems[id(obj)] = "comes before the verb in the seed: another relation"
+    return problems
+
+
+def attachment(w: Window) -> dict[int, str]:
+    """A place, state or body matched far from the claim's other words while another of its kind stands right by
+    them ("Pyongyang's closest supporter is Moscow" against "Pékin, son plus proche soutien, et Moscou"). People
+    are left out: a sentence's subject often stands far from its verb."""
+    if not w.anchors:
+        return {}
+    problems = {}
+    for s in w.here():
+        if s.fact.kind is not Kind.ENTITY or s.seed_fact is None or s.fact.role is not None:
+            continue
+        kinds = types(s.seed_fact) & ATTACHED_TYPES
+        closer = [f for f in w.free if types(f) & kinds and w.distance(f.start) < w.distance(s.span[0])]
+        if closer and w.distance(s.span[0]) > 2 * w.distance(closer[0].start) + 20:
+            problems[id(s)] = f"stands apart from the claim's words, where the seed names {closer[0].text!r}"
+    return problems
+
+
+def asserted(w: Window) -> dict[int, str]:
+    """The claim's main verb stands in the seed under a verb the claim does not have ("a demandé la levée des
+    sanctions" for "sanctions were lifted"), or under a negation the claim does not have."""
+    verb = main_verb(w.statuses)
+    if verb is None or verb not in w.verbs:
+        return {}
+    claimed = {c for s in w.statuses if s.fact.kind is Kind.TERM for c in s.fact.value}
+    claim_negated = any(s.fact.kind is Kind.WORD and s.fact.text.lower() in NEGATION for s in w.statuses)
+    at = verb.span[0]
+    for f in w.sentence.facts:
+        if f.kind is Kind.TERM and 0 < at - f.end <= 40 and set(f.value) & EMBEDDING and not set(f.value) & claimed:
+            return {id(verb): f"is only {f.text!r} in the seed, not said to have happened"}
+    before = {t.norm for t in w.sentence.words if at - 30 <= t.start < at}
+    if not claim_negated and before & NEGATION:
+        return {id(verb): "is negated in the seed"}
+    return {}
+
+
+WINDOW_RULES: tuple[Callable[[Window], dict[int, str]], ...] = (word_order, attachment, asserted)
+
+
+def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowledge) -> list[FactStatus]:
+    """Every rule, on one window: first the slot of each name, then the relations of the whole claim."""
+    window = Window(statuses, sentence, knowledge)
+    out = []
+    for s in statuses:
+        for rule in NAME_RULES:
+            changed = rule(s, window)
+            if changed is not s:
+                s = changed
+                break
+        out.append(s)
+    window = Window(out, sentence, knowledge)
+    problems: dict[int, str] = {}
+    for rule in WINDOW_RULES:
+        problems.update(rule(window))
+    return [relation_miss(s, problems[id(s)]) if id(s) in problems else s for s in out]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Helpers the judge uses too.
+
+
+def main_verb(statuses: list[FactStatus]) -> FactStatus | None:
+    """The claim's predicate, roughly: the first concept after its first name ("Russia asked ..."), or its last
+    concept when no name comes first ("International sanctions were lifted")."""
+    ordered = sorted(statuses, key=lambda s: s.fact.start)
+    names = [s.fact.start for s in ordered if s.fact.kind in (Kind.ENTITY, Kind.NAME)]
+    concepts = [s for s in ordered if s.fact.kind in (Kind.TERM, Kind.WORD)]
+    if not concepts:
+        return None
+    if names and names[0] < concepts[-1].fact.start:
+        return next(s for s in concepts if s.fact.start > names[0])
+    return concepts[-1]
+
+
+def clause_break(sentence: SentenceFacts, start: int, end: int) -> bool:
+    return any(t.norm in CLAUSE_BREAKS for t in sentence.words if start < t.start < end)
+
+
+def passive(sentence: SentenceFacts, verb: FactStatus) -> bool:
+    """Whether the seed words after the matched verb say who did it ("définie par la Chine")."""
+    after = [t.norm for t in sentence.words if t.start > verb.span[0]][:4]
+    return "par" in after or "by" in after
+
+
+def has_place_proform(sentence: SentenceFacts) -> bool:
+    """Whether the sentence names a place by a stand-in ("dans le pays"), which the sentence before may resolve."""
+    words = sentence.words
+    return any(words[k].norm in DETERMINERS and words[k + 1].norm in PLACE_PROFORMS for k in range(len(words) - 1))
+
+
+def comparable(knowledge: Knowledge, claim: Fact, rival: Fact) -> bool:
+    """Whether two places can be rival answers to "where": same scale, or a city against a state it is not in."""
+    a, b = types(claim) & PLACE_TYPES, types(rival) & PLACE_TYPES
+    if a & b:
+        return True
+    if {"city", "state"} <= a | b:
+        return not any(knowledge.within(x, y) or knowledge.within(y, x) for x in claim.value for y in rival.value)
+    return False
