@@ -23,7 +23,7 @@ OPPOSITE_ROLES = {"from": ("to", "loc"), "to": ("from",)}
 
 # Concepts under which an event is not asserted ("a demandé la levée des sanctions" does not say they were lifted).
 EMBEDDING = frozenset(
-    "request expect hope want propose plan threaten deny reject oppose accuse seek consider promise urge refuse".split()
+    "request expect hope want propose plan threaten deny reject accuse seek promise urge refuse".split()
 )
 NEGATION = frozenset("not never no n't pas jamais aucun aucune ni nullement".split())
 CLAUSE_BREAKS = frozenset("tandis alors mais cependant pourtant while whereas but although however meanwhile".split())

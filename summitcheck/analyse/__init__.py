@@ -71,11 +71,12 @@ def _resolve_heads(scan: Scan) -> list[Fact]:
         if fact.kind in (Kind.TERM, Kind.ENTITY, Kind.WORD, Kind.NAME):
             values = list(fact.value) if fact.kind in (Kind.ENTITY, Kind.TERM) else [str(fact.value)]
             ids_at.setdefault(fact.start, []).extend(values)
-    out = []
+    out: list[Fact] = []
     for fact in scan.facts:
-        if fact.extra[:1] == ("head-tokens",):
+        if fact.extra[:1] == ("head-tokens",) and fact.kind is Kind.NUMBER:
+            fact = _elliptic_head(scan, fact, out)
             _, j = fact.extra
-            head: list[str] = []
+            head: list[str] = list(fact.head)
             around = scan.content_after(j)
             if fact.kind is Kind.ORDINAL and not scan.is_claim:
                 # "the package is the fifth": in a seed, an ordinal's noun may come before it
@@ -85,6 +86,29 @@ def _resolve_heads(scan: Scan) -> list[Fact]:
             fact = dataclasses.replace(fact, head=tuple(dict.fromkeys(head)), extra=())
         out.append(fact)
     return out
+
+
+SHARING = frozenset("contre against versus vs compared from".split())  # "87 sièges, contre 64": 64 seats
+PART_OF = frozenset("des of sur".split())  # "87 des 150 sièges": 87 seats
+
+
+def _elliptic_head(scan: Scan, fact: Fact, earlier: list[Fact]) -> Fact:
+    """A number that names no noun of its own counts what a number beside it counts."""
+    _, j = fact.extra
+    at = _token_at(scan, fact.start)
+    tokens = scan.tokens
+    if at >= 1 and tokens[at - 1].norm in SHARING:  # it counts what the number it is set against counts
+        previous = next((f for f in reversed(earlier) if f.kind is Kind.NUMBER and f.head), None)
+        if previous is not None:
+            return dataclasses.replace(fact, head=previous.head, extra=("head-tokens", j))
+    if (
+        not scan.content_after(j)
+        and j + 1 < len(tokens)
+        and tokens[j].norm in PART_OF
+        and tokens[j + 1].text[:1].isdigit()
+    ):
+        return dataclasses.replace(fact, extra=("head-tokens", j + 2))
+    return fact
 
 
 def _token_at(scan: Scan, start: int) -> int:

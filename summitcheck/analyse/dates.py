@@ -133,16 +133,40 @@ def extract(scan: Scan) -> None:
         elif tok.norm in RELATIVE_DAYS and scan.ref_date is not None:
             scan.add(Kind.DATE, _shift(scan.ref_date, RELATIVE_DAYS[tok.norm]), i, i + 1, extra=("relative",))
 
+    _relative_years(scan)
     for i, tok in enumerate(tokens):
         if scan.free(i) and _is_year(tok.text) and _looks_like_year(scan, i):
             scan.add(Kind.DATE, PartialDate(int(tok.text)), i, i + 1)
 
 
+# "last year", "l'an dernier", "cette année": a year counted from the publication date.
+RELATIVE_YEARS = {
+    ("last", "year"): -1, ("this", "year"): 0, ("next", "year"): 1, ("cette", "annee"): 0,
+    ("l'", "an", "dernier"): -1, ("l'", "annee", "derniere"): -1, ("l'", "an", "passe"): -1,
+    ("l'", "annee", "passee"): -1, ("l'", "an", "prochain"): 1, ("l'", "annee", "prochaine"): 1,
+}
+
+
+def _relative_years(scan: Scan) -> None:
+    """In a seed, "last year" is a year: the one before the article's."""
+    if scan.ref_date is None or scan.ref_date.year is None:
+        return
+    norms = [t.norm for t in scan.tokens]
+    for i in range(len(norms)):
+        for words, shift in RELATIVE_YEARS.items():
+            j = i + len(words)
+            if tuple(norms[i:j]) == words and all(scan.free(k) for k in range(i, j)):
+                scan.add(Kind.DATE, PartialDate(scan.ref_date.year + shift), i, j, extra=("relative",))
+
+
 def _year_before(ref: PartialDate, month: int, day: int | None) -> int:
-    """The year of a day and month an article names without a year: the latest one not after publication."""
-    if ref.month is None or (month, day or 1) <= (ref.month, ref.day or 31):
+    """The year of a day and month an article names without a year: the one nearest its publication date
+    ("le 22 décembre" in December 2017, "on 1 April" in March 2023, "en décembre" in January 2020)."""
+    if ref.month is None:
         return ref.year
-    return ref.year - 1
+    here = ref.year * 12 + ref.month - 1 + ((ref.day or 15) - 15) / 31
+    return min((ref.year - 1, ref.year, ref.year + 1),
+               key=lambda y: abs(y * 12 + month - 1 + ((day or 15) - 15) / 31 - here))
 
 
 def ago(ref: PartialDate | None, days: float, unit: str) -> PartialDate | None:

@@ -26,11 +26,13 @@ _ABBREVIATED = (
     "cf ca approx jan feb fév févr mar apr avr jun jul juil aug sep sept oct nov dec déc inc ltd co corp"
 )
 ABBREVIATIONS = frozenset(_ABBREVIATED.split())
-# The look-behind makes a match start at the first mark of a run, so a line of 10,000 dots costs linear time.
 LINE = re.compile(r"[^\n]+")
 LAST_WORD = re.compile(r"([\wÀ-ÿ°]+)\Z")
 ABBREVIATION_WINDOW = 32  # longer than any abbreviation; a longer word is cut but still never one
-BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]+[\"»”’)\]]*(?=\s+[\"«“‘(\[]?[A-ZÀ-ÖØ-Þ0-9])")
+# A sentence ends with a run of marks, closing quotes or brackets, then space and a capital or a digit. The run and
+# what follows it are two patterns, so that no pattern backtracks: a line of 10,000 dots costs linear time.
+END_MARKS = re.compile(r"[.!?…]+")
+AFTER_END = re.compile(r"[\"»”’)\]]*(?=\s+[\"«“‘(\[]?[A-ZÀ-ÖØ-Þ0-9])")
 
 
 def parse_header(text: str, path: str) -> tuple[PartialDate | None, int]:
@@ -65,11 +67,12 @@ def split_sentences(text: str, start: int = 0) -> list[Sentence]:
     for line in LINE.finditer(text, start):  # no copy of the text: a seed may be tens of megabytes
         lo, hi = line.span()
         cut = lo
-        for b in BOUNDARY.finditer(text, lo, hi):
-            if b.group().startswith(".") and _is_abbreviation(text, lo, b.start()):
+        for marks in END_MARKS.finditer(text, lo, hi):
+            after = AFTER_END.match(text, marks.end(), hi)
+            if after is None or (text[marks.start()] == "." and _is_abbreviation(text, lo, marks.start())):
                 continue
-            spans.append((cut, b.end()))
-            cut = b.end()
+            spans.append((cut, after.end()))
+            cut = after.end()
         spans.append((cut, hi))
     sentences = []
     for lo, hi in spans:
