@@ -11,14 +11,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import TEST_SEEDS
 
 from summitcheck.analyse.knowledge import default_knowledge
 from summitcheck.api import SeedFacts, analyse_seed, check_claim
 from summitcheck.load.seeds import load_seeds, parse_seed
 from summitcheck.match import Settings
 from summitcheck.model import Claim, Location, Verdict
-
-from conftest import TEST_SEEDS
 
 CASES = Path(__file__).resolve().parent / "cases"
 

@@ -7,16 +7,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import BUNDLED_SEED, CLAIMS, SEEDS
 from typer.testing import CliRunner
 
 from summitcheck.cli import app
 
-from conftest import BUNDLED_SEED, CLAIMS, SEEDS
-
 runner = CliRunner()
 
 
-def run(*args: str):  # noqa: ANN201 - click's Result
+def run(*args: str):
     return runner.invoke(app, list(args))
 
 
@@ -36,7 +35,8 @@ def test_bundled_claims_are_all_supported() -> None:
 
 
 def test_a_contradicted_claim_fails_with_the_seed_sentence(sheet: Path) -> None:
-    (sheet / "extra.yaml").write_text(f'claims:\n  - id: too-many\n    text: "≈20,000 workers"\n    seed: {BUNDLED_SEED}\n')
+    extra = f'claims:\n  - id: too-many\n    text: "≈20,000 workers"\n    seed: {BUNDLED_SEED}\n'
+    (sheet / "extra.yaml").write_text(extra)
     result = run("verify", str(sheet), "--seeds", str(SEEDS), "--format", "json")
     assert result.exit_code == 1
     doc = json.loads(result.stdout)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 
 import pytest
+from conftest import SEEDS, TEST_SEEDS
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -19,8 +19,6 @@ from summitcheck.api import SeedFacts, analyse_seed, check_claim
 from summitcheck.load.seeds import load_seeds
 from summitcheck.match import Settings
 from summitcheck.model import Claim, Kind, Location, Verdict
-
-from conftest import SEEDS, TEST_SEEDS
 
 FOLDERS = [p for p in (SEEDS, TEST_SEEDS) if p.is_dir() and any(p.glob("*.txt"))]
 
@@ -104,7 +102,7 @@ def test_a_seed_sentence_supports_itself(position: tuple[int, int]) -> None:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(position=st.sampled_from(sentences()), change=st.sampled_from(CHANGES))
-def test_one_changed_value_is_never_supported(position: tuple[int, int], change) -> None:  # noqa: ANN001
+def test_one_changed_value_is_never_supported(position: tuple[int, int], change) -> None:
     s, k = position
     seed = analysed()[s]
     original = seed.seed.sentences[k].text
