@@ -119,7 +119,14 @@ def compare(claim: Fact, seed: Fact, knowledge: Knowledge, settings: Settings) -
     if kind is Kind.TERM:  # a term's value is the tuple of concepts its words can mean
         if seed.kind is Kind.IDENTIFIER:  # "the resolution" is stated by "résolution 2397"
             return MATCH if seed.value[0] in claim.value else None
-        return MATCH if seed.kind is Kind.TERM and set(claim.value) & set(seed.value) else None
+        if seed.kind is Kind.ENTITY and "leader" in claim.value:  # "the two leaders": Kim Jong-un et Vladimir Poutine
+            return MATCH if any(getattr(knowledge.entities.get(e), "office", False) for e in seed.value) else None
+        if seed.kind is not Kind.TERM:
+            return None
+        if set(claim.value) & set(seed.value):
+            return MATCH
+        opposite = {o for c in claim.value for o in knowledge.opposites.get(c, ())}
+        return CONFLICT if opposite & set(seed.value) else None  # "lowered" against "raised"
     return None
 
 

@@ -6,6 +6,7 @@ a phrase is found in running text by a longest-match scan. Users extend it with 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ class Entity:
     metonym_for: str | None = None
     part_of: str | None = None
     inside: str | None = None  # the state a city, site or region lies in
+    office: bool = False  # a person the table knows by an office ("président russe"): a leader
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,7 @@ class Knowledge:
     entities: dict[str, Entity]
     index: PhraseIndex
     implied_by: dict[str, frozenset[str]]  # concept -> concepts or fact kinds whose presence implies it
+    opposites: dict[str, frozenset[str]]  # concept -> concepts that say the opposite
     stopwords: dict[str, frozenset[str]]  # language -> folded words
 
     def is_stopword(self, token: Token, lang: str) -> bool:
@@ -222,7 +225,12 @@ def build(extra_files: Sequence[Path] = (), data: Path = DATA) -> Knowledge:
         for item in (doc or {}).get("entities", []) or []:
             eid = str(item["id"])
             entities[eid] = Entity(
-                eid, str(item.get("type", "region")), item.get("metonym_for"), item.get("part_of"), item.get("in")
+                eid,
+                str(item.get("type", "region")),
+                item.get("metonym_for"),
+                item.get("part_of"),
+                item.get("in"),
+                office=bool(item.get("titles")),
             )
             if item.get("capital"):
                 capitals[str(item["capital"])] = eid
@@ -253,12 +261,17 @@ def build(extra_files: Sequence[Path] = (), data: Path = DATA) -> Knowledge:
     for city, state in capitals.items():  # a capital lies in its state even where the table does not say so
         if city in entities and entities[city].inside is None:
             e = entities[city]
-            entities[city] = Entity(e.id, e.type, e.metonym_for, e.part_of, state)
+            entities[city] = dataclasses.replace(e, inside=state)
+    opposites: dict[str, set[str]] = {}
+    for a, b in (_read_yaml(data / "opposites.yaml") or {}).get("opposites", []):
+        opposites.setdefault(a, set()).add(b)
+        opposites.setdefault(b, set()).add(a)
     index.freeze()
     return Knowledge(
         entities=entities,
         index=index,
         implied_by={k: frozenset(v) for k, v in implied.items()},
+        opposites={k: frozenset(v) for k, v in opposites.items()},
         stopwords={k: frozenset(v) for k, v in stopwords.items()},
     )
 
@@ -268,7 +281,8 @@ def load(extra_files: Sequence[Path] = ()) -> Knowledge:
     from .. import cache
 
     code = [Path(__file__), Path(__file__).with_name("tokens.py")]  # how the tables are indexed is part of them
-    files = [*code, DATA / "entities.yaml", DATA / "lexicon.yaml", DATA / "stopwords.yaml", *extra_files]
+    tables = [DATA / name for name in ("entities.yaml", "lexicon.yaml", "stopwords.yaml", "opposites.yaml")]
+    files = [*code, *tables, *extra_files]
     name = cache.key("knowledge", [p.read_bytes() for p in files])
     return cache.cached(name, lambda: build(extra_files))
 
