@@ -125,7 +125,7 @@ def reason(judgement: Judgement | None) -> str:
     at = f"sentence {judgement.focal}"
     statuses = judgement.statuses
     if judgement.verdict is Verdict.CONTRADICTED:
-        parts = [f"claim says {_shown(s.fact)}; seed says {s.seed_text!r}" for s in statuses if s.status == CONFLICT]
+        parts = [_conflict(s) for s in statuses if s.status == CONFLICT]
         return f"{'; '.join(parts)} ({at})"
     if judgement.verdict is Verdict.SUPPORTED:
         values = [s for s in statuses if s.fact.kind not in (Kind.WORD, Kind.TERM)] or list(statuses)
@@ -147,6 +147,12 @@ def reason(judgement: Judgement | None) -> str:
         parts = [f"{_shown(s.fact)} vs {s.seed_text!r}" for s in statuses if s.status == CONFLICT]
         return f"conflicting values but too little else matches to tell: {'; '.join(parts)} ({at})"
     return f"the matching words are spread too thin to support it (closest: {at})"
+
+
+def _conflict(status: FactStatus) -> str:
+    if status.fact.kind is Kind.WORD and status.fact.text.lower() in relations.NEGATION:
+        return f"claim says {status.fact.text!r}; seed says {status.seed_text!r} without a negation"
+    return f"claim says {_shown(status.fact)}; seed says {status.seed_text!r}"
 
 
 def _shown(fact: Fact) -> str:

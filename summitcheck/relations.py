@@ -233,7 +233,24 @@ def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowle
     problems: dict[int, str] = {}
     for rule in WINDOW_RULES:
         problems.update(rule(window))
-    return [relation_miss(s, problems[id(s)]) if id(s) in problems else s for s in out]
+    flipped = polarity(window)
+    return [
+        flipped.get(id(s)) or (relation_miss(s, problems[id(s)]) if id(s) in problems else s) for s in out
+    ]
+
+
+def polarity(w: Window) -> dict[int, FactStatus]:
+    """"Kim did not meet Putin" against "Kim a rencontré Poutine": the claim denies what the seed states."""
+    negations = [s for s in w.statuses if s.fact.kind is Kind.WORD and s.fact.text.lower() in NEGATION]
+    verb = main_verb([s for s in w.statuses if s not in negations])
+    if not negations or verb is None or verb not in w.verbs or any(s.status == MATCH for s in negations):
+        return {}
+    before = {t.norm for t in w.sentence.words if verb.span[0] - 30 <= t.start < verb.span[0]}
+    if before & NEGATION:
+        return {}
+    s = negations[0]
+    return {id(s): FactStatus(s.fact, CONFLICT, "sentence", verb.seed_fact, w.sentence.index, verb.span,
+                              verb.seed_text or w.sentence.words[0].text)}
 
 
 # ---------------------------------------------------------------------------------------------------------------

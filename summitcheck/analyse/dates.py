@@ -117,8 +117,9 @@ def extract(scan: Scan) -> None:
             else:
                 month, day = parsed[1], parsed[2]
         scan.add(Kind.DATE, PartialDate(year, month, day), lo, hi)
-        if year is not None and month is not None and day is not None:
-            scan.add(Kind.WEEKDAY, dt.date(year, month, day).weekday(), lo, hi, take=False, extra=("derived",))
+        when = _calendar_day(year, month, day) if year is not None and month is not None and day is not None else None
+        if when is not None:  # not for "29 février 2019", nor a year the calendar lacks
+            scan.add(Kind.WEEKDAY, when.weekday(), lo, hi, take=False, extra=("derived",))
         i = hi
 
     for i, tok in enumerate(tokens):
@@ -131,7 +132,9 @@ def extract(scan: Scan) -> None:
             if resolved is not None:
                 scan.add(Kind.DATE, resolved, i, i + 1, take=False, extra=("relative",))
         elif tok.norm in RELATIVE_DAYS and scan.ref_date is not None:
-            scan.add(Kind.DATE, _shift(scan.ref_date, RELATIVE_DAYS[tok.norm]), i, i + 1, extra=("relative",))
+            shifted = _shift(scan.ref_date, RELATIVE_DAYS[tok.norm])
+            if shifted is not None:
+                scan.add(Kind.DATE, shifted, i, i + 1, extra=("relative",))
 
     _relative_years(scan)
     for i, tok in enumerate(tokens):
@@ -173,8 +176,9 @@ def ago(ref: PartialDate | None, days: float, unit: str) -> PartialDate | None:
     """The date a duration before publication names ("il y a deux ans", "three months ago"), to the unit's precision."""
     if ref is None or ref.year is None:
         return None
-    anchor = dt.date(ref.year, ref.month or 6, ref.day or 15)
-    then = anchor - dt.timedelta(days=days)
+    then = _calendar_day(ref.year, ref.month or 6, ref.day or 15, -days)
+    if then is None:  # "il y a 3000 ans" in 2019: before year 1, out of the calendar
+        return None
     if unit in ("year", "decade", "century"):
         return PartialDate(then.year)
     if unit in ("month",) or ref.day is None:
@@ -196,13 +200,22 @@ def _resolve_weekday(ref: PartialDate | None, weekday: int) -> PartialDate | Non
         return None
     if ref.day is None:
         return ref
-    published = dt.date(ref.year, ref.month, ref.day)
-    day = published - dt.timedelta(days=(published.weekday() - weekday) % 7)
-    return PartialDate(day.year, day.month, day.day)
+    published = _calendar_day(ref.year, ref.month, ref.day)
+    back = 0 if published is None else (published.weekday() - weekday) % 7
+    day = None if published is None else _calendar_day(ref.year, ref.month, ref.day, -back)
+    return None if day is None else PartialDate(day.year, day.month, day.day)
 
 
-def _shift(ref: PartialDate, days: int) -> PartialDate:
+def _shift(ref: PartialDate, days: int) -> PartialDate | None:
     if ref.day is None or ref.year is None:
         return ref  # only as precise as the header
-    day = dt.date(ref.year, ref.month, ref.day) + dt.timedelta(days=days)
-    return PartialDate(day.year, day.month, day.day)
+    day = _calendar_day(ref.year, ref.month, ref.day, days)
+    return None if day is None else PartialDate(day.year, day.month, day.day)
+
+
+def _calendar_day(year: int, month: int, day: int, shift_days: float = 0) -> dt.date | None:
+    """The day `shift_days` after year-month-day; None for a day the month lacks or one outside years 1-9999."""
+    try:
+        return dt.date(year, month, day) + dt.timedelta(days=shift_days)
+    except (ValueError, OverflowError):
+        return None

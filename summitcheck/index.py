@@ -1,0 +1,326 @@
+"""Which seed sentences can answer a claim: an index of every analysed seed by fact kind and normalised value.
+
+The judge reads only the candidate sentences an index finds (and their neighbours), so the candidates must include
+every sentence where `match.find_in_sentence` could answer MATCH or CONFLICT for a claim fact. Then no verdict,
+reason or evidence changes; tests/test_performance_equivalence.py checks that on the project's own inputs. The
+keys mirror match.py, kind by kind:
+
+    claim fact   a seed sentence is a candidate when it has (key)
+    ----------   --------------------------------------------------------------------------------------------
+    number,      a fact of the same kind counting the same thing, or one that does not say what it counts
+    percent,     (`v:number:h:<head>`, `v:number:-`); a claim fact without a head: any fact of the kind
+    ordinal      (`v:number:*`). Any two amounts of a kind may conflict, so the value itself is no key.
+    money, date, any fact of the kind (`v:date` ...): any two of them match or conflict
+    weekday,
+    duration
+    identifier   an identifier of the same kind, or a bare code (`v:identifier:resolution`, `...:code`, `...:*`)
+    entity       the entity, the state a capital stands for, the bodies that stand for it, the places inside it
+                 (`e:<id>`, expanded on the claim side from the knowledge tables)
+    term         one of its concepts, of the concepts that imply it or say its opposite, an identifier of that
+                 kind (`c:<concept>`, from SentenceFacts.concepts); for "leader", a person known by an office
+    name         its first word (`w:<norm>`, for the run of words), or a name or entity spelt alike
+                 (`n:<plain text>`, found with rapidfuzz under a lower cut-off than the matcher's)
+    word         the same key (`k:<key>`), or a cognate: same first three letters and a close spelling
+    quote        at least half of its distinct words (what a misquote needs), or one of the words of a seed
+                 quotation (`w:<norm>` counted, `q:<norm>`)
+    other kinds  every sentence (a kind this module does not know is never guessed at)
+
+A rule added to `match.compare` or `find_in_sentence` needs its key here.
+
+Claims that name no seed are looked up in a global index (key -> the seeds that have it), then in each of those
+seeds' own index (key -> its sentences), so the cost follows the seeds that share something with the claim, not
+every seed.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .analyse.knowledge import Knowledge
+from .analyse.tokens import tokenize
+from .match import SentenceFacts, Settings, _plain
+from .model import Fact, Kind
+
+# The matcher's own cut-offs, lowered a little: a looser candidate search costs a few sentences, never a verdict.
+NAME_CUTOFF = 80.0  # find_in_sentence: fuzz.ratio(name, other) >= 88
+COGNATE_SLACK = 4.0  # words_meet: fuzz.ratio(key, other) >= settings.cognate_ratio
+COGNATE_MIN = 5  # words_meet: both keys at least this long, and the same first three characters
+HEADED = (Kind.NUMBER, Kind.PERCENT, Kind.ORDINAL)  # match.counts_same_thing
+MASK_LIMIT = 4096  # seeds with more sentences keep positions instead of bit masks
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Seed side: the keys of one sentence, and one seed's index.
+
+
+def sentence_keys(sentence: SentenceFacts, knowledge: Knowledge) -> set[str]:
+    keys: set[str] = set()
+    for t in sentence.words:
+        keys.add("w:" + t.norm)
+        keys.add("k:" + t.key)
+    for concept in sentence.concepts:
+        keys.add(f"c:{concept}")
+    for f in sentence.facts:
+        kind = f.kind
+        if kind is Kind.ENTITY:
+            for eid in f.value:
+                keys.add(f"e:{eid}")
+                if getattr(knowledge.entities.get(eid), "office", False):
+                    keys.add("e:@office")
+            keys.add("n:" + _plain(f.text))
+        elif kind is Kind.NAME:
+            keys.add("n:" + _plain(f.text))
+        elif kind is Kind.TERM:
+            keys.update(f"c:{c}" for c in f.value)
+        elif kind is Kind.IDENTIFIER:
+            keys.update(("v:identifier:*", f"v:identifier:{f.value[0]}", f"c:{f.value[0]}"))
+        elif kind is Kind.QUOTE:
+            keys.update("q:" + t.norm for t in sentence.words if f.start <= t.start and t.end <= f.end)
+        elif kind in HEADED:
+            keys.add(f"v:{kind.value}:*")
+            if f.head:
+                keys.update(f"v:{kind.value}:h:{h}" for h in f.head)
+            else:
+                keys.add(f"v:{kind.value}:-")
+        else:
+            keys.add(f"v:{kind.value}")
+    return keys
+
+
+class SeedIndex:
+    """One seed's keys, each with the sentences (0-based positions) that have it, as a bit mask."""
+
+    __slots__ = ("postings", "size")
+
+    def __init__(self, sentences: Sequence[SentenceFacts], knowledge: Knowledge) -> None:
+        self.size = len(sentences)
+        postings: dict[str, int | list[int]] = {}
+        if self.size <= MASK_LIMIT:
+            for pos, sentence in enumerate(sentences):
+                bit = 1 << pos
+                for key in sentence_keys(sentence, knowledge):
+                    postings[key] = postings.get(key, 0) | bit  # type: ignore[operator]
+        else:  # a long seed (an archive): positions, as bit masks would grow with the seed for every key
+            for pos, sentence in enumerate(sentences):
+                for key in sentence_keys(sentence, knowledge):
+                    postings.setdefault(key, []).append(pos)  # type: ignore[union-attr]
+        self.postings = postings
+
+    def keys(self) -> Iterable[str]:
+        return self.postings.keys()
+
+    def sentences(self, query: Query) -> set[int] | None:
+        """The sentences that may answer a claim fact; None for every sentence."""
+        if query.everything:
+            return None
+        get = self.postings.get
+        if self.size <= MASK_LIMIT:
+            mask = 0
+            for key in query.keys:
+                mask |= get(key, 0)  # type: ignore[operator]
+            out = _bits(mask)
+        else:
+            out = set()
+            for key in query.keys:
+                out.update(get(key, ()))  # type: ignore[arg-type]
+        if query.counted:
+            counts: Counter[int] = Counter()
+            for key in query.counted:
+                value = get(key)
+                if value is not None:
+                    counts.update(_bits(value) if isinstance(value, int) else value)
+            out.update(pos for pos, n in counts.items() if n >= query.least)
+        return out
+
+
+def _bits(mask: int) -> set[int]:
+    out = set()
+    while mask:
+        low = mask & -mask
+        out.add(low.bit_length() - 1)
+        mask ^= low
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Claim side: what each claim fact looks for.
+
+
+@dataclass(frozen=True)
+class Query:
+    """Sentences having any of `keys`, or at least `least` of `counted`; or every sentence."""
+
+    keys: frozenset[str] = frozenset()
+    counted: tuple[str, ...] = ()
+    least: int = 0
+    everything: bool = False
+
+
+EVERYTHING = Query(everything=True)
+
+
+class _Relations:
+    """Entity ids a claim entity can be answered by (match.compare_entities and the 'inside' rule), per knowledge."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.metonyms: dict[str, set[str]] = {}
+        self.parts: dict[str, set[str]] = {}
+        self.children: dict[str, set[str]] = {}
+        for eid, e in knowledge.entities.items():
+            if e.metonym_for:
+                self.metonyms.setdefault(e.metonym_for, set()).add(eid)
+            if e.part_of:
+                self.parts.setdefault(e.part_of, set()).add(eid)
+            if e.inside:
+                self.children.setdefault(e.inside, set()).add(eid)
+        self._memo: dict[str, frozenset[str]] = {}
+
+    def answering(self, a: str) -> frozenset[str]:
+        found = self._memo.get(a)
+        if found is None:
+            out = {a} | self.metonyms.get(a, set()) | self.parts.get(a, set())
+            entity = self.knowledge.entities.get(a)
+            if entity is not None and entity.metonym_for:
+                out.add(entity.metonym_for)
+            todo = [a]  # every place that lies in `a`, however deep
+            seen = {a}
+            while todo:
+                for child in self.children.get(todo.pop(), ()):
+                    if child not in seen:
+                        seen.add(child)
+                        out.add(child)
+                        todo.append(child)
+            found = self._memo[a] = frozenset(out)
+        return found
+
+
+_relations: dict[int, tuple[weakref.ref, _Relations]] = {}
+
+
+def relations(knowledge: Knowledge) -> _Relations:
+    held = _relations.get(id(knowledge))
+    if held is None or held[0]() is not knowledge:
+        held = (weakref.ref(knowledge), _Relations(knowledge))
+        _relations[id(knowledge)] = held
+    return held[1]
+
+
+class Vocabulary:
+    """The distinct word keys and names of a set of seeds, for the fuzzy parts of a lookup (memoised)."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.words: dict[str, list[str]] = {}  # first three characters -> keys long enough for a cognate
+        self.names: list[str] = []
+        for key in keys:
+            if key.startswith("k:") and len(key) - 2 >= COGNATE_MIN:
+                self.words.setdefault(key[2:5], []).append(key[2:])
+            elif key.startswith("n:"):
+                self.names.append(key[2:])
+        self._cognates: dict[tuple[str, float], tuple[str, ...]] = {}
+        self._names: dict[str, tuple[str, ...]] = {}
+
+    def cognates(self, word: str, ratio: float) -> tuple[str, ...]:
+        found = self._cognates.get((word, ratio))
+        if found is None:
+            from rapidfuzz import fuzz, process
+
+            bucket = self.words.get(word[:3], [])
+            hits = process.extract(word, bucket, scorer=fuzz.ratio, score_cutoff=ratio - COGNATE_SLACK,
+                                   limit=None)
+            found = self._cognates[(word, ratio)] = tuple(h[0] for h in hits)
+        return found
+
+    def alike(self, name: str) -> tuple[str, ...]:
+        found = self._names.get(name)
+        if found is None:
+            from rapidfuzz import fuzz, process
+
+            hits = process.extract(name, self.names, scorer=fuzz.ratio, score_cutoff=NAME_CUTOFF, limit=None)
+            found = self._names[name] = tuple(h[0] for h in hits)
+        return found
+
+
+def query(fact: Fact, lang: str, knowledge: Knowledge, settings: Settings, vocabulary: Vocabulary) -> Query:
+    """What a claim fact looks for in seeds of language `lang` (quotations are tokenized in the seed's language)."""
+    kind = fact.kind
+    if kind in HEADED:
+        if fact.head:
+            return Query(frozenset({f"v:{kind.value}:-", *(f"v:{kind.value}:h:{h}" for h in fact.head)}))
+        return Query(frozenset({f"v:{kind.value}:*"}))
+    if kind in (Kind.MONEY, Kind.DATE, Kind.WEEKDAY, Kind.DURATION):
+        return Query(frozenset({f"v:{kind.value}"}))
+    if kind is Kind.IDENTIFIER:
+        if fact.value[0] == "code":
+            return Query(frozenset({"v:identifier:*"}))
+        return Query(frozenset({f"v:identifier:{fact.value[0]}", "v:identifier:code"}))
+    if kind is Kind.ENTITY:
+        rel = relations(knowledge)
+        return Query(frozenset(f"e:{b}" for a in fact.value for b in rel.answering(a)))
+    if kind is Kind.TERM:
+        keys = set()
+        for c in fact.value:
+            keys.add(f"c:{c}")
+            keys.update(f"c:{y}" for y in knowledge.implied_by.get(c, ()))
+            keys.update(f"c:{o}" for o in getattr(knowledge, "opposites", {}).get(c, ()))
+        if "leader" in fact.value:
+            keys.add("e:@office")
+        return Query(frozenset(keys))
+    if kind is Kind.NAME:
+        words = str(fact.value).split()
+        if not words:
+            return EVERYTHING
+        return Query(frozenset({"w:" + words[0], *("n:" + n for n in vocabulary.alike(fact.value))}))
+    if kind is Kind.WORD:
+        keys = {"k:" + fact.value}
+        if len(fact.value) >= COGNATE_MIN:
+            keys.update("k:" + w for w in vocabulary.cognates(fact.value, settings.cognate_ratio))
+        return Query(frozenset(keys))
+    if kind is Kind.QUOTE:
+        wanted = [t.norm for t in tokenize(fact.text, lang) if t.is_word]
+        if not wanted:
+            return Query()
+        distinct = sorted(set(wanted))
+        least = min(max(1, (len(wanted) + 1) // 2), len(distinct))
+        return Query(frozenset("q:" + w for w in distinct), tuple("w:" + w for w in distinct), least)
+    return EVERYTHING
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Many seeds: which of them have a key.
+
+
+class CorpusIndex:
+    """Key -> the positions of the seeds that have it, over a list of seed indexes."""
+
+    def __init__(self, indexes: Sequence[SeedIndex]) -> None:
+        self.indexes = indexes
+        seeds_with: dict[str, list[int]] = {}
+        for pos, index in enumerate(indexes):
+            for key in index.keys():
+                found = seeds_with.get(key)
+                if found is None:
+                    seeds_with[key] = [pos]
+                else:
+                    found.append(pos)
+        self.seeds_with = seeds_with
+        self.vocabulary = Vocabulary(seeds_with)
+
+    def seeds(self, query: Query) -> set[int] | None:
+        """The seeds that may answer a claim fact; None for every seed. Counted keys are counted per seed, which
+        lets through every seed whose sentences could reach the count."""
+        if query.everything:
+            return None
+        get = self.seeds_with.get
+        out: set[int] = set()
+        for key in query.keys:
+            out.update(get(key, ()))
+        if query.counted:
+            counts: Counter[int] = Counter()
+            for key in query.counted:
+                counts.update(get(key, ()))
+            out.update(pos for pos, n in counts.items() if n >= query.least)
+        return out
