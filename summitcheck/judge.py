@@ -98,6 +98,12 @@ def _judge_window(
     # what a sentence is about), not one name with the rest gathered from around it.
     here = sum(_weight(s.fact) for s in statuses if s.where in ("sentence", "implied") and s.status != MISSING)
     anchored = matched_here > 0 and 2 * here >= sum(_weight(s.fact) for s in statuses) and far <= allowance
+    # and it must say something of what the claim says: one of its words, or a value (a quotation whose speaker
+    # the sentence before names), not only its names with every word gathered from elsewhere
+    words = [s for s in statuses if s.fact.kind in (Kind.TERM, Kind.WORD)]
+    values_here = any(s.fact.kind in VALUE_KINDS and s.where == "sentence" and s.status != MISSING for s in statuses)
+    if words and not values_here and not any(s.where in ("sentence", "implied") for s in words):
+        anchored = False
     if missing == 0 and conflicts == 0 and anchored:
         verdict, rank = Verdict.SUPPORTED, 2
     elif missing == 0 and conflicts > 0 and anchored:

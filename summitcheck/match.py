@@ -76,9 +76,14 @@ def compare_dates(claim: PartialDate, seed: PartialDate) -> str | None:
 
 
 def compare_entities(claim: Fact, seed: Fact, knowledge: Knowledge) -> bool:
+    if set(claim.value) & set(seed.value):
+        return True
     if claim.role == "loc":  # a place is itself: "in Beijing" is not stated by "la Chine" (metonymy is for actors)
-        return bool(set(claim.value) & set(seed.value))
-    return any(knowledge.related(a, b) for a in claim.value for b in seed.value)
+        return False
+    # a capital for its state, a council for its organisation: only what the seed's phrase names, not the words
+    # inside it ("Moscow" is not named by the "russe" of "Extrême-Orient russe")
+    named = seed.extra[2] if len(seed.extra) > 2 else seed.value
+    return any(knowledge.related(a, b) for a in claim.value for b in named)
 
 
 def words_meet(claim_key: str, seed_key: str, settings: Settings) -> bool:
@@ -142,6 +147,8 @@ class SentenceFacts:
     facts: tuple[Fact, ...]
     words: tuple[Token, ...]  # its word tokens, for names, quotes and unknown words
     lang: str = "fr"
+    text: str = ""  # the sentence as written, and where it starts in the seed
+    start: int = 0
 
     @functools.cached_property
     def concepts(self) -> frozenset[str]:

@@ -57,6 +57,10 @@ class Window:
     def here(self) -> list[FactStatus]:
         return [s for s in self.statuses if s.status == MATCH and s.where == "sentence" and s.span]
 
+    def sentence_text_between(self, start: int, end: int) -> str:
+        """The seed text between two offsets of this sentence (punctuation is not among the words)."""
+        return self.sentence.text[start - self.sentence.start : end - self.sentence.start]
+
     def distance(self, start: int) -> int:
         return min(abs(start - a) for a in self.anchors)
 
@@ -215,7 +219,32 @@ def asserted(w: Window) -> dict[int, str]:
     return {}
 
 
-WINDOW_RULES: tuple[Callable[[Window], dict[int, str]], ...] = (word_order, attachment, asserted)
+APPOSITION_OPENERS = frozenset("son sa ses leur leurs le la les l' un une its his her their the a an".split())
+
+
+def apposition(w: Window) -> dict[int, str]:
+    """Words set off by commas right after a name describe that name: in "Pékin, son plus proche soutien, et
+    Moscou", the closest supporter is Beijing, so "Pyongyang's closest supporter is Moscow" is not stated."""
+    words = w.sentence.words
+    problems = {}
+    for name in w.free:
+        after = [t for t in words if t.start >= name.end]
+        text_after = w.sentence_text_between(name.end, after[0].start) if after else ""
+        if not after or "," not in text_after or after[0].norm not in APPOSITION_OPENERS:
+            continue
+        segment = after[:7]
+        end = next((t.end for t, nxt in zip(segment, segment[1:], strict=False)
+                    if "," in w.sentence_text_between(t.end, nxt.start)), segment[-1].end)
+        described = [a for a in w.anchors if name.end < a < end]
+        if not described:
+            continue
+        for s in w.here():
+            if s.fact.kind is Kind.ENTITY and s.seed_fact is not None and types(s.seed_fact) & types(name):
+                problems[id(s)] = f"is not what the seed describes so: {name.text!r} is"
+    return problems
+
+
+WINDOW_RULES: tuple[Callable[[Window], dict[int, str]], ...] = (word_order, attachment, apposition, asserted)
 
 
 def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowledge) -> list[FactStatus]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import TEST_SEEDS
+from conftest import SEEDS, TEST_SEEDS
 
 from summitcheck.analyse.knowledge import default_knowledge
 from summitcheck.api import SeedFacts, analyse_seed, check_claim
@@ -35,7 +35,7 @@ SEED_CASES = [(table["seed"], case) for table in SEED_TABLES for case in table["
 
 @functools.cache
 def test_seed(seed_id: str) -> SeedFacts:
-    seeds = {s.id: s for s in load_seeds(TEST_SEEDS)}
+    seeds = {s.id: s for folder in (SEEDS, TEST_SEEDS) for s in load_seeds(folder)}
     return analyse_seed(seeds[seed_id], default_knowledge())
 
 

@@ -90,6 +90,7 @@ def extract(scan: Scan) -> None:
             i = j
             continue
         entity_ids = sorted({e.target for e in entries if e.kind == "entity"})
+        named = tuple(entity_ids)  # what the phrase names, before what it mentions inside ("russe" in a region)
         concepts = {e.target for e in entries if e.kind == "term"}
         if j - i > 1 and (concepts or not scan.is_claim):
             # "placé au pouvoir" also says "au pouvoir" (a name such as "United States" says nothing more);
@@ -112,7 +113,7 @@ def extract(scan: Scan) -> None:
                 j,
                 take=False,
                 role=_role(scan, i),
-                extra=(tuple(forms), tuple(types)),
+                extra=(tuple(forms), tuple(types), named),
             )
         if concepts:
             scan.add(Kind.TERM, tuple(sorted(concepts)), i, j, take=False)
@@ -143,7 +144,7 @@ def _compound_names(scan: Scan) -> None:
             start += len(part) + 1
         for ids, lo, hi, part in found:
             types = tuple(sorted(_types_of(scan.knowledge, ids)))
-            scan.facts.append(Fact(Kind.ENTITY, tuple(ids), lo, hi, part, extra=(("name",), types)))
+            scan.facts.append(Fact(Kind.ENTITY, tuple(ids), lo, hi, part, extra=(("name",), types, tuple(ids))))
         if found:
             scan.taken[i] = True
 
