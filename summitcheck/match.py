@@ -50,12 +50,17 @@ def compare_amounts(claim: Fact, seed: Fact, settings: Settings) -> str | None:
     c_lo, c_hi = interval(claim, settings.tolerance)
     s_lo, s_hi = interval(seed, settings.tolerance)
     point = seed.value[0] if seed.kind in (Kind.MONEY, Kind.DURATION) else seed.value
+    claimed = claim.value[0] if claim.kind in (Kind.MONEY, Kind.DURATION) else claim.value
     if seed.qualifier in ("min", "max"):
         if c_lo <= s_lo and s_hi <= c_hi:
             return MATCH
     elif c_lo <= point <= c_hi:
         return MATCH
-    if c_hi < s_lo or s_hi < c_lo:
+    # ranges that cannot meet, or two figures each outside the other's margin ("nearly 12,000" / "environ 10.000")
+    apart = "min" not in (claim.qualifier, seed.qualifier) and "max" not in (claim.qualifier, seed.qualifier) and not (
+        s_lo <= claimed <= s_hi
+    )
+    if c_hi < s_lo or s_hi < c_lo or apart:
         if claim.kind is Kind.DURATION and DURATION_SCALE[claim.value[1]] != DURATION_SCALE[seed.value[1]]:
             return None
         return CONFLICT

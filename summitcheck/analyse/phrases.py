@@ -23,7 +23,7 @@ ARTICLES = frozenset("the le la les l' de du des d'".split())
 
 def _role(scan: Scan, i: int) -> str | None:
     """The slot a name at token i fills, from the preposition before it (skipping articles): 'loc' for
-    "à Vladivostok", 'with' for "avec le président américain"."""
+    "à Vladivostok", 'with' for "avec le président américain". (A name before "'s" is a 'possessor'.)"""
     k = i - 1
     while k >= 0 and scan.tokens[k].norm in ARTICLES and k > i - 3:
         k -= 1
@@ -112,7 +112,7 @@ def extract(scan: Scan) -> None:
                 i,
                 j,
                 take=False,
-                role=_role(scan, i),
+                role="possessor" if j < len(tokens) and tokens[j].norm == "'s" else _role(scan, i),
                 extra=(tuple(forms), tuple(types), named),
             )
         if concepts:
