@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .analyse.knowledge import Knowledge
 from .match import CONFLICT, MATCH, FactStatus, SentenceFacts
@@ -233,8 +234,8 @@ def apposition(w: Window) -> dict[int, str]:
         if not after or "," not in text_after or after[0].norm not in APPOSITION_OPENERS:
             continue
         segment = after[:7]
-        end = next((t.end for t, nxt in zip(segment, segment[1:], strict=False)
-                    if "," in w.sentence_text_between(t.end, nxt.start)), segment[-1].end)
+        end = next((t.end for t, nxt in pairwise(segment) if "," in w.sentence_text_between(t.end, nxt.start)),
+                   segment[-1].end)
         described = [a for a in w.anchors if name.end < a < end]
         if not described:
             continue
