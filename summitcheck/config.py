@@ -337,23 +337,19 @@ def _bundled_item_keys() -> dict[str, set[str]]:
 
 def check_knowledge_file(path: Path) -> list[InputError]:
     """Problems of one glossary or alias file, each at its line; an empty list when it is usable."""
-    from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    from .load.files import read_text
+    from .load.safe_yaml import load_yaml
 
     shown = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        return [InputError(Location(shown), f"cannot read: {e}")]
-    try:
-        doc = YAML(typ="rt").load(text)
-    except MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        where = Location(shown, mark.line + 1, mark.column + 1) if mark else Location(shown, 1, 1)
-        return [InputError(where, f"YAML syntax error: {(e.problem or e.context or 'invalid YAML').strip()}")]
-    except YAMLError as e:
-        return [InputError(Location(shown, 1, 1), f"YAML error: {str(e).splitlines()[0]}")]
+    try:  # the same bounded, safe reading as claim files: no tags, no alias bombs, no deep nesting
+        text = read_text(path, 4 * 1024 * 1024, "glossary or alias file")
+    except InputError as e:
+        return [e]
+    doc, problems = load_yaml(text, shown)
+    if problems:
+        return problems
 
     def at(node: Any, key: Any = None, index: int | None = None) -> Location:
         try:

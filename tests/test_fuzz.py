@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,8 +23,6 @@ from summitcheck.load.claims import ID_PATTERN, parse_claims
 from summitcheck.load.files import read_text
 from summitcheck.load.seeds import load_seeds, parse_seed
 from summitcheck.model import Claim, Kind, Location, PartialDate, Verdict
-
-from conftest import SEEDS
 
 FAST = settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 SLOW = settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
@@ -81,7 +80,7 @@ def ref_dates(draw: st.DrawFn) -> PartialDate | None:
 
 
 @functools.cache
-def knowledge():  # noqa: ANN201 - Knowledge
+def knowledge():
     return default_knowledge()
 
 
@@ -121,6 +120,24 @@ def test_each_extractor_never_fails(extractor: str) -> None:
         claim_language(text, knowledge())
 
     run()
+
+
+CALENDAR_EDGES = [  # each crashed the date extractor (OverflowError or ValueError) before it was bounded
+    ("jeudi", PartialDate(1, 1, 1)),
+    ("hier", PartialDate(1, 1, 1)),
+    ("demain", PartialDate(9999, 12, 31)),
+    ("il y a 3000 ans", PartialDate(2019, 4)),
+    ("il y a 3 000 000 000 ans", PartialDate(2019, 4)),
+    ("three billion years ago", PartialDate(2019, 4, 1)),
+    ("le 29 février", PartialDate(2019, 3, 1)),
+    ("le 31 décembre", PartialDate(1, 1, 1)),
+    ("le 2 janvier", PartialDate(9999, 12, 31)),
+]
+
+
+@pytest.mark.parametrize(("text", "ref"), CALENDAR_EDGES, ids=[t for t, _ in CALENDAR_EDGES])
+def test_dates_at_the_edges_of_the_calendar(text: str, ref: PartialDate) -> None:
+    check_analysis(text, "en" if "ago" in text else "fr", ref, 0, None)
 
 
 @pytest.mark.slow
@@ -251,7 +268,7 @@ def test_seed_loader_never_fails_long(text: str) -> None:
 
 
 @functools.cache
-def bundled():  # noqa: ANN201 - the analysed bundled seed
+def bundled():
     from summitcheck.api import analyse_seed
 
     return analyse_seed(load_seeds(SEEDS)[0], knowledge())

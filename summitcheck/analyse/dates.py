@@ -111,13 +111,19 @@ def extract(scan: Scan) -> None:
         if year is None and scan.ref_date is not None and scan.ref_date.year is not None:
             year = _year_before(scan.ref_date, month, day)  # "le 22 décembre" in an article of 2017-12
         if day is not None:  # a full date goes to dateparser, which knows every way of writing one
-            parsed = _dateparse(scan.span_text(lo, hi), scan.lang)
+            span = scan.span_text(lo, hi)
+            # without a year, dateparser would take today's: give it a leap year, so that the answer for
+            # "29 février" does not depend on the day the tool runs
+            parsed = _dateparse(span if year is not None and _is_year(str(year)) and str(year) in span
+                                else f"{span} 2000", scan.lang)
             if parsed is None:  # "32 décembre": keep the month, drop the impossible day
                 day, lo = None, i
             else:
                 month, day = parsed[1], parsed[2]
-        scan.add(Kind.DATE, PartialDate(year, month, day), lo, hi)
         when = _calendar_day(year, month, day) if year is not None and month is not None and day is not None else None
+        if when is None and year is not None and day is not None:
+            day = None  # "29 février 2019": the month and year stand, the day does not exist
+        scan.add(Kind.DATE, PartialDate(year, month, day), lo, hi)
         if when is not None:  # not for "29 février 2019", nor a year the calendar lacks
             scan.add(Kind.WEEKDAY, when.weekday(), lo, hi, take=False, extra=("derived",))
         i = hi

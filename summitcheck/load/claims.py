@@ -1,6 +1,8 @@
-"""Claim files: YAML with line numbers (ruamel.yaml round-trip loader, which never builds Python objects).
+"""Claim files: YAML with line numbers, read through safe_yaml (ruamel.yaml's round-trip loader, with bounded
+nesting and aliases, and no tags: it never builds Python objects).
 
-Every schema problem of every file is collected, so one run reports them all.
+Every schema problem of every file is collected, so one run reports them all, each as `path:line:col: what is
+wrong; what to do`.
 """
 
 from __future__ import annotations
@@ -59,7 +61,8 @@ def _type_name(value: Any) -> str:
 
 def _claim(path: str, node: Any, where: Location, errors: list[InputError]) -> Claim | None:
     if not isinstance(node, CommentedMap):
-        errors.append(InputError(where, f"a claim must be a mapping with id and text, not {_type_name(node)}"))
+        message = f"a claim must be a mapping with id and text, not {_type_name(node)}; write `id:` and `text:` lines"
+        errors.append(InputError(where, message))
         return None
     ok = True
     for key in node:
@@ -81,7 +84,7 @@ def _claim(path: str, node: Any, where: Location, errors: list[InputError]) -> C
         ok = False
     elif not ID_PATTERN.match(cid):
         errors.append(
-            InputError(_loc(path, node, "id", value=True), f"bad id {shown(cid)}: use lowercase letters, digits, . _ -")
+            InputError(_loc(path, node, "id", value=True), f"bad id {shown(cid)}; use lowercase letters, digits, . _ -")
         )
         ok = False
 

@@ -12,10 +12,11 @@ tags, cycles and alias expansion before anything is constructed, and every failu
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.composer import Composer, MaxDepthExceededError
+from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
@@ -43,8 +44,12 @@ class _Refused(YAMLError):
         self.problems = problems
 
 
-def _too_deep(mark: Any) -> MaxDepthExceededError:
-    return MaxDepthExceededError(None, None, f"nesting is deeper than {MAX_NESTING} levels", mark)
+class _TooDeep(MarkedYAMLError):
+    """Nesting beyond MAX_NESTING (our own check: YAML().max_depth exists only from ruamel.yaml 0.19.1 on)."""
+
+
+def _too_deep(mark: Any) -> _TooDeep:
+    return _TooDeep(None, None, f"nesting is deeper than {MAX_NESTING} levels", mark)
 
 
 class _Scanner(RoundTripScanner):
@@ -56,6 +61,21 @@ class _Scanner(RoundTripScanner):
 
 
 class _Composer(Composer):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.warn_double_anchors = False  # YAML allows an anchor to be redefined; a warning would garble stderr
+        self._nesting = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        # Refused before the recursion goes deeper: block nesting (`- - - - x`) costs a frame per level.
+        self._nesting += 1
+        try:
+            if self._nesting > MAX_NESTING:
+                raise _too_deep(self.parser.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._nesting -= 1
+
     def get_single_node(self) -> Any:
         node = super().get_single_node()
         if node is not None:
@@ -68,7 +88,6 @@ class _Composer(Composer):
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
-    yaml.max_depth = MAX_NESTING
     yaml.Scanner = _Scanner
     yaml.Composer = _Composer
     return yaml
@@ -147,10 +166,12 @@ def load_yaml(text: str, path: str) -> tuple[Any, list[InputError]]:
     Never raises for any text: a parser failure of any kind is reported as a problem of the file.
     """
     try:
-        return _yaml().load(text), []
+        with warnings.catch_warnings():  # ruamel.yaml warns on some odd input; our problems are errors or nothing
+            warnings.simplefilter("ignore")
+            return _yaml().load(text), []
     except _Refused as e:
         return None, [InputError(_at(path, mark), message) for mark, message in e.problems]
-    except MaxDepthExceededError as e:
+    except _TooDeep as e:
         return None, [InputError(_at(path, e.problem_mark), f"nesting is deeper than {MAX_NESTING} levels; flatten it")]
     except DuplicateKeyError as e:
         problem = " ".join(str(e.problem).split())

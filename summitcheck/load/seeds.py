@@ -28,6 +28,9 @@ _ABBREVIATED = (
 ABBREVIATIONS = frozenset(_ABBREVIATED.split())
 LINE = re.compile(r"[^\n]+")
 LAST_WORD = re.compile(r"([\wÀ-ÿ°]+)\Z")
+# A real sentence is a few hundred characters. Text without sentence ends (a transcript, an all-lowercase page) is
+# cut into pieces of at most this many: the matcher's cost grows with the square of a sentence's length.
+MAX_SENTENCE_CHARS = 2_000
 ABBREVIATION_WINDOW = 32  # longer than any abbreviation; a longer word is cut but still never one
 # A sentence ends with a run of marks, closing quotes or brackets, then space and a capital or a digit. The run and
 # what follows it are two patterns, so that no pattern backtracks: a line of 10,000 dots costs linear time.
@@ -76,12 +79,19 @@ def split_sentences(text: str, start: int = 0) -> list[Sentence]:
         spans.append((cut, hi))
     sentences = []
     for lo, hi in spans:
-        while lo < hi and text[lo].isspace():
-            lo += 1
-        while hi > lo and text[hi - 1].isspace():
-            hi -= 1
-        if lo < hi:
-            sentences.append(Sentence(len(sentences) + 1, lo, hi, text[lo:hi]))
+        while lo < hi:
+            while lo < hi and text[lo].isspace():
+                lo += 1
+            end = hi
+            if end - lo > MAX_SENTENCE_CHARS:  # no boundary for pages: cut at a space, so the analysis stays linear
+                space = text.rfind(" ", lo + MAX_SENTENCE_CHARS // 2, lo + MAX_SENTENCE_CHARS)
+                end = space if space > lo else lo + MAX_SENTENCE_CHARS
+            stop = end
+            while stop > lo and text[stop - 1].isspace():
+                stop -= 1
+            if lo < stop:
+                sentences.append(Sentence(len(sentences) + 1, lo, stop, text[lo:stop]))
+            lo = end
     return sentences
 
 
@@ -148,9 +158,11 @@ def load_seeds(folder: Path, language: str | None = None) -> list[Seed]:
     where = Location(shown_path(folder))
     kind, problem = path_kind(folder)
     if kind == "file":
-        raise InputErrors([InputError(where, "--seeds must name a folder of .txt files, not a file")])
+        raise InputErrors([InputError(where, "--seeds names a file; name the folder of .txt seeds instead")])
     if kind != "folder":
-        raise InputErrors([InputError(where, f"seed folder: {problem} (or name another with --seeds)")])
+        if problem.startswith("no such"):
+            problem = "seed folder does not exist; check the path, or name the folder with --seeds"
+        raise InputErrors([InputError(where, problem)])
     files, errors = find_files([folder], SEED_SUFFIXES, "seeds")
     seeds: list[Seed] = []
     first: dict[str, str] = {}
