@@ -156,13 +156,18 @@ RELATIVE_YEARS = {
 }
 
 
+RELATIVE_YEARS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+for _words, _shift in RELATIVE_YEARS.items():
+    RELATIVE_YEARS_BY_FIRST.setdefault(_words[0], []).append((_words, _shift))
+
+
 def _relative_years(scan: Scan) -> None:
     """In a seed, "last year" is a year: the one before the article's."""
     if scan.ref_date is None or scan.ref_date.year is None:
         return
     norms = [t.norm for t in scan.tokens]
     for i in range(len(norms)):
-        for words, shift in RELATIVE_YEARS.items():
+        for words, shift in RELATIVE_YEARS_BY_FIRST.get(norms[i], ()):
             j = i + len(words)
             if tuple(norms[i:j]) == words and all(scan.free(k) for k in range(i, j)):
                 scan.add(Kind.DATE, PartialDate(scan.ref_date.year + shift), i, j, extra=("relative",))

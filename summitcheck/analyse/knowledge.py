@@ -53,17 +53,25 @@ class PhraseIndex:
     """Phrases by their first key. Names are keyed by folded words, common words by stems."""
 
     by_first: dict[str, list[Entry]] = field(default_factory=dict)
+    # Names and titles of two words or more, by their first two keys: "président" alone starts 180 titles.
+    by_pair: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
 
     def add(self, entry: Entry) -> None:
         if entry.keys:
             self.by_first.setdefault(entry.keys[0], []).append(entry)
 
     def freeze(self) -> None:
-        """Longest phrases first, without duplicates, in a fixed order."""
+        """Longest phrases first, without duplicates, in a fixed order; fixed phrases also by their first pair."""
+        order = lambda e: (-len(e.keys), e.kind != "entity", e.target, e.form)  # noqa: E731
+        loose: dict[str, list[Entry]] = {}
         for first, bucket in self.by_first.items():
-            self.by_first[first] = sorted(
-                set(bucket), key=lambda e: (-len(e.keys), e.kind != "entity", e.target, e.form)
-            )
+            for entry in set(bucket):
+                if len(entry.keys) > 1 and entry.kind != "term":  # no gaps: its second word comes next
+                    self.by_pair.setdefault(entry.keys[:2], []).append(entry)
+                else:
+                    loose.setdefault(first, []).append(entry)
+        self.by_first = {k: sorted(v, key=order) for k, v in loose.items()}
+        self.by_pair = {k: sorted(v, key=order) for k, v in self.by_pair.items()}
 
     def _end(
         self,
@@ -77,12 +85,16 @@ class PhraseIndex:
         """Where `entry` ends if it is written from token i on, or None. A concept's words may have up to two
         function words between them ("send them home", "put him in power"); a name's may not."""
         exact = entry.form in EXACT_FORMS
+        if len(entry.keys) == 1:  # most entries: one word, no gap to look for
+            if i >= limit or (taken is not None and taken[i]):
+                return None
+            return i + 1 if (tokens[i].exact if exact else tokens[i].key) == entry.keys[0] else None
         k, gaps = i, 0
         for j, wanted in enumerate(entry.keys):
             while True:
                 if k >= limit or (taken is not None and taken[k]):
                     return None
-                if (exact_key(tokens[k]) if exact else tokens[k].key) == wanted:
+                if (tokens[k].exact if exact else tokens[k].key) == wanted:
                     break
                 if j == 0 or exact or entry.kind != "term" or gaps == 2 or tokens[k].norm not in skippable:
                     return None
@@ -90,14 +102,25 @@ class PhraseIndex:
             k += 1
         return k
 
-    def _candidates(self, token: Token) -> list[Entry]:
-        found = self.by_first.get(token.key, [])
-        exact = exact_key(token)
-        return found + self.by_first.get(exact, []) if exact != token.key else found
+    def _candidates(self, tokens: Sequence[Token], i: int, end: int) -> list[Entry]:
+        """Entries that may start at token i and end by `end`, longest first."""
+        token = tokens[i]
+        lists = [self.by_first.get(token.key, [])]
+        if token.exact != token.key:
+            lists.append(self.by_first.get(token.exact, []))
+        if i + 1 < end:
+            after = tokens[i + 1]
+            lists.append(self.by_pair.get((token.key, after.key), []))
+            if token.exact != token.key or after.exact != after.key:
+                lists.append(self.by_pair.get((token.exact, after.exact), []))
+        found = [entries for entries in lists if entries]
+        if len(found) <= 1:
+            return found[0] if found else []
+        return sorted((e for entries in found for e in entries), key=lambda e: -len(e.keys))
 
     def starting(self, tokens: Sequence[Token], i: int, end: int) -> list[Entry]:
         """Every entry, of any length, written from token i and ending by token `end` (without gaps)."""
-        return [e for e in self._candidates(tokens[i]) if self._end(e, tokens, i, end, None, frozenset()) is not None]
+        return [e for e in self._candidates(tokens, i, end) if self._end(e, tokens, i, end, None, frozenset()) is not None]
 
     def longest(
         self, tokens: Sequence[Token], i: int, taken: Sequence[bool], skippable: frozenset[str] = frozenset()
@@ -105,7 +128,7 @@ class PhraseIndex:
         """The entries with the most words written from token i on free tokens, and the token where they end."""
         best: list[Entry] = []
         best_end = i
-        for entry in sorted(self._candidates(tokens[i]), key=lambda e: -len(e.keys)):
+        for entry in self._candidates(tokens, i, len(tokens)):
             if best and len(entry.keys) < len(best[0].keys):
                 break
             end = self._end(entry, tokens, i, len(tokens), taken, skippable)

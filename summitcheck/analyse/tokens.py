@@ -27,28 +27,29 @@ POSSESSIVE = re.compile(r"['’]s?\Z")
 STEMMERS = {"fr": "french", "en": "english"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a long seed holds millions of tokens
 class Token:
     text: str
     start: int
     end: int
     key: str  # language-independent comparison key
     norm: str  # lowercase, no accents, not stemmed
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalpha() and not self.is_code
-
-    @property
-    def is_code(self) -> bool:
-        """An identifier such as 2023/512 or MH17."""
-        return "/" in self.text or (self.text[:1].isupper() and self.text[-1:].isdigit())
+    exact: str = ""  # how a proper name's word is compared: folded, except acronyms, which keep their case
+    is_word: bool = False
+    is_code: bool = False  # an identifier such as 2023/512 or MH17
 
     @property
     def is_capitalised(self) -> bool:
         return self.text[:1].isupper()
 
 
+def make_token(text: str, start: int, key: str, norm: str) -> Token:
+    code = "/" in text or (text[:1].isupper() and text[-1:].isdigit())
+    return Token(text, start, start + len(text), key, norm, key if key.isupper() else norm,
+                 text[:1].isalpha() and not code, code)
+
+
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase without accents, with typographic apostrophes and ligatures made plain."""
     text = text.replace("’", "'").replace("œ", "oe").replace("Œ", "Oe").replace("æ", "ae").replace("Æ", "Ae")
@@ -81,7 +82,7 @@ def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
         word, start = m.group(), m.start()
         if lang == "en" and len(word) > 2 and word[-2:] in ("'s", "’s"):
             tokens.append(_token(word[:-2], start + offset, lang))  # possessive: "Kim's" is Kim
-            tokens.append(Token(word[-2:], start + offset + len(word) - 2, start + offset + len(word), "'s", "'s"))
+            tokens.append(make_token(word[-2:], start + offset + len(word) - 2, "'s", "'s"))
             continue
         elided = ELISIONS.match(word)
         if elided and len(word) > elided.end():
@@ -93,11 +94,7 @@ def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
 
 
 def _token(word: str, start: int, lang: str) -> Token:
-    if word[:1].isalpha():
-        k = key(word, lang)
-    else:
-        k = word
-    return Token(word, start, start + len(word), k, fold(word))
+    return make_token(word, start, key(word, lang) if word[:1].isalpha() else word, fold(word))
 
 
 def phrase_keys(phrase: str, lang: str) -> tuple[str, ...]:
