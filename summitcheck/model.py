@@ -34,7 +34,7 @@ class Claim:
     note: str | None = None
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class PartialDate:
     """A calendar date known to a precision: a year, a month of a year, or a day."""
 
@@ -112,7 +112,7 @@ VALUE_KINDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a long seed holds millions of facts
 class Fact:
     """One checkable piece of a text, with its normalised, language-independent value.
 
