@@ -120,7 +120,8 @@ class PhraseIndex:
 
     def starting(self, tokens: Sequence[Token], i: int, end: int) -> list[Entry]:
         """Every entry, of any length, written from token i and ending by token `end` (without gaps)."""
-        return [e for e in self._candidates(tokens, i, end) if self._end(e, tokens, i, end, None, frozenset()) is not None]
+        candidates = self._candidates(tokens, i, end)
+        return [e for e in candidates if self._end(e, tokens, i, end, None, frozenset()) is not None]
 
     def longest(
         self, tokens: Sequence[Token], i: int, taken: Sequence[bool], skippable: frozenset[str] = frozenset()
