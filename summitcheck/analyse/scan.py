@@ -46,26 +46,21 @@ class Scan:
         return self.knowledge.is_stopword(self.tokens[i], self.lang)
 
     def content_after(self, j: int, count: int = 3, window: int = 5) -> list[int]:
-        """Indices of up to `count` content words within `window` tokens after position j (stops at punctuation)."""
-        found: list[int] = []
-        for k in range(j, min(len(self.tokens), j + window)):
-            tok = self.tokens[k]
-            if not tok.is_word:
-                if tok.text in {"-", "'"}:
-                    continue
-                break
-            if not self.is_stop(k):
-                found.append(k)
-                if len(found) == count:
-                    break
-        return found
+        """Indices of up to `count` content words within `window` tokens after position j (stops at punctuation,
+        but not at a hyphen or apostrophe)."""
+        return self._content(range(j, min(len(self.tokens), j + window)), count, passing={"-", "'"})
 
     def content_before(self, i: int, count: int = 3, window: int = 5) -> list[int]:
         """Indices of up to `count` content words within `window` tokens before position i."""
+        return self._content(range(i - 1, max(-1, i - 1 - window), -1), count, passing=set())
+
+    def _content(self, positions: range, count: int, passing: set[str]) -> list[int]:
         found: list[int] = []
-        for k in range(i - 1, max(-1, i - 1 - window), -1):
+        for k in positions:
             tok = self.tokens[k]
             if not tok.is_word:
+                if tok.text in passing:
+                    continue
                 break
             if not self.is_stop(k):
                 found.append(k)
