@@ -1,38 +1,195 @@
-"""check(claims, seeds) -> Report: the library entry point. No printing, no exit codes."""
+"""check(claims, seeds) -> Report: the library entry point. No printing, no exit codes.
+
+How a run goes, and what makes it fast (docs/performance.md has the figures):
+
+1. Every seed is analysed once, or read from the on-disk cache when the same text was analysed by the same code
+   with the same knowledge before (summitcheck.cache); missing ones are analysed by `jobs` processes. A seed's
+   analysis stays pickled in memory (a tenth of its size as objects) until a claim needs it; its index is loaded.
+2. Each claim is analysed once per seed language (its quotations are verbatim only in the seed's language), the
+   analyses of a claim file cached together.
+3. An index of every seed's facts by kind and normalised value (summitcheck.index) gives the sentences that can
+   answer a claim; the judge reads only those. Claims are checked seed by seed, so each analysis is unpickled
+   once. A claim that names no seed is looked up in a global index, and a seed that cannot beat the best verdict
+   found so far is not judged (branch and bound on the judge's score). With `jobs` > 1, claims are judged by
+   several processes and the results put back in claim order.
+
+None of this changes a verdict: tests/test_performance_equivalence.py compares runs with and without the index,
+the cache and several processes.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+import functools
+import gc
+import inspect
+import os
+import pickle
+import sys
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from .analyse import analyse, claim_language
 from .analyse.knowledge import Knowledge, default_knowledge
+from .index import FORMAT, CorpusIndex, Query, SeedIndex, analysed, is_analysed, query
 from .judge import Judgement, judge_seed, reason
 from .match import CONFLICT, MATCH, SentenceFacts, Settings
-from .model import Claim, Evidence, Fact, Report, Result, Seed, Verdict
+from .model import Claim, Evidence, Fact, Kind, Report, Result, Seed, Verdict
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total): "analysing seeds" / "checking claims"
+# Whether the judge takes each claim fact's candidate sentences (it then asks the matcher nothing elsewhere).
+_FACT_CANDIDATES = "fact_candidates" in inspect.signature(judge_seed).parameters
+LOADED_BYTES = 16 << 20  # pickled size of the analyses kept unpickled at once in a run (about ten times as much
+# memory as objects); the others stay pickled until a claim needs them
 
 
 @dataclass
 class SeedFacts:
-    """A seed analysed once: the facts of every sentence."""
+    """A seed analysed once: the facts of every sentence, and (built on first use) their index."""
 
     seed: Seed
     sentences: list[SentenceFacts] = field(default_factory=list)
+    _index: SeedIndex | None = field(default=None, repr=False, compare=False)
+
+    def index(self, knowledge: Knowledge) -> SeedIndex:
+        if self._index is None:
+            self._index = SeedIndex.build(self.sentences, knowledge)
+        return self._index
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Without the cycle collector while many objects are unpickled at once (it would scan them over and over:
+    loading a thousand analyses takes three times as long with it); restored after."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Analysis, cached on disk.
+
+
+def _stored(seed: Seed, knowledge: Knowledge) -> tuple[SeedIndex, bytes]:
+    """A seed's index and pickled analysis (index.analysed), from the cache, or computed and stored."""
+    from . import cache
+
+    name = _seed_key(seed, knowledge)
+    value = cache.load(name)
+    if not is_analysed(value):
+        value = analysed(seed, knowledge)
+        cache.store(name, value)
+    return value
 
 
 def analyse_seed(seed: Seed, knowledge: Knowledge) -> SeedFacts:
-    out = SeedFacts(seed)
-    for sentence in seed.sentences:
-        analysis = analyse(sentence.text, seed.language, knowledge, seed.date, base=sentence.start)
-        words = tuple(t for t in analysis.tokens if t.is_word)
-        out.sentences.append(SentenceFacts(sentence.index, analysis.facts, words, seed.language))
-    return out
+    """A seed's facts and their index, from the cache when this text was analysed before by the same code and
+    knowledge."""
+    index, blob = _stored(seed, knowledge)
+    with _no_gc():
+        return SeedFacts(seed, pickle.loads(blob), index)
 
 
 def claim_facts(claim: Claim, seed: Seed, knowledge: Knowledge) -> list[Fact]:
     """A claim's facts as read against one seed (its quotations are verbatim only in the seed's language)."""
-    lang = claim_language(claim.text, knowledge)
-    return list(analyse(claim.text, lang, knowledge, verbatim_lang=seed.language).facts)
+    return _claim_facts(claim.text, seed.language, knowledge)
+
+
+def _claim_facts(text: str, seed_language: str, knowledge: Knowledge) -> list[Fact]:
+    lang = claim_language(text, knowledge)
+    return list(analyse(text, lang, knowledge, verbatim_lang=seed_language).facts)
+
+
+# Everything an analysis depends on besides its input: the analysers and their tables, the types they produce,
+# and the libraries they call (by the installed file, which an upgrade replaces).
+CODE = ("analyse/*.py", "data/*.yaml", "model.py", "match.py", "index.py", "load/seeds.py")
+LIBRARIES = ("dateparser", "babel", "text_to_num", "snowballstemmer", "Stemmer", "py3langid", "regex")
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    import hashlib
+    import importlib.util
+
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(f"python {sys.version_info[:2]}".encode())
+    for pattern in CODE:
+        for path in sorted(package.glob(pattern)):
+            digest.update(f"\0{path.relative_to(package).as_posix()}\0".encode())
+            digest.update(path.read_bytes())
+    for name in LIBRARIES:
+        try:
+            spec = importlib.util.find_spec(name)
+            origin = spec.origin if spec else None
+            stat = os.stat(origin) if origin else None
+            digest.update(f"\0{name}={origin}:{stat.st_size if stat else 0}:{stat.st_mtime_ns if stat else 0}".encode())
+        except (ImportError, OSError, ValueError):
+            digest.update(f"\0{name}=?".encode())
+    return digest.hexdigest()
+
+
+_fingerprints: dict[int, tuple[Any, str]] = {}
+
+
+def knowledge_fingerprint(knowledge: Knowledge) -> str:
+    """'default' for the bundled tables (their files are in code_fingerprint), else a hash of the tables' content
+    that does not depend on the order of sets or on the process."""
+    import weakref
+
+    try:
+        if default_knowledge.cache_info().currsize and knowledge is default_knowledge():  # type: ignore[attr-defined]
+            return "default"
+    except AttributeError:
+        pass
+    held = _fingerprints.get(id(knowledge))
+    if held is None or held[0]() is not knowledge:
+        import hashlib
+
+        held = (weakref.ref(knowledge), hashlib.sha256(_stable(knowledge).encode()).hexdigest())
+        _fingerprints[id(knowledge)] = held
+    return held[1]
+
+
+def _stable(value: Any) -> str:
+    """A text form of a value that is the same in every process (sets sorted, objects by their fields)."""
+    if isinstance(value, dict):
+        return "{" + ",".join(sorted(f"{_stable(k)}:{_stable(v)}" for k, v in value.items())) + "}"
+    if isinstance(value, (set, frozenset)):
+        return "{" + ",".join(sorted(_stable(v) for v in value)) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(_stable(v) for v in value) + "]"
+    if isinstance(value, (str, int, float, bool, type(None))):
+        return repr(value)
+    fields = getattr(value, "__dict__", None)
+    if fields is None and hasattr(value, "__slots__"):
+        fields = {s: getattr(value, s, None) for s in value.__slots__}
+    return f"{type(value).__name__}({_stable(fields) if fields is not None else repr(value)})"
+
+
+def _seed_key(seed: Seed, knowledge: Knowledge) -> str:
+    from . import cache
+
+    spans = ",".join(f"{s.start}:{s.end}" for s in seed.sentences)
+    parts = [code_fingerprint(), knowledge_fingerprint(knowledge), seed.language, repr(seed.date), spans, seed.text]
+    return cache.key(f"seed{FORMAT}", parts)
+
+
+def _claims_key(pairs: Sequence[tuple[str, str]], knowledge: Knowledge) -> str:
+    from . import cache
+
+    parts = [code_fingerprint(), knowledge_fingerprint(knowledge), *(f"{lang}\0{text}" for text, lang in pairs)]
+    return cache.key(f"claims{FORMAT}", parts)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Judging.
 
 
 def _result(claim: Claim, seed: Seed | None, judgement: Judgement | None, facts: Sequence[Fact]) -> Result:
@@ -60,20 +217,383 @@ def _result(claim: Claim, seed: Seed | None, judgement: Judgement | None, facts:
 RANK = {Verdict.SUPPORTED: 2, Verdict.CONTRADICTED: 1, Verdict.UNSUPPORTED: 0}
 
 
+def _may_conflict_unmatched(fact: Fact) -> bool:
+    """Whether the relation rules can make a claim fact conflict in a window where no sentence answers it (a rival
+    actor or place: see relations.py). Such a fact does not bound a seed's verdict to 'unsupported'."""
+    return fact.kind is Kind.ENTITY or fact.role is not None
+
+
+class _Record:
+    """One seed of a run: its index in memory, its analysis either as objects or pickled until a claim needs it."""
+
+    __slots__ = ("blob", "index", "key", "seed", "sentences")
+
+    def __init__(self, seed: Seed, index: SeedIndex, sentences: list[SentenceFacts] | None = None,
+                 blob: bytes | None = None, key: str = "") -> None:
+        self.seed = seed
+        self.index = index
+        self.sentences = sentences
+        self.blob = blob
+        self.key = key  # the cache key of its analysis: a hash of everything it depends on
+
+
+class Checker:
+    """Claims against one list of analysed seeds, with the index over them and each claim's facts memoised."""
+
+    def __init__(self, seeds: Sequence[SeedFacts | _Record], knowledge: Knowledge, settings: Settings,
+                 use_index: bool = True) -> None:
+        self.records = [
+            s if isinstance(s, _Record) else _Record(s.seed, s.index(knowledge), s.sentences) for s in seeds
+        ]
+        self.knowledge = knowledge
+        self.settings = settings
+        self.use_index = use_index
+        self.by_id: dict[str, list[int]] = {}
+        for pos, record in enumerate(self.records):
+            self.by_id.setdefault(record.seed.id, []).append(pos)
+        self.facts_memo: dict[tuple[str, str], list[Fact]] = {}
+        self._corpus: CorpusIndex | None = None
+        self._loaded: OrderedDict[int, list[SentenceFacts]] = OrderedDict()
+        self._loaded_bytes = 0
+        self.frozen = False  # within _long_lived(): what is loaded is kept out of the cycle collector's passes
+        self.bound = True  # branch and bound over seeds, off if the judge's score is not shaped as expected
+
+    @property
+    def corpus(self) -> CorpusIndex:
+        if self._corpus is None:
+            self._corpus = CorpusIndex([r.index for r in self.records])
+        return self._corpus
+
+    def sentences(self, pos: int) -> list[SentenceFacts]:
+        record = self.records[pos]
+        if record.sentences is not None:
+            return record.sentences
+        found = self._loaded.get(pos)
+        if found is None:
+            with _no_gc():
+                found = pickle.loads(record.blob)  # type: ignore[arg-type]
+                if self.frozen:
+                    gc.freeze()  # out of the collector's passes too (no cycles: freed by reference count)
+            self._loaded[pos] = found
+            self._loaded_bytes += len(record.blob)  # type: ignore[arg-type]
+            while self._loaded_bytes > LOADED_BYTES and len(self._loaded) > 1:
+                gone, _ = self._loaded.popitem(last=False)
+                self._loaded_bytes -= len(self.records[gone].blob)  # type: ignore[arg-type]
+        else:
+            self._loaded.move_to_end(pos)
+        return found
+
+    def facts(self, text: str, seed_language: str) -> list[Fact]:
+        found = self.facts_memo.get((text, seed_language))
+        if found is None:
+            found = self.facts_memo[(text, seed_language)] = _claim_facts(text, seed_language, self.knowledge)
+        return found
+
+    def positions(self, claim: Claim) -> Sequence[int]:
+        return self.by_id.get(claim.seed, []) if claim.seed is not None else range(len(self.records))
+
+    def needed(self, claim: Claim) -> list[str]:
+        """The seed languages a claim is read in."""
+        return sorted({self.records[p].seed.language for p in self.positions(claim)})
+
+    def check(self, claim: Claim) -> Result:
+        positions = self.positions(claim)
+        if not positions:
+            return _result(claim, None, None, ())
+        if not self.use_index:
+            return self._scan(claim, positions, lambda pos, facts: None)
+        if len(positions) <= 2:
+            return self._scan(claim, positions, self._candidates)
+        return self._bounded(claim, positions)
+
+    def _candidates(self, pos: int, facts: list[Fact]) -> list[set[int] | None]:
+        """For each claim fact, the sentences of a seed that may answer it (None: every sentence)."""
+        index, lang = self.records[pos].index, self.records[pos].seed.language
+        return [index.sentences(self._query(fact, lang)) for fact in facts]
+
+    def _query(self, fact: Fact, lang: str) -> Query:
+        return query(fact, lang, self.knowledge, self.settings, self.corpus.vocabulary)
+
+    def _judge(self, facts: list[Fact], pos: int, found: list[set[int] | None] | None) -> Judgement | None:
+        """judge_seed on the candidate sentences (all of them for found=None), and, where the judge takes them,
+        each fact's own candidates."""
+        union: set[int] | None = None
+        if found is not None and all(f is not None for f in found):
+            union = set().union(*found)  # type: ignore[arg-type]
+        extra = {"fact_candidates": found} if found is not None and _FACT_CANDIDATES else {}
+        return judge_seed(facts, self.sentences(pos), self.knowledge, self.settings, union, **extra)
+
+    def _scan(self, claim: Claim, positions: Iterable[int],
+              candidates: Callable[[int, list[Fact]], list[set[int] | None] | None]) -> Result:
+        """Every seed in turn, the strongest verdict winning (the first one on a tie)."""
+        best: tuple[tuple, Result] | None = None
+        for pos in positions:
+            seed = self.records[pos].seed
+            facts = self.facts(claim.text, seed.language)
+            judgement = self._judge(facts, pos, candidates(pos, facts) if facts else None)
+            result = _result(claim, seed, judgement, facts)
+            rank = (RANK[result.verdict], judgement.score if judgement else ())
+            if best is None or rank > best[0]:
+                best = (rank, result)
+        assert best is not None
+        return best[1]
+
+    def _bounded(self, claim: Claim, positions: Sequence[int]) -> Result:
+        """Many seeds: the same answer as _scan, judging only seeds that share something with the claim, best
+        bound first, and none whose bound cannot beat the verdict found so far.
+
+        The bound of a seed: 'supported' only if every claim fact has a sentence there that can match it,
+        'contradicted' only if every fact no rival can conflict with has a candidate; the judge's score (rank,
+        facts matched in the focal sentence, facts matched, -far, -focal) is at most (rank, facts that can match
+        in that sentence, facts that can match in the seed, 0, -focal) for the best candidate focal sentence.
+        """
+        corpus = self.corpus
+        languages: dict[str, list[int]] = {}
+        for pos in positions:
+            languages.setdefault(self.records[pos].seed.language, []).append(pos)
+        bounds: list[tuple[tuple, int, list[Fact], list[set[int] | None]]] = []
+        for lang, members in languages.items():
+            facts = self.facts(claim.text, lang)
+            if not facts:
+                continue  # judge_seed gives None for every seed of this language
+            queries = [self._query(f, lang) for f in facts]
+            member_set = set(members)
+            covered: set[int] = set()
+            for q in queries:
+                found = corpus.seeds(q)
+                covered |= member_set if found is None else found & member_set
+            for pos in covered:
+                index = self.records[pos].index
+                found = [index.sentences(q) for q in queries]
+                bound = _bound(facts, queries, found, index) if self.bound else None
+                if bound is not None or any(f is None or f for f in found):
+                    bounds.append((bound or (3,), pos, facts, found))
+        bounds.sort(key=lambda b: b[1])
+        bounds.sort(key=lambda b: b[0], reverse=True)  # stable: seed order among equal bounds
+        best: tuple[tuple, int, Result] | None = None
+        for bound, pos, facts, found in bounds:
+            if best is not None and self.bound and not (bound > best[0] or (bound == best[0] and pos < best[1])):
+                if bound < best[0]:
+                    break  # the bounds only fall from here
+                continue
+            judgement = self._judge(facts, pos, found)
+            if judgement is None:
+                continue
+            if len(judgement.score) != 5 or any(x > 0 for x in judgement.score[3:]):
+                self.bound = False  # the judge's score changed shape: judge every seed rather than guess
+            seed = self.records[pos].seed
+            result = _result(claim, seed, judgement, facts)
+            rank = (RANK[result.verdict], judgement.score)
+            if best is None or rank > best[0] or (rank == best[0] and pos < best[1]):
+                best = (rank, pos, result)
+        if best is not None:
+            return best[2]
+        first = self.records[positions[0]].seed  # no seed had anything to say: the first one answers, as in _scan
+        return _result(claim, first, None, self.facts(claim.text, first.language))
+
+
+# How the judge can count a claim fact as matched in a window (judge._judge_window): in the focal sentence, in the
+# sentence before or after (names and concepts), or anywhere in a seed that has it twice (concepts and words).
+NEAR_KINDS = frozenset({Kind.ENTITY, Kind.NAME, Kind.TERM, Kind.WORD})
+BACKGROUND_KINDS = frozenset({Kind.TERM, Kind.WORD})
+
+
+def _bound(facts: list[Fact], queries: list[Query], found: list[set[int] | None], index: SeedIndex
+           ) -> tuple | None:
+    """The best (rank, score) one seed can reach, or None when a fact reads every sentence (see Checker._bounded).
+
+    For each candidate focal sentence: a fact can be matched there if a sentence that can match it is the focal one
+    (it then counts in the focal sentence), the one before or after (names and concepts), or any two (concepts and
+    words: from the background, which counts as far); the window is 'supported' only if every fact can be matched
+    and one is in the focal sentence, 'contradicted' only if every other fact can conflict there (a candidate in the
+    focal sentence, or a name a rival can conflict with).
+    """
+    if any(f is None for f in found):
+        return None
+    matching: list[set[int]] = []
+    for q, f in zip(queries, found, strict=True):
+        narrow = index.sentences(q.match) if q.match is not None else f
+        matching.append(f if narrow is None else narrow & f)  # type: ignore[operator]
+    focals = set().union(*found)  # type: ignore[arg-type]
+    if not focals:
+        return None
+    n = len(facts)
+    best: tuple | None = None
+    for focal in focals:
+        here = matched = far = 0
+        conflictable = True
+        for fact, can_match, can_answer in zip(facts, matching, found, strict=True):
+            if focal in can_match:
+                here += 1
+                matched += 1
+            elif fact.kind in NEAR_KINDS and (focal - 1 in can_match or focal + 1 in can_match):
+                matched += 1
+            elif fact.kind in BACKGROUND_KINDS and len(can_match) >= 2:
+                matched += 1
+                far += 1
+            elif focal not in can_answer and not _may_conflict_unmatched(fact):  # type: ignore[operator]
+                conflictable = False
+        rank = 0 if here == 0 else 2 if matched == n else 1 if conflictable else 0
+        bound = (rank, (rank, here, matched, -far, -focal))
+        if best is None or bound > best:
+            best = bound
+    return best
+
+
+_checkers: list[tuple[tuple, Checker]] = []
+
+
+def _checker(seeds: Sequence[SeedFacts], knowledge: Knowledge, settings: Settings) -> Checker:
+    """The Checker of a list of seeds, kept while the same seeds are checked claim after claim."""
+    key = (tuple(map(id, seeds)), id(knowledge), settings)
+    for held_key, checker in _checkers:
+        if held_key == key:
+            return checker
+    checker = Checker(seeds, knowledge, settings)
+    _checkers[:] = [(key, checker), *_checkers[:3]]  # the checker holds its seeds, so their ids stay theirs
+    return checker
+
+
 def check_claim(claim: Claim, seeds: Sequence[SeedFacts], knowledge: Knowledge, settings: Settings) -> Result:
     """A claim against its seed, or against every seed when it names none: the strongest verdict wins."""
-    candidates = [s for s in seeds if claim.seed is None or s.seed.id == claim.seed]
-    best: tuple[tuple, Result] | None = None
-    for seed_facts in candidates:
-        facts = claim_facts(claim, seed_facts.seed, knowledge)
-        judgement = judge_seed(facts, seed_facts.sentences, knowledge, settings)
-        result = _result(claim, seed_facts.seed, judgement, facts)
-        rank = (RANK[result.verdict], judgement.score if judgement else ())
-        if best is None or rank > best[0]:
-            best = (rank, result)
-    if best is None:
-        return _result(claim, None, None, ())
-    return best[1]
+    return _checker(seeds, knowledge, settings).check(claim)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The whole run, with the cache and several processes.
+
+_default_jobs = 1
+
+
+def set_jobs(jobs: int) -> None:
+    """The number of processes check() uses when not told (--jobs); 0 for one per CPU."""
+    global _default_jobs
+    _default_jobs = jobs
+
+
+def _jobs(jobs: int | None) -> int:
+    jobs = _default_jobs if jobs is None else jobs
+    if jobs <= 0:
+        jobs = os.cpu_count() or 1
+    import multiprocessing
+
+    if jobs > 1 and "fork" not in multiprocessing.get_all_start_methods():
+        return 1  # workers inherit the analysed seeds by fork; elsewhere one process does it all
+    return jobs
+
+
+# What forked workers read: set by the parent just before it starts them.
+_work: dict[str, Any] = {}
+
+
+def _pool(jobs: int):  # -> concurrent.futures.ProcessPoolExecutor
+    import concurrent.futures
+    import multiprocessing
+
+    return concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+
+
+def _chunks(items: Sequence[Any], jobs: int, per_job: int = 4) -> list[Sequence[Any]]:
+    size = max(1, -(-len(items) // (jobs * per_job)))
+    return [items[k : k + size] for k in range(0, len(items), size)]
+
+
+def _analyse_in_worker(positions: Sequence[int]) -> list[tuple[SeedIndex, bytes]]:
+    seeds, knowledge = _work["seeds"], _work["knowledge"]
+    return [_stored(seeds[p], knowledge) for p in positions]
+
+
+def _claim_facts_in_worker(pairs: Sequence[tuple[str, str]]) -> list[list[Fact]]:
+    knowledge = _work["knowledge"]
+    return [_claim_facts(text, lang, knowledge) for text, lang in pairs]
+
+
+def _check_in_worker(positions: Sequence[int]) -> list[Result]:
+    checker, claims = _work["checker"], _work["claims"]
+    return [checker.check(claims[p]) for p in positions]
+
+
+def _interned(index: SeedIndex) -> SeedIndex:
+    """The same index with its keys shared with every other seed's (a thousand seeds repeat most keys)."""
+    index.postings = {sys.intern(k): v for k, v in index.postings.items()}
+    return index
+
+
+def analyse_seeds(seeds: Sequence[Seed], knowledge: Knowledge, jobs: int = 1,
+                  progress: Progress | None = None) -> list[_Record]:
+    """Every seed's index and pickled analysis, from the cache where possible, the rest computed by `jobs`
+    processes (each storing what it computes)."""
+    from . import cache
+
+    records: list[_Record | None] = [None] * len(seeds)
+    keys = [_seed_key(seed, knowledge) for seed in seeds]
+    missing: list[int] = []
+    with _no_gc():
+        for pos, seed in enumerate(seeds):
+            value = cache.load(keys[pos])
+            if not is_analysed(value):
+                missing.append(pos)
+            else:
+                records[pos] = _Record(seed, _interned(value[0]), blob=value[1], key=keys[pos])
+    done = len(seeds) - len(missing)
+    if progress:
+        progress("analysing seeds", done, len(seeds))
+    if jobs > 1 and len(missing) > 1:
+        _work.update(seeds=seeds, knowledge=knowledge)
+        try:
+            with _pool(min(jobs, len(missing))) as pool:
+                chunks = _chunks(missing, jobs, per_job=8)
+                for chunk, values in zip(chunks, pool.map(_analyse_in_worker, chunks), strict=True):
+                    for pos, (index, blob) in zip(chunk, values, strict=True):
+                        records[pos] = _Record(seeds[pos], _interned(index), blob=blob, key=keys[pos])
+                    done += len(chunk)
+                    if progress:
+                        progress("analysing seeds", done, len(seeds))
+        finally:
+            _work.clear()
+    else:
+        for pos in missing:
+            index, blob = _stored(seeds[pos], knowledge)
+            records[pos] = _Record(seeds[pos], _interned(index), blob=blob, key=keys[pos])
+            done += 1
+            if progress:
+                progress("analysing seeds", done, len(seeds))
+    return records  # type: ignore[return-value]
+
+
+def _prepare_claim_facts(checker: Checker, claims: Sequence[Claim], jobs: int) -> None:
+    """Every (claim, seed language) analysis the run needs, from the cache by claim file, the rest computed."""
+    from . import cache
+
+    groups: dict[str, dict[tuple[str, str], None]] = {}
+    for claim in claims:
+        group = groups.setdefault(claim.location.path, {})
+        for lang in checker.needed(claim):
+            group[(claim.text, lang)] = None
+    missing: dict[str, list[tuple[str, str]]] = {}
+    with _no_gc():
+        for path, pairs in groups.items():
+            ordered = sorted(pairs)
+            value = cache.load(_claims_key(ordered, checker.knowledge))
+            if isinstance(value, list) and len(value) == len(ordered):
+                checker.facts_memo.update(zip(ordered, value, strict=True))
+            else:
+                missing[path] = ordered
+    todo = sorted({pair for pairs in missing.values() for pair in pairs} - checker.facts_memo.keys())
+    if jobs > 1 and len(todo) >= 64:
+        _work.update(knowledge=checker.knowledge)
+        try:
+            with _pool(jobs) as pool:
+                chunks = _chunks(todo, jobs)
+                for chunk, facts in zip(chunks, pool.map(_claim_facts_in_worker, chunks), strict=True):
+                    checker.facts_memo.update(zip(chunk, facts, strict=True))
+        finally:
+            _work.clear()
+    else:
+        for text, lang in todo:
+            checker.facts(text, lang)
+    for pairs in missing.values():
+        cache.store(_claims_key(pairs, checker.knowledge), [checker.facts_memo[p] for p in pairs])
 
 
 def check(
@@ -81,9 +601,123 @@ def check(
     seeds: Sequence[Seed],
     settings: Settings | None = None,
     knowledge: Knowledge | None = None,
+    *,
+    jobs: int | None = None,
+    use_index: bool = True,
+    progress: Progress | None = None,
 ) -> Report:
+    """Every claim against its seed (or every seed). `jobs` processes (default 1, or set_jobs(); 0 for one per
+    CPU) give the same report as one. `use_index=False` reads every sentence (for tests of the index).
+    `progress(stage, done, total)` is called as seeds are analysed and claims checked."""
     knowledge = knowledge or default_knowledge()
     settings = settings or Settings()
-    analysed = [analyse_seed(seed, knowledge) for seed in seeds]
-    results = tuple(check_claim(claim, analysed, knowledge, settings) for claim in claims)
-    return Report(results, tuple(seeds))
+    jobs = _jobs(jobs)
+    records = analyse_seeds(seeds, knowledge, jobs, progress)
+    checker = Checker(records, knowledge, settings, use_index)
+    results: list[Result | None] = [None] * len(claims)
+    groups = _cached_results(checker, claims, results) if use_index else {}
+    todo = [k for k, r in enumerate(results) if r is None]
+    _prepare_claim_facts(checker, [claims[k] for k in todo], jobs)
+    if use_index:
+        checker.corpus  # noqa: B018 - built once here, before workers are forked, not in each of them
+    # Seed by seed (claims that name no seed last), so that each analysis is unpickled once; results in claim order.
+    first = {k: min(checker.positions(claims[k]), default=len(records)) for k in todo}
+    order = sorted(todo, key=lambda k: (first[k], k))
+    if progress:
+        progress("checking claims", len(claims) - len(todo), len(claims))
+    with _long_lived(checker):
+        _check_all(checker, claims, order, results, jobs, progress)
+    from . import cache
+
+    for name, members in groups.items():
+        cache.store(name, [results[k] for k in members])
+    return Report(tuple(results), tuple(seeds))  # type: ignore[arg-type]
+
+
+# Every source file of the package: a result depends on the analysers, the matcher, the judge and its rules.
+@functools.cache
+def _results_fingerprint() -> str:
+    import hashlib
+
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(code_fingerprint().encode())
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".yaml", ".yml", ".json", ".txt") and "__pycache__" not in path.parts:
+            digest.update(f"\0{path.relative_to(package).as_posix()}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _cached_results(checker: Checker, claims: Sequence[Claim], results: list[Result | None]) -> dict[str, list[int]]:
+    """Results of earlier runs for claims whose text, seed (or every seed, for a claim naming none), code,
+    knowledge and settings are all the same, by claim file; returns the cache names of the files to store."""
+    import dataclasses
+    import hashlib
+
+    from . import cache
+
+    if not cache.enabled():
+        return {}
+    every = hashlib.sha256("\0".join(r.key for r in checker.records).encode()).hexdigest()
+    fixed = [_results_fingerprint(), knowledge_fingerprint(checker.knowledge), repr(checker.settings)]
+    members: dict[str, list[int]] = {}
+    for k, claim in enumerate(claims):
+        members.setdefault(claim.location.path, []).append(k)
+    missing: dict[str, list[int]] = {}
+    with _no_gc():
+        for group in members.values():
+            parts = list(fixed)
+            for k in group:
+                claim = claims[k]
+                positions = checker.positions(claim)
+                seeds = every if claim.seed is None else ",".join(checker.records[p].key for p in positions)
+                parts.append(f"{claim.seed}\0{seeds}\0{claim.text}")
+            name = cache.key(f"results{FORMAT}", parts)
+            value = cache.load(name)
+            if isinstance(value, list) and len(value) == len(group) and all(isinstance(r, Result) for r in value):
+                for k, result in zip(group, value, strict=True):
+                    results[k] = dataclasses.replace(result, claim=claims[k])
+            else:
+                missing[name] = group
+    return missing
+
+
+@contextlib.contextmanager
+def _long_lived(checker: Checker) -> Iterator[None]:
+    """What is in memory now (indexes, pickled analyses, claim facts), and each analysis unpickled while claims
+    are judged, lives until the run ends or the analysis leaves memory: out of the cycle collector's passes
+    meanwhile (gc.freeze; they hold no cycles, so reference counts free them; fork's workers share those pages
+    too), and back in them after (gc.unfreeze: nothing is kept from the collector for good). The collector
+    otherwise scans every unpickled analysis again and again, which costs more than unpickling it."""
+    gc.freeze()
+    checker.frozen = True
+    try:
+        yield
+    finally:
+        checker.frozen = False
+        gc.unfreeze()
+
+
+def _check_all(checker: Checker, claims: Sequence[Claim], order: list[int], results: list[Result | None],
+               jobs: int, progress: Progress | None) -> None:
+    """The claims at positions `order`, judged in that order, by `jobs` processes for many claims."""
+    done = len(claims) - len(order)
+    if jobs > 1 and len(order) >= 32:
+        _work.update(checker=checker, claims=claims)
+        try:
+            with _pool(jobs) as pool:
+                chunks = _chunks(order, jobs, per_job=8)
+                for chunk, found in zip(chunks, pool.map(_check_in_worker, chunks), strict=True):
+                    for pos, result in zip(chunk, found, strict=True):
+                        results[pos] = result
+                    done += len(chunk)
+                    if progress:
+                        progress("checking claims", done, len(claims))
+        finally:
+            _work.clear()
+    else:
+        for pos in order:
+            results[pos] = checker.check(claims[pos])
+            done += 1
+            if progress:
+                progress("checking claims", done, len(claims))

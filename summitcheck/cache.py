@@ -1,31 +1,46 @@
-"""An on-disk cache of expensive, pure results (the indexed knowledge tables, seed analyses).
+"""An on-disk cache of expensive, pure results (the indexed knowledge tables, seed and claim analyses).
 
 Entries are pickles named by a hash of everything they depend on, the summitcheck version included, so a stale
 entry is never read: it is simply never asked for again. Writes go to a temporary file renamed into place, so two
-runs sharing the folder never see half an entry. Any cache failure falls back to computing the value.
+runs sharing the folder (or the processes of one run) never see half an entry; the last writer of the same name
+wins, with the same content. Any cache failure (unreadable, corrupt, full or read-only disk) falls back to
+computing the value.
+
+The folder is the user's cache folder (platformdirs: ~/.cache/summitcheck on Linux), or SUMMITCHECK_CACHE_DIR.
+SUMMITCHECK_NO_CACHE=1 or `--no-cache` turn it off; deleting the folder is always safe. It is kept under 2 GiB
+(SUMMITCHECK_CACHE_MAX_MB) by deleting the least recently used entries.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import os
 import pickle
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from . import __version__
 
 T = TypeVar("T")
 ENV_DIR = "SUMMITCHECK_CACHE_DIR"
 ENV_OFF = "SUMMITCHECK_NO_CACHE"
+ENV_MAX_MB = "SUMMITCHECK_CACHE_MAX_MB"
+DEFAULT_MAX_BYTES = 2 << 30
+TOUCH_AFTER = 86400.0  # seconds: a hit older than a day marks its entry as used (one utime a day at most)
+STALE_TEMPORARY = 3600.0  # seconds: a temporary file this old belongs to a run that was killed
+MISSING: Any = object()  # what load() returns for an entry that is absent or unreadable
 
 _enabled = os.environ.get(ENV_OFF, "") in ("", "0")
+_pruned = False  # prune() runs once per process, after its first store
 
 
 def set_enabled(enabled: bool) -> None:
-    """Turn the cache off for this process (--no-cache)."""
+    """Turn the cache off (or on) for this process (--no-cache)."""
     global _enabled
     _enabled = enabled
 
@@ -37,6 +52,11 @@ def enabled() -> bool:
 def directory() -> Path:
     if os.environ.get(ENV_DIR):
         return Path(os.environ[ENV_DIR])
+    return _user_directory()
+
+
+@functools.cache
+def _user_directory() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("summitcheck"))
@@ -45,29 +65,102 @@ def directory() -> Path:
 def key(kind: str, parts: Iterable[bytes | str]) -> str:
     digest = hashlib.sha256(f"{kind}\0{__version__}\0".encode())
     for part in parts:
-        data = part.encode() if isinstance(part, str) else part
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
         digest.update(len(data).to_bytes(8, "little"))
         digest.update(data)
     return f"{kind}-{digest.hexdigest()[:32]}"
+
+
+def load(name: str) -> Any:
+    """The value stored under `name` (from key()), or MISSING."""
+    if not _enabled:
+        return MISSING
+    path = directory() / f"{name}.pickle"
+    try:
+        with path.open("rb") as f:
+            value = pickle.load(f)
+            if time.time() - os.fstat(f.fileno()).st_mtime > TOUCH_AFTER:
+                os.utime(path)  # in use: the last entries prune() removes are the ones read lately
+            return value
+    except Exception:  # absent, unreadable or corrupt: computed again, never a failed run
+        return MISSING
+
+
+def store(name: str, value: Any) -> None:
+    """Store `value` under `name`, atomically; a failure costs speed, never a result."""
+    if not _enabled:
+        return
+    folder = directory()
+    tmp = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, folder / f"{name}.pickle")
+        tmp = None
+    except Exception:  # a read-only or full disk, a value that cannot be pickled
+        pass
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    _prune_once(folder)
+
+
+def _prune_once(folder: Path) -> None:
+    global _pruned
+    if not _pruned:
+        _pruned = True
+        prune(folder)
+
+
+def prune(folder: Path | None = None, limit: int | None = None) -> int:
+    """Delete the least recently used entries while the folder holds more than `limit` bytes (default
+    SUMMITCHECK_CACHE_MAX_MB, else 2 GiB), and temporary files a killed run left behind; returns the bytes freed.
+    Every code change makes new entries and leaves the old ones unread: this keeps them from piling up. Safe while
+    another run uses the folder: an entry deleted under it is computed again."""
+    folder = folder or directory()
+    if limit is None:
+        try:
+            limit = int(float(os.environ.get(ENV_MAX_MB, "")) * 1024 * 1024)
+        except ValueError:
+            limit = DEFAULT_MAX_BYTES
+    entries = []
+    freed = 0
+    now = time.time()
+    try:
+        with os.scandir(folder) as found:
+            for entry in found:
+                if not entry.name.endswith(".pickle"):
+                    continue
+                with contextlib.suppress(OSError):
+                    stat = entry.stat()
+                    if entry.name.startswith(".tmp-"):
+                        if now - stat.st_mtime > STALE_TEMPORARY:
+                            os.unlink(entry.path)
+                            freed += stat.st_size
+                        continue
+                    entries.append((stat.st_mtime, stat.st_size, entry.path))
+    except OSError:
+        return freed
+    total = sum(size for _, size, _ in entries)
+    for _, size, path in sorted(entries):
+        if total <= limit:
+            break
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+            total -= size
+            freed += size
+    return freed
 
 
 def cached(name: str, compute: Callable[[], T]) -> T:
     """The cached value named `name` (from key()), computing and storing it when absent or unreadable."""
     if not _enabled:
         return compute()
-    path = directory() / f"{name}.pickle"
-    try:
-        with path.open("rb") as f:
-            return pickle.load(f)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        pass
-    value = compute()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only or full disk costs speed, never a result
+    value = load(name)
+    if value is MISSING:
+        value = compute()
+        store(name, value)
     return value

@@ -89,6 +89,23 @@ ProgressOpt = Annotated[
                  show_default=False),
 ]
 
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Neither read nor write the cache of seed and claim analyses.")
+]
+JobsOpt = Annotated[
+    int,
+    typer.Option("--jobs", "-j", min=0, help="Processes for large corpora (0: one per CPU); the output is the same."),
+]
+
+
+def _performance(no_cache: bool, jobs: int) -> None:
+    """--no-cache and --jobs: process-wide settings of the cache and of api.check."""
+    from . import api, cache
+
+    if no_cache:
+        cache.set_enabled(False)
+    api.set_jobs(jobs)
+
 
 def _fail_input(errors: list[str]) -> None:
     for line in errors:
@@ -132,10 +149,13 @@ def verify(
     glossary: GlossaryOpt = None,
     aliases: AliasesOpt = None,
     progress: ProgressOpt = None,
+    no_cache: NoCacheOpt = False,
+    jobs: JobsOpt = 1,
 ) -> None:
     """Check every claim against its seed; exit 1 when a claim fails the policy (contradicted or unsupported)."""
     from .report import formats
 
+    _performance(no_cache, jobs)
     options = _options(config, paths=paths, seeds=seeds, format=format, language=language, tolerance=tolerance,
                        fail_on=fail_on, baseline=baseline, glossary=glossary, aliases=aliases)
     _check_format(options.format, formats())
@@ -207,6 +227,27 @@ def coverage(
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 
 
+@app.command()
+def explain(
+    claim_id: Annotated[str, typer.Argument(metavar="ID", help="The id of the claim to explain.")],
+    paths: Paths = None,
+    seeds: SeedsOpt = None,
+    config: ConfigOpt = None,
+    language: LanguageOpt = None,
+    tolerance: ToleranceOpt = None,
+    glossary: GlossaryOpt = None,
+    aliases: AliasesOpt = None,
+) -> None:
+    """Show how one claim was read and judged: each typed fact, its value, and the seed words it met."""
+    from .show import render_explanation
+
+    options = _options(config, paths=paths, seeds=seeds, language=language, tolerance=tolerance,
+                       glossary=glossary, aliases=aliases)
+    report = _run_options(options, progress=False, only=claim_id)
+    render_explanation(report.results[0], sys.stdout)
+    raise typer.Exit(EXIT_OK if report.all_supported else EXIT_FAILED)
+
+
 @app.command("show-claims")
 def show_claims(
     paths: Paths = None,
@@ -262,7 +303,7 @@ def _knowledge(options: Options):  # -> Knowledge | None, imported lazily
     return load(list(options.knowledge_files))
 
 
-def _run_options(options: Options, progress: bool | None) -> Report:
+def _run_options(options: Options, progress: bool | None, only: str | None = None) -> Report:
     """Load seeds and claims (every problem reported at once, exit 2), then check them."""
     import dataclasses
 
@@ -287,6 +328,10 @@ def _run_options(options: Options, progress: bool | None) -> Report:
         claims = load_claims(list(options.claims), {s.id for s in seeds} if not errors else None)
     except SummitcheckError as e:
         errors += str(e).splitlines()
+    if not errors and only is not None:
+        claims = [c for c in claims if c.id == only]
+        if not claims:
+            errors.append(f"no claim has the id {only!r} (see summitcheck show-claims)")
     if errors:
         _fail_input(errors)
     settings = Settings() if options.tolerance is None else dataclasses.replace(Settings(), tolerance=options.tolerance)

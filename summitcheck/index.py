@@ -27,6 +27,11 @@ keys mirror match.py, kind by kind:
 
 A rule added to `match.compare` or `find_in_sentence` needs its key here.
 
+Values also have narrower keys (`m:...`) for the sentences that can MATCH them, not only conflict: the same date at
+the claim's precision, the same weekday, ordinal or identifier, an amount in the claim's range (by buckets of about
+9 %), all the words of a quotation. They bound what a seed can support (api.Checker._bounded), never which
+sentences are read.
+
 Claims that name no seed are looked up in a global index (key -> the seeds that have it), then in each of those
 seeds' own index (key -> its sentences), so the cost follows the seeds that share something with the claim, not
 every seed.
@@ -34,26 +39,62 @@ every seed.
 
 from __future__ import annotations
 
+import math
+import pickle
 import weakref
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .analyse import analyse
 from .analyse.knowledge import Knowledge
 from .analyse.tokens import tokenize
-from .match import SentenceFacts, Settings, _plain
-from .model import Fact, Kind
+from .match import SentenceFacts, Settings, _plain, interval
+from .model import Fact, Kind, Seed
 
 # The matcher's own cut-offs, lowered a little: a looser candidate search costs a few sentences, never a verdict.
 NAME_CUTOFF = 80.0  # find_in_sentence: fuzz.ratio(name, other) >= 88
 COGNATE_SLACK = 4.0  # words_meet: fuzz.ratio(key, other) >= settings.cognate_ratio
 COGNATE_MIN = 5  # words_meet: both keys at least this long, and the same first three characters
 HEADED = (Kind.NUMBER, Kind.PERCENT, Kind.ORDINAL)  # match.counts_same_thing
+AMOUNTS = (Kind.NUMBER, Kind.PERCENT, Kind.DURATION, Kind.MONEY)  # match.compare_amounts
+BUCKETS_PER_DOUBLING = 8
+MAX_BUCKETS = 64  # a claim range wider than this many buckets looks for every amount
 MASK_LIMIT = 4096  # seeds with more sentences keep positions instead of bit masks
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# Seed side: the keys of one sentence, and one seed's index.
+# Seed side: a seed's analysis, the keys of one sentence, and one seed's index.
+
+# What the on-disk cache holds for a seed (api._seed_key hashes this module, the analysers and their data): bump
+# FORMAT when the shape of analysed() changes without this module changing.
+FORMAT = 1
+
+
+def analyse_sentences(seed: Seed, knowledge: Knowledge) -> list[SentenceFacts]:
+    """Every sentence of a seed analysed: its facts and word tokens."""
+    sentences = []
+    for sentence in seed.sentences:
+        analysis = analyse(sentence.text, seed.language, knowledge, seed.date, base=sentence.start)
+        words = tuple(t for t in analysis.tokens if t.is_word)
+        sentences.append(
+            SentenceFacts(sentence.index, analysis.facts, words, seed.language, sentence.text, sentence.start)
+        )
+    return sentences
+
+
+def analysed(seed: Seed, knowledge: Knowledge) -> tuple[SeedIndex, bytes]:
+    """A seed's index and its pickled sentence analyses: what the cache holds for it. The analyses stay pickled
+    (a tenth of their size as objects) until a claim needs them; the index costs as much to build as they do to
+    read."""
+    sentences = analyse_sentences(seed, knowledge)
+    return SeedIndex.build(sentences, knowledge), pickle.dumps(sentences, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def is_analysed(value: object) -> bool:
+    """Whether a value read from the cache has the shape analysed() gives."""
+    return isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], SeedIndex) and \
+        isinstance(value[1], bytes)
 
 
 def sentence_keys(sentence: SentenceFacts, knowledge: Knowledge) -> set[str]:
@@ -77,6 +118,7 @@ def sentence_keys(sentence: SentenceFacts, knowledge: Knowledge) -> set[str]:
             keys.update(f"c:{c}" for c in f.value)
         elif kind is Kind.IDENTIFIER:
             keys.update(("v:identifier:*", f"v:identifier:{f.value[0]}", f"c:{f.value[0]}"))
+            keys.add(f"m:identifier:{f.value[1]}")
         elif kind is Kind.QUOTE:
             keys.update("q:" + t.norm for t in sentence.words if f.start <= t.start and t.end <= f.end)
         elif kind in HEADED:
@@ -87,7 +129,44 @@ def sentence_keys(sentence: SentenceFacts, knowledge: Knowledge) -> set[str]:
                 keys.add(f"v:{kind.value}:-")
         else:
             keys.add(f"v:{kind.value}")
+        keys.update(_match_keys(f))
     return keys
+
+
+def _match_keys(f: Fact) -> list[str]:
+    """The keys under which a seed fact can MATCH a claim fact of its kind (see _match_query)."""
+    kind = f.kind
+    if kind in AMOUNTS:
+        if f.qualifier in ("min", "max"):
+            return [f"m:{kind.value}:open"]
+        return [f"m:{kind.value}:{_bucket(_point(f))}"]
+    if kind in (Kind.WEEKDAY, Kind.ORDINAL):
+        return [f"m:{kind.value}:{f.value}"]
+    if kind is Kind.DATE:
+        fields = [getattr(f.value, name, None) for name in ("year", "month", "day")]
+        present = [k for k, v in enumerate(fields) if v is not None]
+        out = []
+        for subset in range(1, 1 << len(present)):  # the date at every precision a claim may give
+            shown = ["-"] * 3
+            for bit, k in enumerate(present):
+                if subset >> bit & 1:
+                    shown[k] = str(fields[k])
+            out.append("m:date:" + ":".join(shown))
+        return out
+    return []
+
+
+def _point(f: Fact) -> float:
+    return f.value[0] if f.kind in (Kind.MONEY, Kind.DURATION) else f.value
+
+
+def _bucket(value: float) -> str:
+    try:
+        if value > 0 and math.isfinite(value):
+            return str(math.floor(math.log2(value) * BUCKETS_PER_DOUBLING))
+    except (TypeError, ValueError):
+        pass
+    return "z"
 
 
 class SeedIndex:
@@ -95,10 +174,17 @@ class SeedIndex:
 
     __slots__ = ("postings", "size")
 
-    def __init__(self, sentences: Sequence[SentenceFacts], knowledge: Knowledge) -> None:
-        self.size = len(sentences)
+    def __init__(self, size: int, postings: dict[str, int | list[int]]) -> None:
+        self.size = size
+        self.postings = postings
+
+    def __reduce__(self) -> tuple:
+        return (SeedIndex, (self.size, self.postings))
+
+    @classmethod
+    def build(cls, sentences: Sequence[SentenceFacts], knowledge: Knowledge) -> SeedIndex:
         postings: dict[str, int | list[int]] = {}
-        if self.size <= MASK_LIMIT:
+        if len(sentences) <= MASK_LIMIT:
             for pos, sentence in enumerate(sentences):
                 bit = 1 << pos
                 for key in sentence_keys(sentence, knowledge):
@@ -107,7 +193,7 @@ class SeedIndex:
             for pos, sentence in enumerate(sentences):
                 for key in sentence_keys(sentence, knowledge):
                     postings.setdefault(key, []).append(pos)  # type: ignore[union-attr]
-        self.postings = postings
+        return cls(len(sentences), postings)
 
     def keys(self) -> Iterable[str]:
         return self.postings.keys()
@@ -157,6 +243,7 @@ class Query:
     counted: tuple[str, ...] = ()
     least: int = 0
     everything: bool = False
+    match: Query | None = None  # the narrower lookup of the sentences that can MATCH; None: the same as this one
 
 
 EVERYTHING = Query(everything=True)
@@ -246,6 +333,43 @@ class Vocabulary:
 
 def query(fact: Fact, lang: str, knowledge: Knowledge, settings: Settings, vocabulary: Vocabulary) -> Query:
     """What a claim fact looks for in seeds of language `lang` (quotations are tokenized in the seed's language)."""
+    found = _query(fact, lang, knowledge, settings, vocabulary)
+    narrow = _match_query(fact, found, settings)
+    return found if narrow is None else Query(found.keys, found.counted, found.least, found.everything, narrow)
+
+
+def _match_query(fact: Fact, found: Query, settings: Settings) -> Query | None:
+    """The sentences where a value can MATCH (not only conflict): None where they are all the candidates."""
+    kind = fact.kind
+    if found.everything:
+        return None
+    if kind in AMOUNTS:
+        try:
+            lo, hi = interval(fact, settings.tolerance)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if not (math.isfinite(lo) and math.isfinite(hi)) or lo <= 0:
+            return None
+        first, last = int(_bucket(lo)) - 1, int(_bucket(hi)) + 1  # a bucket either side: rounding in log2
+        if last - first > MAX_BUCKETS:
+            return None
+        keys = {f"m:{kind.value}:{b}" for b in range(first, last + 1)} | {f"m:{kind.value}:open"}
+        return Query(frozenset(keys))
+    if kind in (Kind.WEEKDAY, Kind.ORDINAL):
+        return Query(frozenset({f"m:{kind.value}:{fact.value}"}))
+    if kind is Kind.IDENTIFIER:
+        return Query(frozenset({f"m:identifier:{fact.value[1]}"}))
+    if kind is Kind.DATE:
+        fields = [getattr(fact.value, name, None) for name in ("year", "month", "day")]
+        if all(v is None for v in fields):
+            return None
+        return Query(frozenset({"m:date:" + ":".join("-" if v is None else str(v) for v in fields)}))
+    if kind is Kind.QUOTE and found.counted:  # an exact quotation has every one of its words
+        return Query(counted=found.counted, least=len(found.counted))
+    return None
+
+
+def _query(fact: Fact, lang: str, knowledge: Knowledge, settings: Settings, vocabulary: Vocabulary) -> Query:
     kind = fact.kind
     if kind in HEADED:
         if fact.head:
@@ -300,7 +424,7 @@ class CorpusIndex:
         self.indexes = indexes
         seeds_with: dict[str, list[int]] = {}
         for pos, index in enumerate(indexes):
-            for key in index.keys():
+            for key in index.postings:
                 found = seeds_with.get(key)
                 if found is None:
                     seeds_with[key] = [pos]

@@ -96,3 +96,11 @@ def test_show_claims_facts_shows_normalised_values(tmp_path: Path) -> None:
     facts = {(f["kind"], f["value"]) for f in doc["claims"][0]["facts"]}
     assert {("identifier", "resolution 2397"), ("date", "2017-12"), ("entity", "un")} <= facts
     assert any(kind == "duration" for kind, _ in facts)
+
+
+def test_explain_shows_each_fact_and_the_seed_words() -> None:
+    result = run("explain", "un-res-2397", str(CLAIMS), "--seeds", str(SEEDS))
+    assert result.exit_code == 0, result.output
+    for piece in ("identifier", "resolution 2397", "résolution 2397", "décembre 2017", "deux ans", "supported"):
+        assert piece in result.output
+    assert run("explain", "no-such-claim", str(CLAIMS), "--seeds", str(SEEDS)).exit_code == 2

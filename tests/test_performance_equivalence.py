@@ -1,0 +1,215 @@
+"""The speed-ups never change a result: the index, the cache (cold and warm) and several processes give the same
+verdict, reason, evidence and facts as reading every sentence of every seed, on the project's own inputs.
+
+The inputs: the bundled claims (claims/), the claim texts of the case tables (tests/cases/*.yaml) against their
+seeds (seeds/, tests/seeds/, and each per-kind case's own seed), and the same texts naming no seed, checked against
+every seed at once (the global index and the bound over seeds).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+
+from summitcheck import api, cache
+from summitcheck.analyse.knowledge import default_knowledge
+from summitcheck.index import SeedIndex, sentence_keys
+from summitcheck.load.claims import load_claims
+from summitcheck.load.seeds import load_seeds, parse_seed
+from summitcheck.match import Settings, find_in_sentence
+from summitcheck.model import Claim, Location
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "tests" / "cases"
+
+
+@functools.cache
+def inputs() -> tuple[list, list[Claim], list[Claim]]:
+    """(seeds, claims naming their seed, the same texts naming none)."""
+    seeds = load_seeds(ROOT / "seeds") + load_seeds(ROOT / "tests" / "seeds")
+    claims = list(load_claims([ROOT / "claims"]))
+    known = {s.id for s in seeds}
+    for path in sorted(CASES.glob("*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for n, case in enumerate(doc.get("cases") or []):
+            if "claim" not in case:
+                continue
+            where = Location(path.name, n + 1)
+            if "seed" in doc and doc["seed"] in known:
+                claims.append(Claim(f"{path.stem}-{n}", case["claim"], where, seed=doc["seed"]))
+            elif isinstance(case.get("seed"), str):  # a per-kind case brings its own short seed
+                sid = f"{path.stem}-{case.get('id', n)}"
+                seeds.append(parse_seed(case["seed"], f"<{sid}>", sid, case.get("lang")))
+                claims.append(Claim(f"{path.stem}-{n}", case["claim"], where, seed=sid))
+    anywhere = [Claim(f"any-{c.id}", c.text, c.location) for c in claims]
+    return seeds, claims, anywhere
+
+
+@pytest.fixture()
+def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(cache.ENV_DIR, str(tmp_path / "cache"))
+    monkeypatch.setattr(cache, "_enabled", True)
+    return tmp_path / "cache"
+
+
+@functools.cache
+def reference() -> tuple:
+    """Every claim with every sentence read, no cache, one process: what the other runs must reproduce."""
+    seeds, claims, anywhere = inputs()
+    enabled = cache.enabled()
+    cache.set_enabled(False)
+    try:
+        named = api.check(claims, seeds, use_index=False, jobs=1).results
+        # Against every seed: the three articles and a sample of the short case seeds keep the full scan quick.
+        cases = [s for s in seeds if s.id.startswith("kinds-")]
+        some = [s for s in seeds if not s.id.startswith("kinds-")] + cases[::6]
+        free = api.check(anywhere, some, use_index=False, jobs=1).results
+    finally:
+        cache.set_enabled(enabled)
+    return named, free, some
+
+
+def _differences(expected, got) -> list[str]:
+    assert len(expected) == len(got)
+    return [
+        f"{a.claim.id} {a.claim.text!r}: {a.verdict.value} / {a.reason!r} became {b.verdict.value} / {b.reason!r}"
+        + (" (same verdict and reason, other evidence or facts)" if (a.verdict, a.reason) == (b.verdict, b.reason)
+           else "")
+        for a, b in zip(expected, got, strict=True)
+        if a != b
+    ]
+
+
+def test_index_cache_and_processes_change_no_result(fresh_cache: Path) -> None:
+    seeds, claims, anywhere = inputs()
+    named, free, some = reference()
+    runs = {
+        "index, cold cache": lambda: api.check(claims, seeds, jobs=1),
+        "index, warm cache (results of the run before)": lambda: api.check(claims, seeds, jobs=1),
+        "index, analyses from the cache, results computed": lambda: _forget_results(
+            fresh_cache, lambda: api.check(claims, seeds, jobs=1)),
+        "index, no cache": lambda: _without_cache(lambda: api.check(claims, seeds, jobs=1)),
+    }
+    for name, run in runs.items():
+        assert not _differences(named, run().results), name
+    for kind in ("seed", "claims", "results"):
+        assert any(fresh_cache.glob(f"{kind}*-*.pickle")), kind
+    assert not _differences(free, api.check(anywhere, some, jobs=1).results), "claims naming no seed"
+
+
+def test_several_processes_give_the_same_report(fresh_cache: Path) -> None:
+    if "fork" not in __import__("multiprocessing").get_all_start_methods():
+        pytest.skip("processes inherit the analysed seeds by fork")
+    seeds, claims, anywhere = inputs()
+    named, free, some = reference()
+    assert not _differences(named, api.check(claims, seeds, jobs=2).results), "jobs=2, cold cache"
+    assert not _differences(named, _forget_results(fresh_cache, lambda: api.check(claims, seeds, jobs=2)).results), \
+        "jobs=2, analyses from the cache"
+    assert not _differences(free, api.check(anywhere, some, jobs=2).results), "jobs=2, claims naming no seed"
+
+
+def test_candidates_hold_every_sentence_that_answers() -> None:
+    """Stronger than equal verdicts: wherever the matcher answers a claim fact, the index lists that sentence."""
+    seeds, claims, _ = inputs()
+    knowledge, settings = default_knowledge(), Settings()
+    enabled = cache.enabled()
+    cache.set_enabled(False)
+    try:
+        analysed = {s.id: api.analyse_seed(s, knowledge) for s in seeds}
+    finally:
+        cache.set_enabled(enabled)
+    checker = api.Checker(list(analysed.values()), knowledge, settings)
+    misses = []
+    for claim in claims:
+        seed_facts = analysed[claim.seed]
+        facts = checker.facts(claim.text, seed_facts.seed.language)
+        found = checker._candidates(list(analysed).index(claim.seed), facts)
+        for fact, allowed in zip(facts, found, strict=True):
+            for k, sentence in enumerate(seed_facts.sentences):
+                answer = find_in_sentence(fact, sentence, knowledge, settings)
+                if answer is not None and allowed is not None and k not in allowed:
+                    misses.append(f"{claim.text!r}: {fact.kind.value} {fact.text!r} {answer.status} in sentence "
+                                  f"{k + 1} of {claim.seed}, which the index does not list")
+    assert not misses, "\n".join(misses[:20])
+
+
+def test_the_index_is_selective() -> None:
+    """Candidates are a small part of the seed for a value: the index does more than list every sentence."""
+    seeds, _, _ = inputs()
+    bundled = api.analyse_seed(next(s for s in seeds if s.id == "000_f05eb49b0d101e5b"), default_knowledge())
+    index = SeedIndex.build(bundled.sentences, default_knowledge())
+    workers = [k for k in index.postings if k.startswith("v:number")]
+    assert workers and len(index.postings) > 100
+    assert all(sentence_keys(s, default_knowledge()) for s in bundled.sentences)
+
+
+def test_cache_survives_corrupt_and_foreign_entries(fresh_cache: Path) -> None:
+    seeds, _, _ = inputs()
+    knowledge = default_knowledge()
+    first = api.analyse_seed(seeds[0], knowledge)
+    entries = list(fresh_cache.glob("seed*-*.pickle"))
+    assert len(entries) == 1
+    entries[0].write_bytes(b"not a pickle")
+    (fresh_cache / ".tmp-half-written.pickle").write_bytes(b"\x80\x05")
+    again = api.analyse_seed(seeds[0], knowledge)
+    assert again.sentences == first.sentences
+    assert cache.load("seed-" + "0" * 32) is cache.MISSING
+
+
+def test_cache_prunes_the_least_recently_used_entries(tmp_path: Path) -> None:
+    import time
+
+    now = time.time()
+    for k, age in enumerate((5, 1, 3)):  # days since last use
+        entry = tmp_path / f"seed1-{k}.pickle"
+        entry.write_bytes(b"x" * 1000)
+        os.utime(entry, (now - age * 86400, now - age * 86400))
+    stale = tmp_path / ".tmp-killed.pickle"
+    stale.write_bytes(b"x" * 10)
+    os.utime(stale, (now - 7200, now - 7200))
+    assert cache.prune(tmp_path, limit=2000) == 1010
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["seed1-1.pickle", "seed1-2.pickle"]
+
+
+def test_cache_keys_follow_code_knowledge_and_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    seeds, _, _ = inputs()
+    knowledge = default_knowledge()
+    key = api._seed_key(seeds[0], knowledge)
+    assert api._seed_key(seeds[0], knowledge) == key
+    other = parse_seed(seeds[0].text + " Fin.", seeds[0].path, seeds[0].id)
+    assert api._seed_key(other, knowledge) != key
+    monkeypatch.setattr(api, "code_fingerprint", lambda: "another version of the analysers")
+    assert api._seed_key(seeds[0], knowledge) != key
+    assert api.knowledge_fingerprint(knowledge) == "default"
+    assert api._stable({"b", "a", "c"}) == api._stable({"c", "b", "a"})
+
+
+def _forget_results(folder: Path, run):
+    for entry in folder.glob("results*-*.pickle"):
+        entry.unlink()
+    return run()
+
+
+def _without_cache(run):
+    enabled = cache.enabled()
+    cache.set_enabled(False)
+    try:
+        return run()
+    finally:
+        cache.set_enabled(enabled)
+
+
+def test_no_cache_flag_and_jobs_flag_reach_the_library(monkeypatch: pytest.MonkeyPatch) -> None:
+    from summitcheck import cli
+
+    monkeypatch.setattr(cache, "_enabled", True)
+    monkeypatch.setattr(api, "_default_jobs", 1)
+    cli._performance(True, 3)
+    assert not cache.enabled() and api._default_jobs == 3
+    assert api._jobs(None) in (1, 3) and api._jobs(0) >= 1
+    monkeypatch.setattr(api, "_default_jobs", 1)
+    assert os.environ.get(cache.ENV_DIR)  # conftest: tests never touch the user's cache
