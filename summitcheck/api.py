@@ -440,17 +440,18 @@ def _bound(facts: list[Fact], queries: list[Query], found: list[set[int] | None]
     return best
 
 
-_checkers: list[tuple[tuple, Checker]] = []
+_checkers: list[tuple[tuple, Checker, tuple]] = []
 
 
 def _checker(seeds: Sequence[SeedFacts], knowledge: Knowledge, settings: Settings) -> Checker:
     """The Checker of a list of seeds, kept while the same seeds are checked claim after claim."""
     key = (tuple(map(id, seeds)), id(knowledge), settings)
-    for held_key, checker in _checkers:
+    for held_key, checker, _ in _checkers:
         if held_key == key:
             return checker
     checker = Checker(seeds, knowledge, settings)
-    _checkers[:] = [(key, checker), *_checkers[:3]]  # the checker holds its seeds, so their ids stay theirs
+    # the entry holds the seed objects themselves, so that their ids cannot be reused by other seeds while it lives
+    _checkers[:] = [(key, checker, (tuple(seeds), knowledge)), *_checkers[:3]]
     return checker
 
 
