@@ -4,9 +4,11 @@ How a run goes, and what makes it fast (docs/performance.md has the figures):
 
 1. Every seed is analysed once, or read from the on-disk cache when the same text was analysed by the same code
    with the same knowledge before (summitcheck.cache); missing ones are analysed by `jobs` processes. A seed's
-   analysis stays pickled in memory (a tenth of its size as objects) until a claim needs it; its index is loaded.
+   analysis stays pickled in memory, by blocks of sentences (a tenth of its size as objects), until a claim needs
+   it; its index is loaded.
 2. Each claim is analysed once per seed language (its quotations are verbatim only in the seed's language), the
-   analyses of a claim file cached together.
+   analyses of a claim file cached together; so are the results of a claim file, for claims, seeds, code,
+   knowledge and settings that have not changed since.
 3. An index of every seed's facts by kind and normalised value (summitcheck.index) gives the sentences that can
    answer a claim; the judge reads only those. Claims are checked seed by seed, so each analysis is unpickled
    once. A claim that names no seed is looked up in a global index, and a seed that cannot beat the best verdict
@@ -42,7 +44,7 @@ from .model import Claim, Evidence, Fact, Kind, Report, Result, Seed, Verdict
 Progress = Callable[[str, int, int], None]  # (stage, done, total): "analysing seeds" / "checking claims"
 # Whether the judge takes each claim fact's candidate sentences (it then asks the matcher nothing elsewhere).
 _FACT_CANDIDATES = "fact_candidates" in inspect.signature(judge_seed).parameters
-LOADED_BYTES = 16 << 20  # pickled size of the analyses kept unpickled at once in a run (about ten times as much
+LOADED_BYTES = 8 << 20  # pickled size of the analyses kept unpickled at once in a run (about ten times as much
 # memory as objects); the others stay pickled until a claim needs them
 
 
@@ -77,8 +79,8 @@ def _no_gc() -> Iterator[None]:
 # Analysis, cached on disk.
 
 
-def _stored(seed: Seed, knowledge: Knowledge) -> tuple[SeedIndex, bytes]:
-    """A seed's index and pickled analysis (index.analysed), from the cache, or computed and stored."""
+def _stored(seed: Seed, knowledge: Knowledge) -> tuple[SeedIndex, tuple[bytes, ...], int]:
+    """A seed's index and pickled analysis by blocks (index.analysed), from the cache, or computed and stored."""
     from . import cache
 
     name = _seed_key(seed, knowledge)
@@ -92,9 +94,9 @@ def _stored(seed: Seed, knowledge: Knowledge) -> tuple[SeedIndex, bytes]:
 def analyse_seed(seed: Seed, knowledge: Knowledge) -> SeedFacts:
     """A seed's facts and their index, from the cache when this text was analysed before by the same code and
     knowledge."""
-    index, blob = _stored(seed, knowledge)
+    index, blocks, _ = _stored(seed, knowledge)
     with _no_gc():
-        return SeedFacts(seed, pickle.loads(blob), index)
+        return SeedFacts(seed, [s for block in blocks for s in pickle.loads(block)], index)
 
 
 def claim_facts(claim: Claim, seed: Seed, knowledge: Knowledge) -> list[Fact]:
@@ -103,6 +105,7 @@ def claim_facts(claim: Claim, seed: Seed, knowledge: Knowledge) -> list[Fact]:
 
 
 def _claim_facts(text: str, seed_language: str, knowledge: Knowledge) -> list[Fact]:
+    # cached by claim file (_claims_key): bump index.FORMAT when this changes without the analysers changing
     lang = claim_language(text, knowledge)
     return list(analyse(text, lang, knowledge, verbatim_lang=seed_language).facts)
 
@@ -224,17 +227,40 @@ def _may_conflict_unmatched(fact: Fact) -> bool:
 
 
 class _Record:
-    """One seed of a run: its index in memory, its analysis either as objects or pickled until a claim needs it."""
+    """One seed of a run: its index in memory, its analysis either as objects or pickled (by blocks of sentences)
+    until a claim needs it."""
 
-    __slots__ = ("blob", "index", "key", "seed", "sentences")
+    __slots__ = ("block_size", "blocks", "index", "key", "seed", "sentences")
 
     def __init__(self, seed: Seed, index: SeedIndex, sentences: list[SentenceFacts] | None = None,
-                 blob: bytes | None = None, key: str = "") -> None:
+                 blocks: tuple[bytes, ...] = (), block_size: int = 1, key: str = "") -> None:
         self.seed = seed
         self.index = index
         self.sentences = sentences
-        self.blob = blob
+        self.blocks = blocks
+        self.block_size = block_size  # sentences per block
         self.key = key  # the cache key of its analysis: a hash of everything it depends on
+
+
+class _Sentences(Sequence):
+    """A long seed's sentence analyses, each block unpickled when one of its sentences is read."""
+
+    def __init__(self, checker: Checker, pos: int) -> None:
+        self.checker, self.pos = checker, pos
+        self.size = checker.records[pos].index.size
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __getitem__(self, k):  # a position (or a slice, which the judge does not use)
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(self.size))]
+        if k < 0:
+            k += self.size
+        if not 0 <= k < self.size:
+            raise IndexError(k)
+        size = self.checker.records[self.pos].block_size
+        return self.checker.block(self.pos, k // size)[k % size]
 
 
 class Checker:
@@ -253,7 +279,7 @@ class Checker:
             self.by_id.setdefault(record.seed.id, []).append(pos)
         self.facts_memo: dict[tuple[str, str], list[Fact]] = {}
         self._corpus: CorpusIndex | None = None
-        self._loaded: OrderedDict[int, list[SentenceFacts]] = OrderedDict()
+        self._loaded: OrderedDict[tuple[int, int], list[SentenceFacts]] = OrderedDict()  # (seed, block)
         self._loaded_bytes = 0
         self.frozen = False  # within _long_lived(): what is loaded is kept out of the cycle collector's passes
         self.bound = True  # branch and bound over seeds, off if the judge's score is not shaped as expected
@@ -264,23 +290,31 @@ class Checker:
             self._corpus = CorpusIndex([r.index for r in self.records])
         return self._corpus
 
-    def sentences(self, pos: int) -> list[SentenceFacts]:
+    def sentences(self, pos: int) -> Sequence[SentenceFacts]:
         record = self.records[pos]
         if record.sentences is not None:
             return record.sentences
-        found = self._loaded.get(pos)
+        if len(record.blocks) == 1:
+            return self.block(pos, 0)
+        return _Sentences(self, pos)
+
+    def block(self, pos: int, number: int) -> list[SentenceFacts]:
+        """One block of a seed's sentence analyses, unpickled; the least recently used ones are let go."""
+        key = (pos, number)
+        found = self._loaded.get(key)
         if found is None:
+            blob = self.records[pos].blocks[number]
             with _no_gc():
-                found = pickle.loads(record.blob)  # type: ignore[arg-type]
+                found = pickle.loads(blob)
                 if self.frozen:
                     gc.freeze()  # out of the collector's passes too (no cycles: freed by reference count)
-            self._loaded[pos] = found
-            self._loaded_bytes += len(record.blob)  # type: ignore[arg-type]
+            self._loaded[key] = found
+            self._loaded_bytes += len(blob)
             while self._loaded_bytes > LOADED_BYTES and len(self._loaded) > 1:
-                gone, _ = self._loaded.popitem(last=False)
-                self._loaded_bytes -= len(self.records[gone].blob)  # type: ignore[arg-type]
+                (gone, gone_block), _ = self._loaded.popitem(last=False)
+                self._loaded_bytes -= len(self.records[gone].blocks[gone_block])
         else:
-            self._loaded.move_to_end(pos)
+            self._loaded.move_to_end(key)
         return found
 
     def facts(self, text: str, seed_language: str) -> list[Fact]:
@@ -499,7 +533,7 @@ def _chunks(items: Sequence[Any], jobs: int, per_job: int = 4) -> list[Sequence[
     return [items[k : k + size] for k in range(0, len(items), size)]
 
 
-def _analyse_in_worker(positions: Sequence[int]) -> list[tuple[SeedIndex, bytes]]:
+def _analyse_in_worker(positions: Sequence[int]) -> list[tuple[SeedIndex, tuple[bytes, ...], int]]:
     seeds, knowledge = _work["seeds"], _work["knowledge"]
     return [_stored(seeds[p], knowledge) for p in positions]
 
@@ -535,7 +569,8 @@ def analyse_seeds(seeds: Sequence[Seed], knowledge: Knowledge, jobs: int = 1,
             if not is_analysed(value):
                 missing.append(pos)
             else:
-                records[pos] = _Record(seed, _interned(value[0]), blob=value[1], key=keys[pos])
+                records[pos] = _Record(seed, _interned(value[0]), blocks=value[1], block_size=value[2],
+                                       key=keys[pos])
     done = len(seeds) - len(missing)
     if progress:
         progress("analysing seeds", done, len(seeds))
@@ -545,8 +580,9 @@ def analyse_seeds(seeds: Sequence[Seed], knowledge: Knowledge, jobs: int = 1,
             with _pool(min(jobs, len(missing))) as pool:
                 chunks = _chunks(missing, jobs, per_job=8)
                 for chunk, values in zip(chunks, pool.map(_analyse_in_worker, chunks), strict=True):
-                    for pos, (index, blob) in zip(chunk, values, strict=True):
-                        records[pos] = _Record(seeds[pos], _interned(index), blob=blob, key=keys[pos])
+                    for pos, (index, blocks, size) in zip(chunk, values, strict=True):
+                        records[pos] = _Record(seeds[pos], _interned(index), blocks=blocks, block_size=size,
+                                               key=keys[pos])
                     done += len(chunk)
                     if progress:
                         progress("analysing seeds", done, len(seeds))
@@ -554,8 +590,8 @@ def analyse_seeds(seeds: Sequence[Seed], knowledge: Knowledge, jobs: int = 1,
             _work.clear()
     else:
         for pos in missing:
-            index, blob = _stored(seeds[pos], knowledge)
-            records[pos] = _Record(seeds[pos], _interned(index), blob=blob, key=keys[pos])
+            index, blocks, size = _stored(seeds[pos], knowledge)
+            records[pos] = _Record(seeds[pos], _interned(index), blocks=blocks, block_size=size, key=keys[pos])
             done += 1
             if progress:
                 progress("analysing seeds", done, len(seeds))

@@ -42,6 +42,7 @@ from __future__ import annotations
 import math
 import pickle
 import weakref
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -50,7 +51,7 @@ from .analyse import analyse
 from .analyse.knowledge import Knowledge
 from .analyse.tokens import tokenize
 from .match import SentenceFacts, Settings, _plain, interval
-from .model import Fact, Kind, Seed
+from .model import Fact, Kind, Seed, Sentence
 
 # The matcher's own cut-offs, lowered a little: a looser candidate search costs a few sentences, never a verdict.
 NAME_CUTOFF = 80.0  # find_in_sentence: fuzz.ratio(name, other) >= 88
@@ -68,33 +69,55 @@ MASK_LIMIT = 4096  # seeds with more sentences keep positions instead of bit mas
 
 # What the on-disk cache holds for a seed (api._seed_key hashes this module, the analysers and their data): bump
 # FORMAT when the shape of analysed() changes without this module changing.
-FORMAT = 1
+FORMAT = 2
+
+
+BLOCK = 512  # sentences per pickled block: a claim against a long seed unpickles the blocks it reads, not all
+
+
+def analyse_sentence(seed: Seed, sentence: Sentence, knowledge: Knowledge) -> SentenceFacts:
+    """One sentence of a seed analysed: its facts and word tokens."""
+    analysis = analyse(sentence.text, seed.language, knowledge, seed.date, base=sentence.start)
+    words = tuple(t for t in analysis.tokens if t.is_word)
+    return SentenceFacts(sentence.index, analysis.facts, words, seed.language, sentence.text, sentence.start)
 
 
 def analyse_sentences(seed: Seed, knowledge: Knowledge) -> list[SentenceFacts]:
-    """Every sentence of a seed analysed: its facts and word tokens."""
-    sentences = []
-    for sentence in seed.sentences:
-        analysis = analyse(sentence.text, seed.language, knowledge, seed.date, base=sentence.start)
-        words = tuple(t for t in analysis.tokens if t.is_word)
-        sentences.append(
-            SentenceFacts(sentence.index, analysis.facts, words, seed.language, sentence.text, sentence.start)
-        )
-    return sentences
+    """Every sentence of a seed analysed."""
+    return [analyse_sentence(seed, sentence, knowledge) for sentence in seed.sentences]
 
 
-def analysed(seed: Seed, knowledge: Knowledge) -> tuple[SeedIndex, bytes]:
-    """A seed's index and its pickled sentence analyses: what the cache holds for it. The analyses stay pickled
-    (a tenth of their size as objects) until a claim needs them; the index costs as much to build as they do to
-    read."""
-    sentences = analyse_sentences(seed, knowledge)
-    return SeedIndex.build(sentences, knowledge), pickle.dumps(sentences, protocol=pickle.HIGHEST_PROTOCOL)
+def analysed(seed: Seed, knowledge: Knowledge) -> tuple[SeedIndex, tuple[bytes, ...], int]:
+    """A seed's index, its sentence analyses pickled by blocks, and the number of sentences in a block: what the
+    cache holds for it. The analyses stay pickled (a tenth of their size as objects) until a claim needs them; the
+    index costs as much to build as they do to read. A block at a time is in memory while a long seed is
+    analysed."""
+    builder = SeedIndex.builder(len(seed.sentences))
+    blocks: list[bytes] = []
+    block: list[SentenceFacts] = []
+    for pos, sentence in enumerate(seed.sentences):
+        facts = analyse_sentence(seed, sentence, knowledge)
+        builder.add(pos, facts, knowledge)
+        block.append(facts)
+        if len(block) == BLOCK:
+            blocks.append(pickle.dumps(block, protocol=pickle.HIGHEST_PROTOCOL))
+            block = []
+    if block or not blocks:
+        blocks.append(pickle.dumps(block, protocol=pickle.HIGHEST_PROTOCOL))
+    return builder.done(), tuple(blocks), BLOCK
 
 
 def is_analysed(value: object) -> bool:
     """Whether a value read from the cache has the shape analysed() gives."""
-    return isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], SeedIndex) and \
-        isinstance(value[1], bytes)
+    return (
+        isinstance(value, tuple)
+        and len(value) == 3
+        and isinstance(value[0], SeedIndex)
+        and isinstance(value[1], tuple)
+        and all(isinstance(b, bytes) for b in value[1])
+        and isinstance(value[2], int)
+        and value[2] > 0
+    )
 
 
 def sentence_keys(sentence: SentenceFacts, knowledge: Knowledge) -> set[str]:
@@ -174,7 +197,7 @@ class SeedIndex:
 
     __slots__ = ("postings", "size")
 
-    def __init__(self, size: int, postings: dict[str, int | list[int]]) -> None:
+    def __init__(self, size: int, postings: dict[str, int | array]) -> None:
         self.size = size
         self.postings = postings
 
@@ -182,18 +205,15 @@ class SeedIndex:
         return (SeedIndex, (self.size, self.postings))
 
     @classmethod
+    def builder(cls, size: int) -> _Builder:
+        return _Builder(size)
+
+    @classmethod
     def build(cls, sentences: Sequence[SentenceFacts], knowledge: Knowledge) -> SeedIndex:
-        postings: dict[str, int | list[int]] = {}
-        if len(sentences) <= MASK_LIMIT:
-            for pos, sentence in enumerate(sentences):
-                bit = 1 << pos
-                for key in sentence_keys(sentence, knowledge):
-                    postings[key] = postings.get(key, 0) | bit  # type: ignore[operator]
-        else:  # a long seed (an archive): positions, as bit masks would grow with the seed for every key
-            for pos, sentence in enumerate(sentences):
-                for key in sentence_keys(sentence, knowledge):
-                    postings.setdefault(key, []).append(pos)  # type: ignore[union-attr]
-        return cls(len(sentences), postings)
+        builder = _Builder(len(sentences))
+        for pos, sentence in enumerate(sentences):
+            builder.add(pos, sentence, knowledge)
+        return builder.done()
 
     def keys(self) -> Iterable[str]:
         return self.postings.keys()
@@ -203,15 +223,16 @@ class SeedIndex:
         if query.everything:
             return None
         get = self.postings.get
-        if self.size <= MASK_LIMIT:
-            mask = 0
-            for key in query.keys:
-                mask |= get(key, 0)  # type: ignore[operator]
-            out = _bits(mask)
-        else:
-            out = set()
-            for key in query.keys:
-                out.update(get(key, ()))  # type: ignore[arg-type]
+        mask = 0
+        out: set[int] = set()
+        for key in query.keys:
+            found = get(key)
+            if isinstance(found, int):
+                mask |= found
+            elif found is not None:
+                out.update(found)
+        if mask:
+            out |= _bits(mask)
         if query.counted:
             counts: Counter[int] = Counter()
             for key in query.counted:
@@ -220,6 +241,31 @@ class SeedIndex:
                     counts.update(_bits(value) if isinstance(value, int) else value)
             out.update(pos for pos, n in counts.items() if n >= query.least)
         return out
+
+
+class _Builder:
+    """A SeedIndex, one sentence at a time: bit masks for most seeds, arrays of positions for a long one (an
+    archive), where a bit mask per key would grow with the seed and a list of ints take ten times the room."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.postings: dict[str, int | array] = {}
+
+    def add(self, pos: int, sentence: SentenceFacts, knowledge: Knowledge) -> None:
+        postings = self.postings
+        if self.size <= MASK_LIMIT:
+            bit = 1 << pos
+            for key in sentence_keys(sentence, knowledge):
+                postings[key] = postings.get(key, 0) | bit  # type: ignore[operator]
+        else:
+            for key in sentence_keys(sentence, knowledge):
+                found = postings.get(key)
+                if found is None:
+                    found = postings[key] = array("I")
+                found.append(pos)  # type: ignore[union-attr]
+
+    def done(self) -> SeedIndex:
+        return SeedIndex(self.size, self.postings)
 
 
 def _bits(mask: int) -> set[int]:

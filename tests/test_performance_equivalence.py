@@ -45,7 +45,7 @@ def inputs() -> tuple[list, list[Claim], list[Claim]]:
                 sid = f"{path.stem}-{case.get('id', n)}"
                 seeds.append(parse_seed(case["seed"], f"<{sid}>", sid, case.get("lang")))
                 claims.append(Claim(f"{path.stem}-{n}", case["claim"], where, seed=sid))
-    anywhere = [Claim(f"any-{c.id}", c.text, c.location) for c in claims]
+    anywhere = [Claim(f"any-{c.id}", c.text, c.location) for c in claims[::2]]  # half keep the full scan quick
     return seeds, claims, anywhere
 
 
@@ -56,20 +56,34 @@ def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "cache"
 
 
+@pytest.fixture(scope="module")
+def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The cache folder the reference run fills with seed and claim analyses (read every sentence, its results are
+    not stored), for the runs that start from them."""
+    return tmp_path_factory.mktemp("shared-cache")
+
+
 @functools.cache
-def reference() -> tuple:
-    """Every claim with every sentence read, no cache, one process: what the other runs must reproduce."""
+def reference(folder: Path) -> tuple:
+    """Every claim with every sentence read, one process: what the other runs must reproduce. Its analyses go to
+    `folder` (the first run of each test below starts without the cache, or from a fresh one)."""
     seeds, claims, anywhere = inputs()
-    enabled = cache.enabled()
-    cache.set_enabled(False)
+    enabled, before = cache.enabled(), os.environ.get(cache.ENV_DIR)
+    cache.set_enabled(True)
+    os.environ[cache.ENV_DIR] = str(folder)
     try:
         named = api.check(claims, seeds, use_index=False, jobs=1).results
         # Against every seed: the three articles and a sample of the short case seeds keep the full scan quick.
         cases = [s for s in seeds if s.id.startswith("kinds-")]
-        some = [s for s in seeds if not s.id.startswith("kinds-")] + cases[::6]
+        some = [s for s in seeds if not s.id.startswith("kinds-")] + cases[::11]
         free = api.check(anywhere, some, use_index=False, jobs=1).results
     finally:
         cache.set_enabled(enabled)
+        if before is None:
+            os.environ.pop(cache.ENV_DIR, None)
+        else:
+            os.environ[cache.ENV_DIR] = before
+    assert not any(folder.glob("results*-*.pickle"))
     return named, free, some
 
 
@@ -84,32 +98,55 @@ def _differences(expected, got) -> list[str]:
     ]
 
 
-def test_index_cache_and_processes_change_no_result(fresh_cache: Path) -> None:
+def test_index_cache_and_processes_change_no_result(shared_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     seeds, claims, anywhere = inputs()
-    named, free, some = reference()
+    named, free, some = reference(shared_cache)
+    monkeypatch.setenv(cache.ENV_DIR, str(shared_cache))
+    monkeypatch.setattr(cache, "_enabled", True)
+    articles = [s for s in seeds if not s.id.startswith("kinds-")]
+    mine = [(c, r) for c, r in zip(claims, named, strict=True) if c.seed in {s.id for s in articles}]
+    got = _without_cache(lambda: api.check([c for c, _ in mine], articles, jobs=1)).results
+    assert not _differences([r for _, r in mine], got), "index, no cache (the articles' claims)"
     runs = {
-        "index, cold cache": lambda: api.check(claims, seeds, jobs=1),
-        "index, warm cache (results of the run before)": lambda: api.check(claims, seeds, jobs=1),
-        "index, analyses from the cache, results computed": lambda: _forget_results(
-            fresh_cache, lambda: api.check(claims, seeds, jobs=1)),
-        "index, no cache": lambda: _without_cache(lambda: api.check(claims, seeds, jobs=1)),
+        "index, analyses from the cache, results computed": lambda: api.check(claims, seeds, jobs=1),
+        "index, results of the run before": lambda: api.check(claims, seeds, jobs=1),
     }
     for name, run in runs.items():
         assert not _differences(named, run().results), name
     for kind in ("seed", "claims", "results"):
-        assert any(fresh_cache.glob(f"{kind}*-*.pickle")), kind
+        assert any(shared_cache.glob(f"{kind}*-*.pickle")), kind
     assert not _differences(free, api.check(anywhere, some, jobs=1).results), "claims naming no seed"
 
 
-def test_several_processes_give_the_same_report(fresh_cache: Path) -> None:
+def test_several_processes_give_the_same_report(fresh_cache: Path, shared_cache: Path) -> None:
     if "fork" not in __import__("multiprocessing").get_all_start_methods():
         pytest.skip("processes inherit the analysed seeds by fork")
     seeds, claims, anywhere = inputs()
-    named, free, some = reference()
+    named, free, some = reference(shared_cache)
     assert not _differences(named, api.check(claims, seeds, jobs=2).results), "jobs=2, cold cache"
     assert not _differences(named, _forget_results(fresh_cache, lambda: api.check(claims, seeds, jobs=2)).results), \
         "jobs=2, analyses from the cache"
     assert not _differences(free, api.check(anywhere, some, jobs=2).results), "jobs=2, claims naming no seed"
+
+
+def test_long_seeds_by_blocks_and_positions_give_the_same_results(fresh_cache: Path, shared_cache: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long seed keeps positions instead of bit masks and is unpickled by blocks: the same results."""
+    from summitcheck import index
+
+    seeds, claims, _ = inputs()
+    named, _, _ = reference(shared_cache)
+    articles = [s for s in seeds if not s.id.startswith("kinds-")]
+    ids = {s.id for s in articles}
+    mine = [(c, r) for c, r in zip(claims, named, strict=True) if c.seed in ids]
+    monkeypatch.setattr(index, "BLOCK", 4)
+    monkeypatch.setattr(index, "MASK_LIMIT", 8)
+    for run in ("cold", "analyses from the cache"):
+        got = _forget_results(fresh_cache, lambda: api.check([c for c, _ in mine], articles, jobs=1)).results
+        assert not _differences([r for _, r in mine], got), run
+    stored = [cache.load(p.stem) for p in fresh_cache.glob("seed*-*.pickle")]
+    assert stored and all(len(v[1]) > 1 and v[2] == 4 for v in stored)
+    assert all(not isinstance(p, int) for v in stored for p in v[0].postings.values())
 
 
 def test_candidates_hold_every_sentence_that_answers() -> None:
@@ -152,7 +189,7 @@ def test_cache_survives_corrupt_and_foreign_entries(fresh_cache: Path) -> None:
     knowledge = default_knowledge()
     first = api.analyse_seed(seeds[0], knowledge)
     entries = list(fresh_cache.glob("seed*-*.pickle"))
-    assert len(entries) == 1
+    assert len(entries) == 1 and cache.load(entries[0].stem) is not cache.MISSING
     entries[0].write_bytes(b"not a pickle")
     (fresh_cache / ".tmp-half-written.pickle").write_bytes(b"\x80\x05")
     again = api.analyse_seed(seeds[0], knowledge)
