@@ -7,7 +7,7 @@ A window is one focal sentence; names and concepts may also come from the senten
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from . import relations
@@ -31,20 +31,23 @@ def judge_seed(
     knowledge: Knowledge,
     settings: Settings,
     candidates: Iterable[int] | None = None,
+    fact_candidates: Sequence[Iterable[int] | None] | None = None,
 ) -> Judgement | None:
     """The best window of one seed for a claim: supported, else contradicted, else the closest unsupported one.
 
     `candidates` (0-based sentence positions) limits the focal sentences tried to those an index found sharing
     something with the claim; their neighbours are read too. It must include every sentence where a claim fact
-    could match or conflict, so that the verdict is the same as without it.
+    could match or conflict, so that the verdict is the same as without it. `fact_candidates`, one entry per
+    claim fact, narrows further: the sentences where that fact can be answered (None: every sentence read).
     """
     if not claim_facts or not sentences:
         return None
     focals = sorted(set(range(len(sentences)) if candidates is None else candidates))
     read = sorted({k for f in focals for k in (f - 1, f, f + 1) if 0 <= k < len(sentences)})
     table: list[list[FactStatus | None]] = [[None] * len(sentences) for _ in claim_facts]
-    for row, fact in zip(table, claim_facts, strict=True):
-        for k in read:
+    for i, (row, fact) in enumerate(zip(table, claim_facts, strict=True)):
+        allowed = None if fact_candidates is None else fact_candidates[i]
+        for k in read if allowed is None else sorted(set(allowed) & set(read)):
             row[k] = find_in_sentence(fact, sentences[k], knowledge, settings)
     for row in table:  # words quoted exactly somewhere in the seed are no misquote of another sentence
         if any(s is not None and s.fact.kind is Kind.QUOTE and s.status == MATCH for s in row):

@@ -1,8 +1,8 @@
 """A Rich progress bar on stderr while seeds are analysed and claims checked: only when stderr is a terminal.
 
-With no terminal (CI logs, pipes, tests) the run goes straight through api.check, so machine output and logs never
-carry progress noise. On a terminal the same steps are taken one by one (api.analyse_seed, api.check_claim) so the
-bar can advance; the bar is transient and leaves nothing behind.
+With no terminal (CI logs, pipes, tests) there is no bar, so machine output and logs never carry progress noise. On a
+terminal api.check reports each stage to the bar (same caches, same --jobs, same results); the bar is transient and
+leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -39,22 +39,12 @@ def check(claims: Sequence[Claim], seeds: Sequence[Seed], settings=None, knowled
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from ..analyse.knowledge import default_knowledge
-    from ..match import Settings
-
-    knowledge = knowledge or default_knowledge()
-    settings = settings or Settings()
     console = Console(file=stream or sys.stderr)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=console, transient=True) as progress:
-        task = progress.add_task("analysing seeds", total=len(seeds))
-        analysed = []
-        for seed in seeds:
-            analysed.append(api.analyse_seed(seed, knowledge))
-            progress.advance(task)
-        progress.update(task, description="checking claims", total=len(claims), completed=0)
-        results = []
-        for claim in claims:
-            results.append(api.check_claim(claim, analysed, knowledge, settings))
-            progress.advance(task)
-    return Report(tuple(results), tuple(seeds))
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("analysing seeds", total=len(seeds))
+
+        def advance(stage: str, done: int, total: int) -> None:
+            bar.update(task, description=stage, completed=done, total=total)
+
+        return api.check(claims, seeds, settings, knowledge, progress=advance)
