@@ -17,7 +17,7 @@ keys mirror match.py, kind by kind:
     entity       the entity, the state a capital stands for, the bodies that stand for it, the places inside it
                  (`e:<id>`, expanded on the claim side from the knowledge tables)
     term         one of its concepts, of the concepts that imply it or say its opposite, an identifier of that
-                 kind (`c:<concept>`, from SentenceFacts.concepts); for "leader", a person known by an office
+                 kind (`c:<concept>`, from SentenceFacts.concepts); for an office concept, a person known by an office
     name         its first word (`w:<norm>`, for the run of words), or a name or entity spelt alike
                  (`n:<plain text>`, found with rapidfuzz under a lower cut-off than the matcher's)
     word         the same key (`k:<key>`), or a cognate: same first three letters and a close spelling
@@ -436,7 +436,7 @@ def _query(fact: Fact, lang: str, knowledge: Knowledge, settings: Settings, voca
             keys.add(f"c:{c}")
             keys.update(f"c:{y}" for y in knowledge.implied_by.get(c, ()))
             keys.update(f"c:{o}" for o in getattr(knowledge, "opposites", {}).get(c, ()))
-        if "leader" in fact.value:
+        if knowledge.office_concepts & set(fact.value):
             keys.add("e:@office")
         return Query(frozenset(keys))
     if kind is Kind.NAME:

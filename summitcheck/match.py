@@ -129,7 +129,8 @@ def compare(claim: Fact, seed: Fact, knowledge: Knowledge, settings: Settings) -
     if kind is Kind.TERM:  # a term's value is the tuple of concepts its words can mean
         if seed.kind is Kind.IDENTIFIER:  # "the resolution" is stated by "résolution 2397"
             return MATCH if seed.value[0] in claim.value else None
-        if seed.kind is Kind.ENTITY and "leader" in claim.value:  # "the two leaders": Kim Jong-un et Vladimir Poutine
+        if seed.kind is Kind.ENTITY and knowledge.office_concepts & set(claim.value):
+            # "the two leaders" is stated by "Kim Jong-un et Vladimir Poutine": people known by an office
             return MATCH if any(getattr(knowledge.entities.get(e), "office", False) for e in seed.value) else None
         if seed.kind is not Kind.TERM:
             return None

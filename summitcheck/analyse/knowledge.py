@@ -149,6 +149,7 @@ class Knowledge:
     implied_by: dict[str, frozenset[str]]  # concept -> concepts or fact kinds whose presence implies it
     opposites: dict[str, frozenset[str]]  # concept -> concepts that say the opposite
     stopwords: dict[str, frozenset[str]]  # language -> folded words
+    office_concepts: frozenset[str] = frozenset()  # concepts a person known by an office stands for ("leaders")
 
     def is_stopword(self, token: Token, lang: str) -> bool:
         return token.norm in self.stopwords.get(lang, frozenset())
@@ -229,6 +230,7 @@ def build(extra_files: Sequence[Path] = (), data: Path = DATA) -> Knowledge:
     entities: dict[str, Entity] = {}
     index = PhraseIndex()
     implied: dict[str, set[str]] = {}
+    office: set[str] = set()
     stopwords: dict[str, set[str]] = {lang: set() for lang in LANGS}
 
     entity_docs = [_read_yaml(data / "entities.yaml")]
@@ -271,6 +273,8 @@ def build(extra_files: Sequence[Path] = (), data: Path = DATA) -> Knowledge:
             for lang in LANGS:
                 for phrase in _as_list(item.get(lang)):
                     index.add(Entry(phrase_keys(phrase, lang), "term", cid, "word"))
+            if item.get("office"):
+                office.add(cid)
             if item.get("implied_by"):
                 implied.setdefault(cid, set()).update(_as_list(item["implied_by"]))
 
@@ -296,6 +300,7 @@ def build(extra_files: Sequence[Path] = (), data: Path = DATA) -> Knowledge:
         index=index,
         implied_by={k: frozenset(v) for k, v in implied.items()},
         opposites={k: frozenset(v) for k, v in opposites.items()},
+        office_concepts=frozenset(office),
         stopwords={k: frozenset(v) for k, v in stopwords.items()},
     )
 
