@@ -5,9 +5,23 @@ Every type here is a frozen dataclass, so a result can be shared, cached and com
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import operator
+from dataclasses import dataclass, field, fields
 from enum import Enum
 from typing import Any
+
+
+def pickled_as_call(cls: type) -> type:
+    """Pickle a frozen slots dataclass as a call of the class with its fields. dataclasses' own
+    __getstate__/__setstate__ look the fields up again for every object: pickling and unpickling seed analyses
+    (millions of tokens and facts) takes half the time this way."""
+    values = operator.attrgetter(*(f.name for f in fields(cls)))
+
+    def __reduce__(self: object) -> tuple:
+        return cls, values(self)
+
+    cls.__reduce__ = __reduce__  # type: ignore[method-assign]
+    return cls
 
 
 @dataclass(frozen=True, order=True)
@@ -34,6 +48,7 @@ class Claim:
     note: str | None = None
 
 
+@pickled_as_call
 @dataclass(frozen=True, order=True, slots=True)
 class PartialDate:
     """A calendar date known to a precision: a year, a month of a year, or a day."""
@@ -112,6 +127,7 @@ VALUE_KINDS = frozenset(
 )
 
 
+@pickled_as_call
 @dataclass(frozen=True, slots=True)  # slots: a long seed holds millions of facts
 class Fact:
     """One checkable piece of a text, with its normalised, language-independent value.

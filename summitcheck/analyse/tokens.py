@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import snowballstemmer
 
+from ..model import pickled_as_call
+
 WORD = re.compile(
     r"(?:[A-Z]\.){2,}"  # dotted acronyms: U.S., U.N.
     r"|\d+(?:/\d+)+(?![\d,.]\d)"  # codes: 2023/512, 833/2014
@@ -27,6 +29,7 @@ POSSESSIVE = re.compile(r"['’]s?\Z")
 STEMMERS = {"fr": "french", "en": "english"}
 
 
+@pickled_as_call
 @dataclass(frozen=True, slots=True)  # slots: a long seed holds millions of tokens
 class Token:
     text: str
