@@ -24,11 +24,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import heapq
 import inspect
 import os
 import pickle
 import sys
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,7 +97,7 @@ def analyse_seed(seed: Seed, knowledge: Knowledge) -> SeedFacts:
     knowledge."""
     index, blocks, _ = _stored(seed, knowledge)
     with _no_gc():
-        return SeedFacts(seed, [s for block in blocks for s in pickle.loads(block)], index)
+        return SeedFacts(seed, [SentenceFacts.unpacked(s) for block in blocks for s in pickle.loads(block)], index)
 
 
 def claim_facts(claim: Claim, seed: Seed, knowledge: Knowledge) -> list[Fact]:
@@ -242,6 +243,26 @@ class _Record:
         self.key = key  # the cache key of its analysis: a hash of everything it depends on
 
 
+class _Packed(Sequence):
+    """One block of a seed's sentence analyses, read from its pickle as plain values, each sentence unpacked when
+    the judge first reads it (most claims read a few sentences of a seed)."""
+
+    __slots__ = ("packed", "unpacked")
+
+    def __init__(self, packed: list[tuple]) -> None:
+        self.packed = packed
+        self.unpacked: list[SentenceFacts | None] = [None] * len(packed)
+
+    def __len__(self) -> int:
+        return len(self.packed)
+
+    def __getitem__(self, k):  # a position (the judge reads no slices)
+        found = self.unpacked[k]
+        if found is None:
+            found = self.unpacked[k] = SentenceFacts.unpacked(self.packed[k])
+        return found
+
+
 class _Sentences(Sequence):
     """A long seed's sentence analyses, each block unpickled when one of its sentences is read."""
 
@@ -279,7 +300,7 @@ class Checker:
             self.by_id.setdefault(record.seed.id, []).append(pos)
         self.facts_memo: dict[tuple[str, str], list[Fact]] = {}
         self._corpus: CorpusIndex | None = None
-        self._loaded: OrderedDict[tuple[int, int], list[SentenceFacts]] = OrderedDict()  # (seed, block)
+        self._loaded: OrderedDict[tuple[int, int], _Packed] = OrderedDict()  # (seed, block)
         self._loaded_bytes = 0
         self.frozen = False  # within _long_lived(): what is loaded is kept out of the cycle collector's passes
         self.bound = True  # branch and bound over seeds, off if the judge's score is not shaped as expected
@@ -298,14 +319,14 @@ class Checker:
             return self.block(pos, 0)
         return _Sentences(self, pos)
 
-    def block(self, pos: int, number: int) -> list[SentenceFacts]:
+    def block(self, pos: int, number: int) -> Sequence[SentenceFacts]:
         """One block of a seed's sentence analyses, unpickled; the least recently used ones are let go."""
         key = (pos, number)
         found = self._loaded.get(key)
         if found is None:
             blob = self.records[pos].blocks[number]
             with _no_gc():
-                found = pickle.loads(blob)
+                found = _Packed(pickle.loads(blob))
                 if self.frozen:
                     gc.freeze()  # out of the collector's passes too (no cycles: freed by reference count)
             self._loaded[key] = found
@@ -372,6 +393,41 @@ class Checker:
         assert best is not None
         return best[1]
 
+    def _coarse(self, claim: Claim, positions: Sequence[int]) -> list[tuple[tuple, int, list[Fact], list[Query]]]:
+        """The seeds that share something with a claim, each with a coarse bound read from the corpus index alone:
+        (rank, (rank, facts that can match there, the same, 0, 0)), 'supported' only if every fact can match
+        there, 'contradicted' only if every fact can be answered or conflicted with; (3,) when a fact reads
+        every sentence. It is never below the seed's own bound (_bound)."""
+        corpus = self.corpus
+        languages: dict[str, list[int]] = {}
+        for pos in positions:
+            languages.setdefault(self.records[pos].seed.language, []).append(pos)
+        entries: list[tuple[tuple, int, list[Fact], list[Query]]] = []
+        for lang, members in languages.items():
+            facts = self.facts(claim.text, lang)
+            if not facts:
+                continue  # judge_seed gives None for every seed of this language
+            queries = [self._query(f, lang) for f in facts]
+            member_set = set(members)
+            answering = [corpus.seeds(q) for q in queries]
+            if any(a is None for a in answering) or not self.bound:
+                covered = member_set
+                entries.extend(((3,), pos, facts, queries) for pos in sorted(covered))
+                continue
+            covered = set().union(*answering) & member_set  # type: ignore[arg-type]
+            matchable: Counter[int] = Counter()
+            answerable: Counter[int] = Counter()
+            for fact, q, found in zip(facts, queries, answering, strict=True):
+                narrow = corpus.seeds(q.match) if q.match is not None else found
+                matchable.update(found & narrow if narrow is not None else found)  # type: ignore[operator]
+                answerable.update(covered if _may_conflict_unmatched(fact) else found)  # type: ignore[arg-type]
+            n = len(facts)
+            for pos in sorted(covered):
+                m = matchable[pos]
+                rank = 2 if m == n else 1 if answerable[pos] == n and m else 0
+                entries.append(((rank, (rank, m, m, 0, 0)), pos, facts, queries))
+        return entries
+
     def _bounded(self, claim: Claim, positions: Sequence[int]) -> Result:
         """Many seeds: the same answer as _scan, judging only seeds that share something with the claim, best
         bound first, and none whose bound cannot beat the verdict found so far.
@@ -381,31 +437,28 @@ class Checker:
         facts matched in the focal sentence, facts matched, -far, -focal) is at most (rank, facts that can match
         in that sentence, facts that can match in the seed, 0, -focal) for the best candidate focal sentence.
         """
-        corpus = self.corpus
-        languages: dict[str, list[int]] = {}
-        for pos in positions:
-            languages.setdefault(self.records[pos].seed.language, []).append(pos)
-        bounds: list[tuple[tuple, int, list[Fact], list[set[int] | None]]] = []
-        for lang, members in languages.items():
-            facts = self.facts(claim.text, lang)
-            if not facts:
-                continue  # judge_seed gives None for every seed of this language
-            queries = [self._query(f, lang) for f in facts]
-            member_set = set(members)
-            covered: set[int] = set()
-            for q in queries:
-                found = corpus.seeds(q)
-                covered |= member_set if found is None else found & member_set
-            for pos in covered:
+        entries = sorted(self._coarse(claim, positions), key=lambda e: (_Descending(e[0]), e[1]))
+        # Best bound first; a seed's own bound (its index read) only for seeds whose coarse bound (the corpus
+        # index read) could still come first: a bound is at most its coarse one.
+        heap: list[tuple[_Descending, int, list[Fact], list[set[int] | None]]] = []
+        taken = 0
+        best: tuple[tuple, int, Result] | None = None
+        while True:
+            while taken < len(entries) and (not heap or not entries[taken][0] < heap[0][0].value):
+                coarse, pos, facts, queries = entries[taken]
+                if best is not None and self.bound and not (coarse > best[0] or (coarse == best[0] and pos < best[1])):
+                    taken = len(entries)  # neither this seed nor any after it (lower or equal bounds) can beat it
+                    break
+                taken += 1
                 index = self.records[pos].index
                 found = [index.sentences(q) for q in queries]
                 bound = _bound(facts, queries, found, index) if self.bound else None
                 if bound is not None or any(f is None or f for f in found):
-                    bounds.append((bound or (3,), pos, facts, found))
-        bounds.sort(key=lambda b: b[1])
-        bounds.sort(key=lambda b: b[0], reverse=True)  # stable: seed order among equal bounds
-        best: tuple[tuple, int, Result] | None = None
-        for bound, pos, facts, found in bounds:
+                    heapq.heappush(heap, (_Descending(bound or (3,)), pos, facts, found))
+            if not heap:
+                break
+            ordered, pos, facts, found = heapq.heappop(heap)
+            bound = ordered.value
             if best is not None and self.bound and not (bound > best[0] or (bound == best[0] and pos < best[1])):
                 if bound < best[0]:
                     break  # the bounds only fall from here
@@ -472,6 +525,23 @@ def _bound(facts: list[Fact], queries: list[Query], found: list[set[int] | None]
         if best is None or bound > best:
             best = bound
     return best
+
+
+class _Descending:
+    """A bound in a heap that pops the highest first (ties: the lowest seed position, the next item)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: tuple) -> None:
+        self.value = value
+
+    def __lt__(self, other: _Descending) -> bool:
+        return self.value > other.value
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Descending) and self.value == other.value
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 _checkers: list[tuple[tuple, Checker, tuple]] = []

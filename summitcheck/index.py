@@ -69,7 +69,7 @@ MASK_LIMIT = 4096  # seeds with more sentences keep positions instead of bit mas
 
 # What the on-disk cache holds for a seed (api._seed_key hashes this module, the analysers and their data): bump
 # FORMAT when the shape of analysed() changes without this module changing.
-FORMAT = 2
+FORMAT = 3
 
 
 BLOCK = 512  # sentences per pickled block: a claim against a long seed unpickles the blocks it reads, not all
@@ -88,17 +88,17 @@ def analyse_sentences(seed: Seed, knowledge: Knowledge) -> list[SentenceFacts]:
 
 
 def analysed(seed: Seed, knowledge: Knowledge) -> tuple[SeedIndex, tuple[bytes, ...], int]:
-    """A seed's index, its sentence analyses pickled by blocks, and the number of sentences in a block: what the
-    cache holds for it. The analyses stay pickled (a tenth of their size as objects) until a claim needs them; the
+    """A seed's index, its sentence analyses packed (SentenceFacts.packed) and pickled by blocks, and the number of
+    sentences in a block: what the cache holds for it. The analyses stay pickled until a claim needs them; the
     index costs as much to build as they do to read. A block at a time is in memory while a long seed is
     analysed."""
     builder = SeedIndex.builder(len(seed.sentences))
     blocks: list[bytes] = []
-    block: list[SentenceFacts] = []
+    block: list[tuple] = []
     for pos, sentence in enumerate(seed.sentences):
         facts = analyse_sentence(seed, sentence, knowledge)
         builder.add(pos, facts, knowledge)
-        block.append(facts)
+        block.append(facts.packed())
         if len(block) == BLOCK:
             blocks.append(pickle.dumps(block, protocol=pickle.HIGHEST_PROTOCOL))
             block = []

@@ -52,23 +52,32 @@ def judge_seed(
     for row in table:  # words quoted exactly somewhere in the seed are no misquote of another sentence
         if any(s is not None and s.fact.kind is Kind.QUOTE and s.status == MATCH for s in row):
             row[:] = [s if s is None or s.status == MATCH else None for s in row]
-    best: Judgement | None = None
+    # Every window's statuses before the relation rules, then the rules and the verdict only for windows whose
+    # ceiling can beat the best judgement so far: the rules never add a match, so they cannot raise a score.
+    windows = []
     for focal in focals:
-        if not any(row[focal] for row in table):
-            continue
-        judgement = _judge_window(claim_facts, table, sentences, focal, knowledge)
+        if any(row[focal] for row in table):
+            statuses = _window_statuses(claim_facts, table, sentences, focal)
+            windows.append((_ceiling(statuses, focal), focal, statuses))
+    windows.sort(key=lambda w: w[0], reverse=True)
+    best: Judgement | None = None
+    for ceiling, focal, statuses in windows:
+        if best is not None and ceiling <= best.score:
+            break  # every window left scores at most its ceiling: the best one cannot change
+        judgement = _judge_window(claim_facts, statuses, sentences, focal, knowledge)
         if best is None or judgement.score > best.score:
             best = judgement
     return best
 
 
-def _judge_window(
+def _window_statuses(
     claim_facts: list[Fact],
     table: list[list[FactStatus | None]],
     sentences: list[SentenceFacts],
     focal: int,
-    knowledge: Knowledge,
-) -> Judgement:
+) -> list[FactStatus]:
+    """Each claim fact's status in one window, before the relation rules: matched in the focal sentence, near it
+    (names, concepts), in the seed's background (topic words), in conflict there, or missing."""
     statuses: list[FactStatus] = []
     for fact, row in zip(claim_facts, table, strict=True):
         here = row[focal]
@@ -89,6 +98,26 @@ def _judge_window(
         if found is None and here is not None and here.status == CONFLICT:
             found = here
         statuses.append(found or FactStatus(fact, MISSING))
+    return statuses
+
+
+def _ceiling(statuses: list[FactStatus], focal: int) -> tuple[int, ...]:
+    """The highest score _judge_window can give these statuses. The relation rules only turn a match into a miss
+    or a conflict, or a miss into a conflict: 'supported' needs every fact matched already, any verdict but
+    'unsupported' a match in the focal sentence, and the counts of matches can only fall."""
+    matched_here = sum(s.status == MATCH and s.where in ("sentence", "implied") for s in statuses)
+    matched = sum(s.status == MATCH for s in statuses)
+    rank = 0 if matched_here == 0 else 2 if matched == len(statuses) else 1
+    return (rank, matched_here, matched, 0, -focal)
+
+
+def _judge_window(
+    claim_facts: list[Fact],
+    statuses: list[FactStatus],
+    sentences: list[SentenceFacts],
+    focal: int,
+    knowledge: Knowledge,
+) -> Judgement:
     statuses = relations.apply(statuses, sentences[focal], knowledge)
 
     matched_here = sum(s.status == MATCH and s.where in ("sentence", "implied") for s in statuses)

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import dataclass
+import operator
+from dataclasses import dataclass, fields
 
 from rapidfuzz import fuzz
 
 from .analyse import quotes
 from .analyse.knowledge import Knowledge
-from .analyse.tokens import Token, tokenize
+from .analyse.tokens import Token, make_token, tokenize
 from .model import Fact, Kind, PartialDate
 
 MATCH = "match"
@@ -163,6 +164,21 @@ class SentenceFacts:
         found |= {f.kind.value for f in self.facts}
         found |= {f.value[0] for f in self.facts if f.kind is Kind.IDENTIFIER}
         return frozenset(found)
+
+    def packed(self) -> tuple:
+        """This analysis as tuples of plain values, the way a seed's cache entry holds it: unpickling plain values
+        is several times faster than unpickling objects, and a sentence no claim reads is never unpacked."""
+        words = tuple(value for t in self.words for value in (t.text, t.start, t.key, t.norm))
+        return self.index, tuple(map(_fact_fields, self.facts)), words, self.lang, self.text, self.start
+
+    @classmethod
+    def unpacked(cls, packed: tuple) -> SentenceFacts:
+        index, facts, words, lang, text, start = packed
+        tokens = tuple(make_token(*words[k : k + 4]) for k in range(0, len(words), 4))  # what tokenize() made
+        return cls(index, tuple(Fact(*f) for f in facts), tokens, lang, text, start)
+
+
+_fact_fields = operator.attrgetter(*(f.name for f in fields(Fact)))
 
 
 @dataclass(frozen=True)
