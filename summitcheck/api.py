@@ -25,7 +25,6 @@ import contextlib
 import functools
 import gc
 import heapq
-import inspect
 import os
 import pickle
 import sys
@@ -43,8 +42,6 @@ from .match import CONFLICT, MATCH, SentenceFacts, Settings
 from .model import Claim, Evidence, Fact, Kind, Report, Result, Seed, Verdict
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total): "analysing seeds" / "checking claims"
-# Whether the judge takes each claim fact's candidate sentences (it then asks the matcher nothing elsewhere).
-_FACT_CANDIDATES = "fact_candidates" in inspect.signature(judge_seed).parameters
 LOADED_BYTES = 8 << 20  # pickled size of the analyses kept unpickled at once in a run (about ten times as much
 # memory as objects); the others stay pickled until a claim needs them
 
@@ -369,14 +366,14 @@ class Checker:
     def _query(self, fact: Fact, lang: str) -> Query:
         return query(fact, lang, self.knowledge, self.settings, self.corpus.vocabulary)
 
-    def _judge(self, facts: list[Fact], pos: int, found: list[set[int] | None] | None) -> Judgement | None:
-        """judge_seed on the candidate sentences (all of them for found=None), and, where the judge takes them,
-        each fact's own candidates."""
+    def _judge(self, facts: list[Fact], pos: int, found: list[set[int] | None] | None,
+               floor: tuple[int, ...] = ()) -> Judgement | None:
+        """judge_seed on the candidate sentences (all of them for found=None), and each fact's own candidates;
+        None when no window scores above `floor`."""
         union: set[int] | None = None
         if found is not None and all(f is not None for f in found):
             union = set().union(*found)  # type: ignore[arg-type]
-        extra = {"fact_candidates": found} if found is not None and _FACT_CANDIDATES else {}
-        return judge_seed(facts, self.sentences(pos), self.knowledge, self.settings, union, **extra)
+        return judge_seed(facts, self.sentences(pos), self.knowledge, self.settings, union, found, floor)
 
     def _scan(self, claim: Claim, positions: Iterable[int],
               candidates: Callable[[int, list[Fact]], list[set[int] | None] | None]) -> Result:
@@ -463,7 +460,11 @@ class Checker:
                 if bound < best[0]:
                     break  # the bounds only fall from here
                 continue
-            judgement = self._judge(facts, pos, found)
+            floor: tuple[int, ...] = ()
+            if best is not None and self.bound:  # the score to beat: a seed before the best one wins a tie
+                score = best[0][1]
+                floor = score if pos > best[1] else (*score[:-1], score[-1] - 1)
+            judgement = self._judge(facts, pos, found, floor)
             if judgement is None:
                 continue
             if len(judgement.score) != 5 or any(x > 0 for x in judgement.score[3:]):

@@ -32,6 +32,7 @@ def judge_seed(
     settings: Settings,
     candidates: Iterable[int] | None = None,
     fact_candidates: Sequence[Iterable[int] | None] | None = None,
+    floor: tuple[int, ...] = (),
 ) -> Judgement | None:
     """The best window of one seed for a claim: supported, else contradicted, else the closest unsupported one.
 
@@ -39,6 +40,8 @@ def judge_seed(
     something with the claim; their neighbours are read too. It must include every sentence where a claim fact
     could match or conflict, so that the verdict is the same as without it. `fact_candidates`, one entry per
     claim fact, narrows further: the sentences where that fact can be answered (None: every sentence read).
+    `floor`: a score another seed reached; windows that cannot score above it are not judged, and None is returned
+    when no window can.
     """
     if not claim_facts or not sentences:
         return None
@@ -62,7 +65,7 @@ def judge_seed(
     windows.sort(key=lambda w: w[0], reverse=True)
     best: Judgement | None = None
     for ceiling, focal, statuses in windows:
-        if best is not None and ceiling <= best.score:
+        if ceiling <= floor or (best is not None and ceiling <= best.score):
             break  # every window left scores at most its ceiling: the best one cannot change
         judgement = _judge_window(claim_facts, statuses, sentences, focal, knowledge)
         if best is None or judgement.score > best.score:

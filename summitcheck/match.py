@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from .analyse import quotes
 from .analyse.knowledge import Knowledge
-from .analyse.tokens import Token, make_token, tokenize
+from .analyse.tokens import Token, tokenize
 from .model import Fact, Kind, PartialDate
 
 MATCH = "match"
@@ -142,6 +142,13 @@ def compare(claim: Fact, seed: Fact, knowledge: Knowledge, settings: Settings) -
     return None
 
 
+# The kinds of seed fact compare() can answer a claim fact of each kind with.
+COMPARABLE: dict[Kind, frozenset[Kind]] = {
+    **{kind: frozenset({kind}) for kind in Kind},
+    Kind.TERM: frozenset({Kind.TERM, Kind.IDENTIFIER, Kind.ENTITY}),
+}
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Sentences: which seed words answer a claim fact.
 
@@ -168,17 +175,30 @@ class SentenceFacts:
     def packed(self) -> tuple:
         """This analysis as tuples of plain values, the way a seed's cache entry holds it: unpickling plain values
         is several times faster than unpickling objects, and a sentence no claim reads is never unpacked."""
-        words = tuple(value for t in self.words for value in (t.text, t.start, t.key, t.norm))
+        words = tuple(zip(*map(_token_fields, self.words), strict=True))  # one tuple per field: fewer objects
         return self.index, tuple(map(_fact_fields, self.facts)), words, self.lang, self.text, self.start
 
     @classmethod
     def unpacked(cls, packed: tuple) -> SentenceFacts:
         index, facts, words, lang, text, start = packed
-        tokens = tuple(make_token(*words[k : k + 4]) for k in range(0, len(words), 4))  # what tokenize() made
-        return cls(index, tuple(Fact(*f) for f in facts), tokens, lang, text, start)
+        sentence = cls(index, tuple(Fact(*f) for f in facts), (), lang, text, start)
+        if words:  # its tokens are made when first read (__getattr__): most sentences a claim reads need none
+            del sentence.__dict__["words"]
+            sentence.__dict__["packed_words"] = words
+        return sentence
+
+    def __getattr__(self, name: str) -> tuple[Token, ...]:
+        packed = self.__dict__.get("packed_words") if name == "words" else None
+        if packed is None:
+            raise AttributeError(name)
+        words = tuple(map(Token, *packed))
+        object.__setattr__(self, "words", words)
+        del self.__dict__["packed_words"]
+        return words
 
 
 _fact_fields = operator.attrgetter(*(f.name for f in fields(Fact)))
+_token_fields = operator.attrgetter(*(f.name for f in fields(Token)))
 
 
 @dataclass(frozen=True)
@@ -213,8 +233,8 @@ def find_in_sentence(
     claim: Fact, sentence: SentenceFacts, knowledge: Knowledge, settings: Settings
 ) -> FactStatus | None:
     """The best answer of one sentence to one claim fact: a match, else a conflict, else None."""
-    words = sentence.words
     if claim.kind is Kind.NAME:
+        words = sentence.words
         run = _run(words, claim.value.split())
         if run:
             i, j = run
@@ -224,14 +244,15 @@ def find_in_sentence(
                 return _answer(claim, MATCH, sentence, f.start, f.end, f)
         return None
     if claim.kind is Kind.WORD:
-        for tok in words:
+        for tok in sentence.words:
             if words_meet(claim.value, tok.key, settings):
                 return _answer(claim, MATCH, sentence, tok.start, tok.end, text=tok.text)
         return None
     if claim.kind is Kind.QUOTE:
         return _find_quote(claim, sentence, settings)
     conflict = None
-    facts = sentence.facts
+    comparable = COMPARABLE.get(claim.kind, ())
+    facts = [f for f in sentence.facts if f.kind in comparable]  # compare() answers None for any other kind
     if claim.kind is Kind.ENTITY:  # the same name before a capital standing for its state
         facts = sorted(facts, key=lambda f: f.kind is not Kind.ENTITY or not set(f.value) & set(claim.value))
     for f in facts:
