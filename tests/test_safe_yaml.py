@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import time
 from pathlib import Path
 
 import pytest
@@ -158,12 +159,32 @@ def test_values_are_plain_with_their_places() -> None:
     assert doc.at["d"] == (2, 1, 2, 4) and doc["a"].at == [(1, 8), (1, 11)] and doc["a"][1].at["b"] == (1, 12, 1, 15)
 
 
-def test_alias_bombs_are_counted_not_built() -> None:
+def _laughs(levels: int) -> list[str]:
     lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
-    doc, problems = load_yaml("\n".join(lines) + "\nid: x\ntext: *a9\n", "x.yaml")
+    return lines + [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, levels + 1)]
+
+
+def test_alias_bombs_are_counted_not_built() -> None:
+    doc, problems = load_yaml("\n".join(_laughs(9)) + "\nid: x\ntext: *a9\n", "x.yaml")
     assert doc is None and [(p.location.line, p.location.col) for p in problems] == [(10, 5)]
     assert "aliases of &a9 expand this file to 8,335,593,970 values" in problems[0].message
+
+
+BOMBS = [  # (name, file text, the place and a piece of the one problem): each read in well under a second
+    ("a duplicate key holding a bomb", "\n".join(_laughs(9)) + "\nx: 1\nx: *a9\n", "10:5", "aliases of &a9 expand"),
+    ("a merge bomb", "b: &b {" + ", ".join(f"k{i}: {i}" for i in range(5000)) + "}\nl:\n" + "  - <<: *b\n" * 5000,
+     "1:4", "aliases of &b expand this file to 50,025,005 values"),
+    ("a bomb in a key", "\n".join(_laughs(9)) + "\n? *a9\n: x\n", "10:5", "aliases of &a9 expand"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "where", "piece"), BOMBS, ids=[b[0] for b in BOMBS])
+def test_alias_bombs_cost_nothing_before_they_are_refused(name: str, text: str, where: str, piece: str) -> None:
+    started = time.process_time()
+    doc, problems = load_yaml(text, "x.yaml")
+    assert time.process_time() - started < 2
+    assert doc is None and [(f"{p.location.line}:{p.location.col}", piece in p.message) for p in problems] == [
+        (where, True)], problems
 
 
 def _cases() -> list[str]:

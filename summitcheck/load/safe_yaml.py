@@ -17,7 +17,9 @@ always saw, and the same as where PyYAML comes without libyaml.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
@@ -238,12 +240,13 @@ class _Builder:
         self.version = (1, 2)
         self.documents = 0
         self.stack: list[_Open] = []
-        self.root: tuple[Any, int] | None = None  # the document, and the values it stands for
+        self.root: tuple[Any] | None = None  # (the document,) once read: a document may be None
         self.refused: list[tuple[tuple[int, int], str]] = []  # foreign tags, aliases: nothing is built from the file
         self.invalid: list[tuple[tuple[int, int], str]] = []  # values that cannot be built (a bad date, a dup key)
         self.anchors: dict[str, _Anchor] = {}  # by name: the latest node of that name
         self.anchored: list[_Anchor] = []  # every anchored node, for the alias count
         self.distinct = 0  # values written out (an alias is not one)
+        self.aliased = 0  # values aliases stand for, so far
 
     def read(self, loader: Any) -> Any:
         handlers = {ScalarEvent: self._scalar, MappingStartEvent: self._start, SequenceStartEvent: self._start,
@@ -259,9 +262,8 @@ class _Builder:
                 handler(event)
         if self.root is None:
             return None
-        value, size = self.root
-        self._check_aliases(size)
-        return value
+        self._check_aliases()
+        return self.root[0]
 
     def _document(self, event: DocumentStartEvent) -> None:
         self.documents += 1
@@ -329,6 +331,7 @@ class _Builder:
             raise _Stop([*self.refused, (anchor.where, "an alias refers to the collection that holds it; "
                                                        "write the values out")])
         anchor.uses += 1
+        self.aliased += anchor.size
         self._add(anchor.value, where, anchor.size, None)  # the same object: counted, never copied
 
     def _expects_key(self) -> bool:
@@ -342,7 +345,7 @@ class _Builder:
     def _add(self, value: Any, where: tuple[int, int], size: int, text: str | None) -> None:
         """Put a finished value where it belongs: the document, a sequence item, a mapping key or value."""
         if not self.stack:
-            self.root = (value, size)
+            self.root = (value,)
             return
         top = self.stack[-1]
         top.size += size
@@ -374,6 +377,8 @@ class _Builder:
 
     def _merge(self, done: _Open) -> None:
         """`<<: *base` (or a list of them): the keys of each mapping that the mapping lacks, the first one first."""
+        if self.aliased > MAX_ALIASED_VALUES:  # the file is refused: copying keys could take time squared
+            return
         mapping = done.value
         for value, where in done.merges:
             sources = [(value, where)]
@@ -411,10 +416,11 @@ class _Builder:
         self.anchored.append(anchor)
         return anchor
 
-    def _check_aliases(self, total: int) -> None:
+    def _check_aliases(self) -> None:
         """Refuse a file whose aliases stand for more than MAX_ALIASED_VALUES values beyond those written out."""
-        if total - self.distinct <= MAX_ALIASED_VALUES:
+        if self.aliased <= MAX_ALIASED_VALUES:
             return
+        total = self.distinct + self.aliased
         shared = [a for a in self.anchored if a.uses > 1]
         worst = max(shared, key=lambda a: (a.size * (a.uses - 1), -a.index))
         self.refused.append((worst.where, f"aliases of &{worst.name} expand this file to {total:,} values (at most "
@@ -429,18 +435,46 @@ def _where(event: Any) -> tuple[int, int]:
 _MERGE = object()  # the `<<` key of a mapping, until the mapping ends
 
 
-def _brief(value: Any) -> str:
-    text = str(value)
-    return text if len(text) <= 60 else text[:59] + "…"
+def _brief(value: Any, limit: int = 60) -> str:
+    """str(value) cut to `limit` characters, built piece by piece: an aliased structure (a billion laughs) is never
+    expanded beyond what is shown."""
+    text = ""
+    for piece in _pieces(value, top=True):
+        text += piece
+        if len(text) > limit:
+            return text[: limit - 1] + "…"
+    return text
+
+
+def _pieces(value: Any, top: bool = False) -> Iterator[str]:
+    """The text of str(value), lazily (nesting is bounded by MAX_NESTING)."""
+    if isinstance(value, dict):
+        yield "{"
+        for i, (key, item) in enumerate(value.items()):
+            yield ", " if i else ""
+            yield from _pieces(key)
+            yield ": "
+            yield from _pieces(item)
+        yield "}"
+    elif isinstance(value, list):
+        yield "["
+        for i, item in enumerate(value):
+            yield ", " if i else ""
+            yield from _pieces(item)
+        yield "]"
+    else:
+        yield str(value) if top else repr(value)
 
 
 def _read(text: str, loader_class: Any) -> tuple[Any, list[tuple[tuple[int, int], str]]]:
     show = None
     if any(c in text for c in BREAKS_1_1):
-        unused = (chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text)
-        hide = {ord(c): next(unused) for c in BREAKS_1_1}
-        show = {ord(v): k for k, v in hide.items()}
-        text = text.translate({k: ord(v) for k, v in hide.items()})
+        used = set(text)
+        private = itertools.chain(range(0xE000, 0xF900), range(0xF0000, 0xFFFFE))
+        spare = list(itertools.islice((chr(c) for c in private if chr(c) not in used), len(BREAKS_1_1)))
+        if len(spare) == len(BREAKS_1_1):  # else the file holds every private character: its breaks stay breaks
+            show = {ord(s): b for s, b in zip(spare, BREAKS_1_1, strict=True)}
+            text = text.translate({ord(b): s for s, b in zip(spare, BREAKS_1_1, strict=True)})
     builder = _Builder(show)
     loader = loader_class(text)
     try:
