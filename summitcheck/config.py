@@ -337,10 +337,8 @@ def _bundled_item_keys() -> dict[str, set[str]]:
 
 def check_knowledge_file(path: Path) -> list[InputError]:
     """Problems of one glossary or alias file, each at its line; an empty list when it is usable."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
     from .load.files import read_text
-    from .load.safe_yaml import load_yaml
+    from .load.safe_yaml import Mapping, Sequence, load_yaml
 
     shown = str(path)
     try:  # the same bounded, safe reading as claim files: no tags, no alias bombs, no deep nesting
@@ -351,14 +349,10 @@ def check_knowledge_file(path: Path) -> list[InputError]:
     if problems:
         return problems
 
-    def at(node: Any, key: Any = None, index: int | None = None) -> Location:
-        try:
-            line, col = node.lc.key(key) if key is not None else node.lc.item(index)
-            return Location(shown, line + 1, col + 1)
-        except (AttributeError, KeyError, TypeError, IndexError):
-            return Location(shown, 1, 1)
+    def at(node: Mapping | Sequence, key: Any = None, index: int | None = None) -> Location:
+        return Location(shown, *(node.at[key][:2] if key is not None else node.at[index]))
 
-    if not isinstance(doc, CommentedMap) or not any(k in doc for k in LIST_KEYS):
+    if not isinstance(doc, Mapping) or not any(k in doc for k in LIST_KEYS):
         return [InputError(Location(shown, 1, 1), "expected `concepts:` (a glossary) or `entities:` (aliases) "
                                                   "with a list, as in summitcheck/data/lexicon.yaml and entities.yaml")]
     allowed = _bundled_item_keys()
@@ -370,11 +364,11 @@ def check_knowledge_file(path: Path) -> list[InputError]:
         if section not in doc:
             continue
         items = doc[section]
-        if not isinstance(items, CommentedSeq):
+        if not isinstance(items, Sequence):
             errors.append(InputError(at(doc, section), f"{section} must be a list"))
             continue
         for i, item in enumerate(items):
-            if not isinstance(item, CommentedMap):
+            if not isinstance(item, Mapping):
                 errors.append(InputError(at(items, index=i), f"{section}[{i}] must be a mapping with an id"))
                 continue
             if not isinstance(item.get("id"), str | int) or item.get("id") in ("", None):

@@ -15,14 +15,14 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import BUNDLED_SEED, SEEDS
-from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from summitcheck.cli import app
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
-CASES = YAML(typ="safe", pure=True).load((HOSTILE / "cases.yaml").read_text(encoding="utf-8"))["cases"]
+CASES = yaml.safe_load((HOSTILE / "cases.yaml").read_text(encoding="utf-8"))["cases"]
 OK_CLAIM = f'claims:\n  - id: workers\n    text: "≈10,000 workers"\n    seed: {BUNDLED_SEED}\n'
 ANY_SEED_CLAIM = 'claims:\n  - id: workers\n    text: "≈10,000 workers"\n'
 SENTINEL = "pwned-by-summitcheck"  # what the python tags of the corpus would create if they ever ran

@@ -1,5 +1,5 @@
-"""Claim files: YAML with line numbers, read through safe_yaml (ruamel.yaml's round-trip loader, with bounded
-nesting and aliases, and no tags: it never builds Python objects).
+"""Claim files: YAML with line numbers, read through safe_yaml (libyaml's parser, with bounded nesting and aliases,
+and no tags: it never builds Python objects).
 
 Every schema problem of every file is collected, so one run reports them all, each as `path:line:col: what is
 wrong; what to do`.
@@ -7,18 +7,17 @@ wrong; what to do`.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
 from ..errors import InputError, InputErrors, shown
 from ..model import Claim, Location
 from .files import MAX_CLAIM_FILE_BYTES, find_files, position, read_text, shown_path
-from .safe_yaml import load_yaml
+from .safe_yaml import Mapping, Sequence, load_yaml
 
 CLAIM_SUFFIXES = (".yaml", ".yml")
 CLAIM_KEYS = ("id", "text", "seed", "tags", "note")
@@ -29,18 +28,15 @@ EMPTY_FILE = "empty claim file; write `claims:` and a list of claims"
 NO_CLAIMS = "no claims in this file; add claims or remove the file"
 
 
-def _loc(path: str, node: Any, key: Any = None, index: int | None = None, value: bool = False) -> Location:
-    """1-based location of a mapping key (or its value) or a sequence item, from ruamel's 0-based marks."""
-    try:
-        if key is not None:
-            line, col = node.lc.value(key) if value else node.lc.key(key)
-        elif index is not None:
-            line, col = node.lc.item(index)
-        else:
-            line, col = node.lc.line, node.lc.col
-        return Location(path, line + 1, col + 1)
-    except (AttributeError, KeyError, TypeError, IndexError):
-        return Location(path, 1, 1)
+def _loc(path: str, node: Mapping | Sequence, key: Any = None, index: int | None = None,
+         value: bool = False) -> Location:
+    """Location of a mapping key (or its value), of a sequence item, or of the collection itself."""
+    if key is not None:
+        key_line, key_col, value_line, value_col = node.at[key]
+        return Location(path, value_line, value_col) if value else Location(path, key_line, key_col)
+    if index is not None:
+        return Location(path, *node.at[index])
+    return Location(path, *node.where)
 
 
 def _type_name(value: Any) -> str:
@@ -56,11 +52,13 @@ def _type_name(value: Any) -> str:
         return "a mapping"
     if value is None:
         return "empty"
+    if isinstance(value, dt.date):  # a datetime too
+        return "a date"
     return f"a {type(value).__name__}"
 
 
 def _claim(path: str, node: Any, where: Location, errors: list[InputError]) -> Claim | None:
-    if not isinstance(node, CommentedMap):
+    if not isinstance(node, Mapping):
         message = f"a claim must be a mapping with id and text, not {_type_name(node)}; write `id:` and `text:` lines"
         errors.append(InputError(where, message))
         return None
@@ -169,12 +167,12 @@ def parse_claims(text: str, path: str) -> tuple[list[Claim], list[InputError]]:
     if doc is None:
         return [], [InputError(Location(path, 1, 1), EMPTY_FILE)]
 
-    if isinstance(doc, CommentedMap) and "claims" in doc:
+    if isinstance(doc, Mapping) and "claims" in doc:
         for key in doc:
             if key != "claims":
                 errors.append(InputError(_loc(path, doc, key), f"unknown key {shown(key)} beside `claims`; remove it"))
         items = doc["claims"]
-        if not isinstance(items, CommentedSeq):
+        if not isinstance(items, Sequence):
             where = _loc(path, doc, "claims", value=True)
             message = f"claims must be a list, not {_type_name(items)}; write each claim as `- id: ...`"
             errors.append(InputError(where, message))
@@ -182,9 +180,9 @@ def parse_claims(text: str, path: str) -> tuple[list[Claim], list[InputError]]:
         nodes = [(node, _loc(path, items, index=i)) for i, node in enumerate(items)]
         if not nodes:
             errors.append(InputError(_loc(path, doc, "claims"), NO_CLAIMS))
-    elif isinstance(doc, CommentedMap):
+    elif isinstance(doc, Mapping):
         nodes = [(doc, _loc(path, doc))]
-    elif isinstance(doc, CommentedSeq):
+    elif isinstance(doc, Sequence):
         nodes = [(node, _loc(path, doc, index=i)) for i, node in enumerate(doc)]
         if not nodes:
             errors.append(InputError(Location(path, 1, 1), NO_CLAIMS))
