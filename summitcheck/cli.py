@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 
 from . import __version__
+from .cli_typer import Command, Group
 
 if TYPE_CHECKING:
     from .config import Options
@@ -29,6 +30,7 @@ DEFAULT_SEEDS = Path("seeds")
 DEFAULT_HTML = Path("summitcheck-report.html")
 
 app = typer.Typer(
+    cls=Group,
     add_completion=False,
     no_args_is_help=True,
     help="Check short editorial claims against source articles, across French and English.",
@@ -134,7 +136,7 @@ def main_options(
     """summitcheck: a fact checker for editorial claims."""
 
 
-@app.command()
+@app.command(cls=Command)
 def verify(
     paths: Paths = None,
     seeds: SeedsOpt = None,
@@ -165,7 +167,7 @@ def verify(
     raise typer.Exit(EXIT_FAILED if outcome.failed else EXIT_OK)
 
 
-@app.command()
+@app.command(cls=Command)
 def report(
     paths: Paths = None,
     seeds: SeedsOpt = None,
@@ -190,7 +192,7 @@ def report(
     raise typer.Exit(EXIT_FAILED if outcome.failed else EXIT_OK)
 
 
-@app.command()
+@app.command(cls=Command)
 def coverage(
     paths: Paths = None,
     seeds: SeedsOpt = None,
@@ -227,7 +229,7 @@ def coverage(
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 
 
-@app.command()
+@app.command(cls=Command)
 def explain(
     claim_id: Annotated[str, typer.Argument(metavar="ID", help="The id of the claim to explain.")],
     paths: Paths = None,
@@ -248,7 +250,7 @@ def explain(
     raise typer.Exit(EXIT_OK if report.all_supported else EXIT_FAILED)
 
 
-@app.command("show-claims")
+@app.command("show-claims", cls=Command)
 def show_claims(
     paths: Paths = None,
     seeds: Annotated[
