@@ -246,3 +246,23 @@ def test_markdown_stays_under_githubs_comment_limit() -> None:
     assert len(text) < 65_536
     assert "more, left out to keep this comment short" in text
     assert text.startswith("## ❌ summitcheck: 2000 of 2000 claims fail")
+
+
+@pytest.mark.parametrize("outcome", [None, "known"])
+@pytest.mark.parametrize("empty", [False, True])
+def test_json_is_written_a_result_at_a_time_as_the_whole_document_would_be(outcome, empty) -> None:
+    from summitcheck.model import Report
+    from summitcheck.report import json_report
+
+    report = Report((), ()) if empty else sample_report()
+    applied = known_outcome() if outcome and not empty else None
+    text = render("json", applied, report)
+    doc = json.loads(text)
+    rows = []
+    for result in report.results:
+        row = json_report.result_dict(result)
+        row["status"] = json_report.outcome_of(report, applied).status(result)
+        rows.append(row)
+    whole = {"results": rows, "summary": json_report.summary(report, applied)}
+    assert text == json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
+    assert len(doc["results"]) == len(report.results)
