@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import relations
 from .analyse import analyse, claim_language
 from .analyse.knowledge import Knowledge, default_knowledge
 from .index import FORMAT, CorpusIndex, Query, SeedIndex, analysed, is_analysed, query
@@ -218,10 +219,21 @@ def _result(claim: Claim, seed: Seed | None, judgement: Judgement | None, facts:
 RANK = {Verdict.SUPPORTED: 2, Verdict.CONTRADICTED: 1, Verdict.UNSUPPORTED: 0}
 
 
-def _may_conflict_unmatched(fact: Fact) -> bool:
-    """Whether the relation rules can make a claim fact conflict in a window where no sentence answers it (a rival
-    actor or place: see relations.py). Such a fact does not bound a seed's verdict to 'unsupported'."""
-    return fact.kind is Kind.ENTITY or fact.role is not None
+def _may_conflict_unmatched(fact: Fact, facts: Sequence[Fact]) -> bool:
+    """Whether the relation rules can make a claim fact conflict in a window where no sentence answers it (see
+    relations.py): a negation the seed's verb lacks (polarity), a rival place or partner (place, slot), a rival
+    actor of an act done to a named person (actor). Such a fact does not bound a seed's verdict to 'unsupported'."""
+    if fact.kind is Kind.WORD:
+        return fact.text.lower() in relations.NEGATION or fact.role is not None
+    if fact.kind is not Kind.ENTITY or fact.role is not None:
+        return fact.role is not None
+    concepts = [f.start for f in facts if f.kind in (Kind.TERM, Kind.WORD)]
+    return (
+        bool(relations.types(fact) & relations.ACTOR_TYPES)
+        and bool(concepts)
+        and fact.start <= min(concepts)
+        and any(f.kind is Kind.ENTITY and "person" in relations.types(f) and f.start > fact.start for f in facts)
+    )
 
 
 class _Record:
@@ -417,7 +429,7 @@ class Checker:
             for fact, q, found in zip(facts, queries, answering, strict=True):
                 narrow = corpus.seeds(q.match) if q.match is not None else found
                 matchable.update(found & narrow if narrow is not None else found)  # type: ignore[operator]
-                answerable.update(covered if _may_conflict_unmatched(fact) else found)  # type: ignore[arg-type]
+                answerable.update(covered if _may_conflict_unmatched(fact, facts) else found)  # type: ignore[arg-type]
             n = len(facts)
             for pos in sorted(covered):
                 m = matchable[pos]
@@ -519,7 +531,7 @@ def _bound(facts: list[Fact], queries: list[Query], found: list[set[int] | None]
             elif fact.kind in BACKGROUND_KINDS and len(can_match) >= 2:
                 matched += 1
                 far += 1
-            elif focal not in can_answer and not _may_conflict_unmatched(fact):  # type: ignore[operator]
+            elif focal not in can_answer and not _may_conflict_unmatched(fact, facts):  # type: ignore[operator]
                 conflictable = False
         rank = 0 if here == 0 else 2 if matched == n else 1 if conflictable else 0
         bound = (rank, (rank, here, matched, -far, -focal))

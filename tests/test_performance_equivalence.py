@@ -250,3 +250,31 @@ def test_no_cache_flag_and_jobs_flag_reach_the_library(monkeypatch: pytest.Monke
     assert api._jobs(None) in (1, 3) and api._jobs(0) >= 1
     monkeypatch.setattr(api, "_default_jobs", 1)
     assert os.environ.get(cache.ENV_DIR)  # conftest: tests never touch the user's cache
+
+
+# Claims whose verdict can come from a relation rule turning a fact no sentence answers into a conflict (a negation
+# the seed's verb lacks, a rival actor, place or partner): the bound over seeds must leave such seeds in, or another
+# seed's verdict is given for the first one's (seen with the benchmark's corpus).
+RULED = [
+    "Kim Jong-un did not meet Vladimir Putin",
+    "Kim and Putin did not hold a summit in Vladivostok",
+    "The summit was not held in Vladivostok",
+    "The United States put Kim Il Sung in power",
+    "Kim met Putin in Beijing",
+]
+
+
+def test_claims_naming_no_seed_keep_the_seeds_a_relation_rule_can_contradict(tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from corpus import write_corpus
+    finally:
+        sys.path.pop(0)
+    write_corpus(tmp_path, seeds=60, claims=0)
+    seeds = load_seeds(ROOT / "seeds") + load_seeds(tmp_path / "seeds")
+    claims = [Claim(f"ruled-{n}", text, Location("ruled.yaml", n + 1)) for n, text in enumerate(RULED)]
+    expected = _without_cache(lambda: api.check(claims, seeds, use_index=False, jobs=1)).results
+    assert sum(r.verdict.value == "contradicted" for r in expected) >= 2
+    assert not _differences(expected, _without_cache(lambda: api.check(claims, seeds, jobs=1)).results)
