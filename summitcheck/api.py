@@ -38,7 +38,7 @@ from . import relations
 from .analyse import analyse, claim_language
 from .analyse.knowledge import Knowledge, default_knowledge
 from .index import FORMAT, CorpusIndex, Query, SeedIndex, analysed, is_analysed, query
-from .judge import Judgement, judge_seed, reason
+from .judge import BACKGROUND_KINDS, NEAR_KINDS, Judgement, judge_seed, reason
 from .match import CONFLICT, MATCH, SentenceFacts, Settings
 from .model import Claim, Evidence, Fact, Kind, Report, Result, Seed, Verdict
 
@@ -492,10 +492,8 @@ class Checker:
         return _result(claim, first, None, self.facts(claim.text, first.language))
 
 
-# How the judge can count a claim fact as matched in a window (judge._judge_window): in the focal sentence, in the
-# sentence before or after (names and concepts), or anywhere in a seed that has it twice (concepts and words).
-NEAR_KINDS = frozenset({Kind.ENTITY, Kind.NAME, Kind.TERM, Kind.WORD})
-BACKGROUND_KINDS = frozenset({Kind.TERM, Kind.WORD})
+# How the judge can count a claim fact as matched in a window: in the focal sentence, in the sentence before or
+# after (judge.NEAR_KINDS: names and concepts), or anywhere in a seed that has it twice (judge.BACKGROUND_KINDS).
 
 
 def _bound(facts: list[Fact], queries: list[Query], found: list[set[int] | None], index: SeedIndex

@@ -55,62 +55,95 @@ def judge_seed(
     for row in table:  # words quoted exactly somewhere in the seed are no misquote of another sentence
         if any(s is not None and s.fact.kind is Kind.QUOTE and s.status == MATCH for s in row):
             row[:] = [s if s is None or s.status == MATCH else None for s in row]
-    # Every window's statuses before the relation rules, then the rules and the verdict only for windows whose
-    # ceiling can beat the best judgement so far: the rules never add a match, so they cannot raise a score.
-    windows = []
-    for focal in focals:
-        if any(row[focal] for row in table):
-            statuses = _window_statuses(claim_facts, table, sentences, focal)
-            windows.append((_ceiling(statuses, focal), focal, statuses))
-    windows.sort(key=lambda w: w[0], reverse=True)
+    # A topic word may come from the seed's background: one the seed uses more than once (the first use stands).
+    background = [_background(fact, row) for fact, row in zip(claim_facts, table, strict=True)]
+    # Every window's ceiling, then the rules and the verdict only for windows whose ceiling can beat the best
+    # judgement so far: the rules never add a match, so they cannot raise a score.
+    windows = [
+        (_ceiling(claim_facts, table, background, sentences, focal), focal)
+        for focal in focals
+        if any(row[focal] for row in table)
+    ]
+    windows.sort(reverse=True)
     best: Judgement | None = None
-    for ceiling, focal, statuses in windows:
+    for ceiling, focal in windows:
         if ceiling <= floor or (best is not None and ceiling <= best.score):
             break  # every window left scores at most its ceiling: the best one cannot change
+        statuses = _window_statuses(claim_facts, table, background, sentences, focal)
         judgement = _judge_window(claim_facts, statuses, sentences, focal, knowledge)
         if best is None or judgement.score > best.score:
             best = judgement
     return best
 
 
+NEAR_KINDS = frozenset({Kind.ENTITY, Kind.NAME, Kind.TERM, Kind.WORD})  # may come from the sentence before or after
+BACKGROUND_KINDS = frozenset({Kind.TERM, Kind.WORD})  # may come from anywhere in the seed
+
+
+def _background(fact: Fact, row: list[FactStatus | None]) -> FactStatus | None:
+    if fact.kind not in BACKGROUND_KINDS:
+        return None
+    hits = [s for s in row if s is not None and s.status == MATCH]
+    return _moved(hits[0], "document") if len(hits) >= 2 else None
+
+
+def _near(fact: Fact, row: list[FactStatus | None], sentences: Sequence[SentenceFacts], focal: int
+          ) -> FactStatus | None:
+    """The match of a name or concept in the sentence before or after the focal one (for a place, only where the
+    focal sentence names a place by a stand-in, "dans le pays")."""
+    if fact.kind not in NEAR_KINDS:
+        return None
+    for k in (focal - 1, focal + 1):
+        if 0 <= k < len(row) and row[k] is not None and row[k].status == MATCH:  # type: ignore[union-attr]
+            if fact.role == "loc" and not relations.has_place_proform(sentences[focal]):
+                return None
+            return row[k]
+    return None
+
+
 def _window_statuses(
     claim_facts: list[Fact],
     table: list[list[FactStatus | None]],
-    sentences: list[SentenceFacts],
+    background: list[FactStatus | None],
+    sentences: Sequence[SentenceFacts],
     focal: int,
 ) -> list[FactStatus]:
     """Each claim fact's status in one window, before the relation rules: matched in the focal sentence, near it
     (names, concepts), in the seed's background (topic words), in conflict there, or missing."""
     statuses: list[FactStatus] = []
-    for fact, row in zip(claim_facts, table, strict=True):
+    for fact, row, far in zip(claim_facts, table, background, strict=True):
         here = row[focal]
         if here is not None and here.status == MATCH:
             statuses.append(here)
             continue
-        found = None
-        nearby_ok = fact.role != "loc" or relations.has_place_proform(sentences[focal])
-        if fact.kind in (Kind.ENTITY, Kind.NAME, Kind.TERM, Kind.WORD) and nearby_ok:
-            for k in (focal - 1, focal + 1):
-                if 0 <= k < len(row) and row[k] is not None and row[k].status == MATCH:
-                    found = _moved(row[k], "near")
-                    break
-        if found is None and fact.kind in (Kind.TERM, Kind.WORD):
-            # background from elsewhere in the seed: only a topic word, one the seed uses more than once
-            hits = [s for s in row if s is not None and s.status == MATCH]
-            found = _moved(hits[0], "document") if len(hits) >= 2 else None
+        near = _near(fact, row, sentences, focal)
+        found = _moved(near, "near") if near is not None else far
         if found is None and here is not None and here.status == CONFLICT:
             found = here
         statuses.append(found or FactStatus(fact, MISSING))
     return statuses
 
 
-def _ceiling(statuses: list[FactStatus], focal: int) -> tuple[int, ...]:
-    """The highest score _judge_window can give these statuses. The relation rules only turn a match into a miss
-    or a conflict, or a miss into a conflict: 'supported' needs every fact matched already, any verdict but
-    'unsupported' a match in the focal sentence, and the counts of matches can only fall."""
-    matched_here = sum(s.status == MATCH and s.where in ("sentence", "implied") for s in statuses)
-    matched = sum(s.status == MATCH for s in statuses)
-    rank = 0 if matched_here == 0 else 2 if matched == len(statuses) else 1
+def _ceiling(
+    claim_facts: list[Fact],
+    table: list[list[FactStatus | None]],
+    background: list[FactStatus | None],
+    sentences: Sequence[SentenceFacts],
+    focal: int,
+) -> tuple[int, ...]:
+    """The highest score _judge_window can give a window, from the counts _window_statuses would give. The
+    relation rules only turn a match into a miss or a conflict, or a miss into a conflict: 'supported' needs every
+    fact matched already, any verdict but 'unsupported' a match in the focal sentence, and the counts of matches
+    can only fall."""
+    matched_here = matched = 0
+    for fact, row, far in zip(claim_facts, table, background, strict=True):
+        here = row[focal]
+        if here is not None and here.status == MATCH:  # in the sentence, or implied by it
+            matched_here += 1
+            matched += 1
+        elif far is not None or _near(fact, row, sentences, focal) is not None:
+            matched += 1
+    rank = 0 if matched_here == 0 else 2 if matched == len(claim_facts) else 1
     return (rank, matched_here, matched, 0, -focal)
 
 
