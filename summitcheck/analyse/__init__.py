@@ -16,7 +16,7 @@ from ..model import Fact, Kind, PartialDate
 from . import dates, phrases, quantities, quotes
 from .knowledge import Knowledge
 from .scan import Scan
-from .tokens import Token, fold, tokenize
+from .tokens import Token, fold, key, tokenize
 
 __all__ = ["Analysis", "analyse", "claim_language", "quote_language"]
 
@@ -121,8 +121,16 @@ def claim_language(text: str, knowledge: Knowledge) -> str:
     # lowercase words only (and the first word): "Kim Il Sung" says nothing of French, nor "UN" of the article "un"
     found = re.findall(r"[^\W\d_]+'?", bare)
     words = [fold(w) for k, w in enumerate(found) if w.islower() or (k == 0 and not w.isupper())]
-    fr = sum(w in knowledge.stopwords.get("fr", ()) for w in words)
-    en = sum(w in knowledge.stopwords.get("en", ()) for w in words)
+    # A function word of one language that the lexicon knows as a word of meaning ("met": French "puts", English
+    # "meet") says nothing of the language: counting it made "Kim met Putin" French, and dropped its verb.
+    meaningful = {
+        w
+        for w in words
+        for lang in ("en", "fr")
+        if any(e.kind == "term" and len(e.keys) == 1 for e in knowledge.index.by_first.get(key(w, lang), ()))
+    }
+    fr = sum(w in knowledge.stopwords.get("fr", ()) and w not in meaningful for w in words)
+    en = sum(w in knowledge.stopwords.get("en", ()) and w not in meaningful for w in words)
     return "fr" if fr > en else "en"
 
 
