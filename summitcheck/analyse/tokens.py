@@ -46,12 +46,6 @@ class Token:
         return self.text[:1].isupper()
 
 
-def make_token(text: str, start: int, key: str, norm: str) -> Token:
-    code = "/" in text or (text[:1].isupper() and text[-1:].isdigit())
-    return Token(text, start, start + len(text), key, norm, key if key.isupper() else norm,
-                 text[:1].isalpha() and not code, code)
-
-
 @functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase without accents, with typographic apostrophes and ligatures made plain."""
@@ -81,23 +75,38 @@ def key(word: str, lang: str) -> str:
 def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
     """Tokens of `text`, their offsets shifted by `offset` (the text's place in a seed)."""
     tokens: list[Token] = []
+    append = tokens.append
     for m in WORD.finditer(text):
-        word, start = m.group(), m.start()
-        if lang == "en" and len(word) > 2 and word[-2:] in ("'s", "’s"):
-            tokens.append(_token(word[:-2], start + offset, lang))  # possessive: "Kim's" is Kim
-            tokens.append(make_token(word[-2:], start + offset + len(word) - 2, "'s", "'s"))
-            continue
-        elided = ELISIONS.match(word)
-        if elided and len(word) > elided.end():
-            cut = elided.end()
-            tokens.append(_token(word[:cut], start + offset, lang))
-            word, start = word[cut:], start + cut
-        tokens.append(_token(word, start + offset, lang))
+        start = m.start() + offset
+        for at, piece, length, key_, norm, exact, is_word, is_code in _pieces(m.group(), lang):
+            append(Token(piece, start + at, start + at + length, key_, norm, exact, is_word, is_code))
     return tokens
 
 
-def _token(word: str, start: int, lang: str) -> Token:
-    return make_token(word, start, key(word, lang) if word[:1].isalpha() else word, fold(word))
+Piece = tuple[int, str, int, str, str, str, bool, bool]  # offset in the word, then Token's fields less its offsets
+
+
+@functools.lru_cache(maxsize=65536)
+def _pieces(word: str, lang: str) -> tuple[Piece, ...]:
+    """The tokens one match of WORD makes, without their offsets: memoised, since running text repeats its words
+    (a token's strings are then shared by every token of the same word)."""
+    if lang == "en" and len(word) > 2 and word[-2:] in ("'s", "’s"):  # possessive: "Kim's" is Kim
+        return _piece(0, word[:-2], lang), _fields(len(word) - 2, word[-2:], "'s", "'s")
+    elided = ELISIONS.match(word)
+    if elided and len(word) > elided.end():
+        cut = elided.end()
+        return _piece(0, word[:cut], lang), _piece(cut, word[cut:], lang)
+    return (_piece(0, word, lang),)
+
+
+def _piece(at: int, word: str, lang: str) -> Piece:
+    return _fields(at, word, key(word, lang) if word[:1].isalpha() else word, fold(word))
+
+
+def _fields(at: int, text: str, key: str, norm: str) -> Piece:
+    """A piece's offset in its word, then the fields of its Token."""
+    code = "/" in text or (text[:1].isupper() and text[-1:].isdigit())
+    return at, text, len(text), key, norm, key if key.isupper() else norm, text[:1].isalpha() and not code, code
 
 
 def phrase_keys(phrase: str, lang: str) -> tuple[str, ...]:
