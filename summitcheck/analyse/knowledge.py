@@ -55,6 +55,11 @@ class PhraseIndex:
     by_first: dict[str, list[Entry]] = field(default_factory=dict)
     # Names and titles of two words or more, by their first two keys: "président" alone starts 180 titles.
     by_pair: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
+    # Set by freeze(), to pass over entries that cannot be written at a token without trying each: a first key's
+    # one-word entries, the second keys of its longer ones, and the first keys of by_pair.
+    one_word: dict[str, list[Entry]] = field(default_factory=dict)
+    seconds: dict[str, frozenset[str]] = field(default_factory=dict)
+    pair_firsts: frozenset[str] = frozenset()
 
     def add(self, entry: Entry) -> None:
         if entry.keys:
@@ -72,6 +77,10 @@ class PhraseIndex:
                     loose.setdefault(first, []).append(entry)
         self.by_first = {k: sorted(v, key=order) for k, v in loose.items()}
         self.by_pair = {k: sorted(v, key=order) for k, v in self.by_pair.items()}
+        # the longer entries left in by_first are concepts, compared by key (names and titles went to by_pair)
+        self.one_word = {k: [e for e in v if len(e.keys) == 1] for k, v in self.by_first.items()}
+        self.seconds = {k: frozenset(e.keys[1] for e in v if len(e.keys) > 1) for k, v in self.by_first.items()}
+        self.pair_firsts = frozenset(first for first, _ in self.by_pair)
 
     def _end(
         self,
@@ -105,10 +114,10 @@ class PhraseIndex:
     def _candidates(self, tokens: Sequence[Token], i: int, end: int) -> list[Entry]:
         """Entries that may start at token i and end by `end`, longest first."""
         token = tokens[i]
-        lists = [self.by_first.get(token.key, [])]
+        lists = [self._first(tokens, i, end, token.key)]
         if token.exact != token.key:
-            lists.append(self.by_first.get(token.exact, []))
-        if i + 1 < end:
+            lists.append(self._first(tokens, i, end, token.exact))
+        if i + 1 < end and (token.key in self.pair_firsts or token.exact in self.pair_firsts):
             after = tokens[i + 1]
             lists.append(self.by_pair.get((token.key, after.key), []))
             if token.exact != token.key or after.exact != after.key:
@@ -117,6 +126,17 @@ class PhraseIndex:
         if len(found) <= 1:
             return found[0] if found else []
         return sorted((e for entries in found for e in entries), key=lambda e: -len(e.keys))
+
+    def _first(self, tokens: Sequence[Token], i: int, end: int, first: str) -> list[Entry]:
+        """by_first[first] (in its order) less the concepts whose second word is not among the three tokens after
+        token i: at most two words may come between a concept's first and second."""
+        seconds = self.seconds.get(first)
+        if not seconds:  # not a first key, or one of one-word entries only
+            return self.by_first.get(first, [])
+        near = {tokens[k].key for k in range(i + 1, min(end, i + 4))}
+        if seconds.isdisjoint(near):
+            return self.one_word[first]
+        return [e for e in self.by_first[first] if len(e.keys) == 1 or e.keys[1] in near]
 
     def starting(self, tokens: Sequence[Token], i: int, end: int) -> list[Entry]:
         """Every entry, of any length, written from token i and ending by token `end` (without gaps)."""
