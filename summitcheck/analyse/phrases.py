@@ -71,13 +71,18 @@ def _year_ok(years: tuple[int | None, int | None], scan: Scan) -> bool:
 
 def extract(scan: Scan) -> None:
     knowledge = scan.knowledge
-    tokens = scan.tokens
+    tokens, taken = scan.tokens, scan.taken
+    longest = knowledge.index.longest
+    skippable = knowledge.stopwords.get(scan.lang, frozenset())
     i = 0
     while i < len(tokens):
-        if not scan.free(i) or not tokens[i].is_word:
+        if taken[i] or not tokens[i].is_word:
             i += 1
             continue
-        entries, j = knowledge.index.longest(tokens, i, scan.taken, knowledge.stopwords.get(scan.lang, frozenset()))
+        entries, j = longest(tokens, i, taken, skippable)
+        if not entries:  # most words
+            i += 1
+            continue
         entries = [e for e in entries if e.form != "title" or _year_ok(e.years, scan)]
         if entries and len(entries[0].keys) == 1 and scan.is_stop(i):
             entries = []  # "dans" is not Denmark, "les" is not Lee
@@ -126,7 +131,7 @@ def extract(scan: Scan) -> None:
 def _compound_names(scan: Scan) -> None:
     """ "Kim-Putin summit": a hyphenated pair of names the tables know one by one."""
     for i, tok in enumerate(scan.tokens):
-        if not scan.free(i) or "-" not in tok.text or not tok.is_capitalised:
+        if "-" not in tok.text or not scan.free(i) or not tok.is_capitalised:
             continue
         parts, start, found = tok.text.split("-"), tok.start, []
         for part in parts:
@@ -151,11 +156,12 @@ def _compound_names(scan: Scan) -> None:
 
 def _names_and_words(scan: Scan) -> None:
     _compound_names(scan)
-    tokens = scan.tokens
+    tokens, taken = scan.tokens, scan.taken
+    stopwords = scan.knowledge.stopwords.get(scan.lang, frozenset())
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if not scan.free(i) or not tok.is_word or scan.is_stop(i):
+        if taken[i] or not tok.is_word or tok.norm in stopwords:  # scan.is_stop(i)
             i += 1
             continue
         if tok.is_capitalised:
