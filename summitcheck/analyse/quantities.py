@@ -76,6 +76,9 @@ QUALIFIERS = sorted(
     [(tuple(p.split()), q) for ps, q in ((APPROX, "approx"), (MINIMUM, "min"), (MAXIMUM, "max")) for p in ps],
     key=lambda x: -len(x[0]),
 )
+QUALIFIERS_BY_LAST: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # by the word right before the number
+for _words, _qualifier_name in QUALIFIERS:
+    QUALIFIERS_BY_LAST.setdefault(_words[-1], []).append((_words, _qualifier_name))
 
 SCALES = {
     "thousand": 1e3,
@@ -322,9 +325,19 @@ def _is_number_word(word: str, lang: str) -> bool:
     return w not in ARTICLE_NUMBERS and word_value(w, lang) is not None
 
 
+@functools.lru_cache(maxsize=16384)
+def _may_start_number(text: str, lang: str) -> bool:
+    """Whether _number_at can read a number from a word token written so: a number word ("dix"), or one glued to
+    what it counts ("two-year"). Its tests, on the word's norm (its text folded)."""
+    norm = fold(text)
+    return _is_number_word(text, lang) or ("-" in norm and word_value(norm.partition("-")[0], lang) is not None)
+
+
 def _qualifier(scan: Scan, i: int) -> tuple[str, int]:
     """How the number starting at token i is stated, and where its qualifier begins."""
-    for words, qualifier in QUALIFIERS:
+    if i == 0:
+        return "exact", i
+    for words, qualifier in QUALIFIERS_BY_LAST.get(scan.tokens[i - 1].norm, ()):  # longest first, like QUALIFIERS
         n = len(words)
         lo = i - n
         if lo >= 0 and tuple(scan.tokens[k].norm for k in range(lo, i)) == words:
@@ -443,11 +456,14 @@ def _match_words(scan: Scan, j: int, phrases: tuple[tuple[str, ...], ...]) -> in
 
 def extract(scan: Scan) -> None:
     """Identifiers, money, percentages, durations and counts; runs after dates have taken their years."""
-    tokens = scan.tokens
+    tokens, taken, lang = scan.tokens, scan.taken, scan.lang
     _codes(scan)
     i = 0
     while i < len(tokens):
-        if not scan.free(i):
+        tok = tokens[i]
+        if taken[i] or (
+            not tok.text[:1].isdigit() and not _may_start_number(tok.text, lang) and tok.norm not in ARTICLE_NUMBERS
+        ):  # most tokens: no number, nor "a year"
             i += 1
             continue
         found = _number_at(scan, i)
@@ -544,7 +560,7 @@ def _codes(scan: Scan) -> None:
     """Identifiers written as codes (Regulation 2023/512, flight MH17), with the word that says what they are."""
     tokens = scan.tokens
     for i, tok in enumerate(tokens):
-        if not scan.free(i) or not tok.is_code:
+        if not tok.is_code or not scan.free(i):
             continue
         k = i - 1
         while k >= max(0, i - 4) and (tokens[k].text in {".", ":", "(", ")"} or tokens[k].text.isupper()):
@@ -558,7 +574,7 @@ def _codes(scan: Scan) -> None:
 def _ordinals(scan: Scan) -> None:
     tokens = scan.tokens
     for i, tok in enumerate(tokens):
-        if not scan.free(i):
+        if (tok.norm not in ORDINAL_WORDS and not tok.text.isdigit()) or not scan.free(i):
             continue
         value = ORDINAL_WORDS.get(tok.norm)
         end = i + 1
