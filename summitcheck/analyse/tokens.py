@@ -77,19 +77,25 @@ def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
     for m in WORD.finditer(text):
-        start = m.start() + offset
-        for at, piece, length, key_, norm, exact, is_word, is_code in _pieces(m.group(), lang):
+        word, start = m.group(), m.start() + offset
+        for at, length, key_, norm, exact, is_word, is_code in _pieces(word, lang):
+            # each token has a text of its own (so its pickled bytes do not depend on which words came before)
+            piece = word if length == len(word) else word[at : at + length]
+            key_ = piece if key_ is None else key_
+            exact = piece if exact is None else exact
             append(Token(piece, start + at, start + at + length, key_, norm, exact, is_word, is_code))
     return tokens
 
 
-Piece = tuple[int, str, int, str, str, str, bool, bool]  # offset in the word, then Token's fields less its offsets
+# A piece's offset and length in its word, then Token's key, norm, exact, is_word and is_code; a key or exact of
+# None is the token's text itself.
+Piece = tuple[int, int, str | None, str, str | None, bool, bool]
 
 
 @functools.lru_cache(maxsize=65536)
 def _pieces(word: str, lang: str) -> tuple[Piece, ...]:
-    """The tokens one match of WORD makes, without their offsets: memoised, since running text repeats its words
-    (a token's strings are then shared by every token of the same word)."""
+    """The tokens one match of WORD makes, without their texts and offsets: memoised, since running text repeats
+    its words."""
     if lang == "en" and len(word) > 2 and word[-2:] in ("'s", "’s"):  # possessive: "Kim's" is Kim
         return _piece(0, word[:-2], lang), _fields(len(word) - 2, word[-2:], "'s", "'s")
     elided = ELISIONS.match(word)
@@ -100,13 +106,14 @@ def _pieces(word: str, lang: str) -> tuple[Piece, ...]:
 
 
 def _piece(at: int, word: str, lang: str) -> Piece:
-    return _fields(at, word, key(word, lang) if word[:1].isalpha() else word, fold(word))
+    return _fields(at, word, key(word, lang) if word[:1].isalpha() else None, fold(word))
 
 
-def _fields(at: int, text: str, key: str, norm: str) -> Piece:
-    """A piece's offset in its word, then the fields of its Token."""
+def _fields(at: int, text: str, key: str | None, norm: str) -> Piece:
+    """A piece's place in its word, then the fields of its Token (a key of None: the text)."""
     code = "/" in text or (text[:1].isupper() and text[-1:].isdigit())
-    return at, text, len(text), key, norm, key if key.isupper() else norm, text[:1].isalpha() and not code, code
+    exact = key if (text if key is None else key).isupper() else norm
+    return at, len(text), key, norm, exact, text[:1].isalpha() and not code, code
 
 
 def phrase_keys(phrase: str, lang: str) -> tuple[str, ...]:
