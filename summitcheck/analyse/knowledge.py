@@ -64,6 +64,8 @@ class PhraseIndex:
     one_word_exact: dict[str, list[Entry]] = field(default_factory=dict)
     seconds: dict[str, frozenset[str]] = field(default_factory=dict)
     pair_firsts: frozenset[str] = frozenset()
+    # first key -> the second keys of every entry of two words or more starting with it (by_first's and by_pair's)
+    longer: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def add(self, entry: Entry) -> None:
         if entry.keys:
@@ -86,6 +88,10 @@ class PhraseIndex:
         self.one_word_exact = {k: [e for e in v if e.form in EXACT_FORMS] for k, v in self.one_word.items()}
         self.seconds = {k: frozenset(e.keys[1] for e in v if len(e.keys) > 1) for k, v in self.by_first.items()}
         self.pair_firsts = frozenset(first for first, _ in self.by_pair)
+        longer: dict[str, set[str]] = {first: set(seconds) for first, seconds in self.seconds.items() if seconds}
+        for first, second in self.by_pair:
+            longer.setdefault(first, set()).add(second)
+        self.longer = {first: frozenset(seconds) for first, seconds in longer.items()}
 
     def _end(
         self,
@@ -141,6 +147,22 @@ class PhraseIndex:
             return []
         return [e for e in self.by_first[first] if len(e.keys) > 1 and e.keys[1] in near]
 
+    def may_be_longer(self, tokens: Sequence[Token], i: int) -> bool:
+        """Whether an entry of two words or more may start at token i: one starts with its key or spelling, and
+        has its second word among the three tokens after (the test _phrases makes, in short)."""
+        token = tokens[i]
+        by_key = self.longer.get(token.key)
+        by_spelling = self.longer.get(token.exact) if token.exact != token.key else None
+        if by_key is None and by_spelling is None:  # most words
+            return False
+        near = set()
+        for after in tokens[i + 1 : i + 4]:
+            near.add(after.key)
+            near.add(after.exact)
+        return (by_key is not None and not by_key.isdisjoint(near)) or (
+            by_spelling is not None and not by_spelling.isdisjoint(near)
+        )
+
     def _one_word(self, token: Token) -> list[Entry]:
         """The one-word entries written as `token`, in by_first's order: a name's is compared with the token's
         spelling (exact), any other with its key."""
@@ -160,7 +182,7 @@ class PhraseIndex:
         """The entries with the most words written from token i on free tokens, and the token where they end."""
         best: list[Entry] = []
         best_end = i
-        for entry in self._phrases(tokens, i, len(tokens)):
+        for entry in self._phrases(tokens, i, len(tokens)) if self.may_be_longer(tokens, i) else ():
             if best and len(entry.keys) < len(best[0].keys):
                 break
             end = self._end(entry, tokens, i, len(tokens), taken, skippable)
