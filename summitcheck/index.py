@@ -79,7 +79,7 @@ BLOCK = 512  # sentences per pickled block: a claim against a long seed unpickle
 def analyse_sentence(seed: Seed, sentence: Sentence, knowledge: Knowledge) -> SentenceFacts:
     """One sentence of a seed analysed: its facts and word tokens."""
     analysis = analyse(sentence.text, seed.language, knowledge, seed.date, base=sentence.start)
-    words = tuple(t for t in analysis.tokens if t.is_word)
+    words = tuple([t for t in analysis.tokens if t.is_word])
     return SentenceFacts(sentence.index, analysis.facts, words, seed.language, sentence.text, sentence.start)
 
 
@@ -275,8 +275,9 @@ class _Builder:
         postings = self.postings
         if self.size <= MASK_LIMIT:
             bit = 1 << pos
+            get = postings.get
             for key in sentence_keys(sentence, knowledge):
-                postings[key] = postings.get(key, 0) | bit  # type: ignore[operator]
+                postings[key] = get(key, 0) | bit  # type: ignore[operator]
         else:
             for key in sentence_keys(sentence, knowledge):
                 found = postings.get(key)
