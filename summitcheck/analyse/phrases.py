@@ -89,6 +89,11 @@ def _phrase(scan: Scan, entries: list[Entry], i: int, j: int) -> int:
     """The facts of a phrase of the index written at tokens i..j-1 (its longest reading); returns the token where
     the scan goes on."""
     knowledge, tokens = scan.knowledge, scan.tokens
+    if j == i + 1 and len(entries) == 1 and entries[0].kind == "term":  # most phrases: a word of one concept
+        if scan.is_stop(i):
+            return i + 1  # as below: a function word names nothing by itself
+        scan.add(Kind.TERM, (entries[0].target,), i, j)  # and takes its token
+        return j
     entries = [e for e in entries if e.form != "title" or _year_ok(e.years, scan)]
     if entries and len(entries[0].keys) == 1 and scan.is_stop(i):
         entries = []  # "dans" is not Denmark, "les" is not Lee
