@@ -39,6 +39,7 @@ every seed.
 
 from __future__ import annotations
 
+import functools
 import math
 import pickle
 import weakref
@@ -47,7 +48,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .analyse import analyse
+from .analyse import KIND_VALUE, analyse
 from .analyse.knowledge import Knowledge
 from .analyse.tokens import tokenize
 from .match import SentenceFacts, Settings, _plain, interval
@@ -78,7 +79,7 @@ BLOCK = 512  # sentences per pickled block: a claim against a long seed unpickle
 def analyse_sentence(seed: Seed, sentence: Sentence, knowledge: Knowledge) -> SentenceFacts:
     """One sentence of a seed analysed: its facts and word tokens."""
     analysis = analyse(sentence.text, seed.language, knowledge, seed.date, base=sentence.start)
-    words = tuple(t for t in analysis.tokens if t.is_word)
+    words = tuple([t for t in analysis.tokens if t.is_word])
     return SentenceFacts(sentence.index, analysis.facts, words, seed.language, sentence.text, sentence.start)
 
 
@@ -121,12 +122,14 @@ def is_analysed(value: object) -> bool:
 
 
 def sentence_keys(sentence: SentenceFacts, knowledge: Knowledge) -> set[str]:
-    keys: set[str] = set()
-    for t in sentence.words:
-        keys.add("w:" + t.norm)
-        keys.add("k:" + t.key)
+    words = sentence.words
+    keys: set[str] = set()  # filled in a fixed order: the postings keep it, and so the pickled index
+    add = keys.add
+    for t in words:
+        add("w:" + t.norm)
+        add("k:" + t.key)
     for concept in sentence.concepts:
-        keys.add(f"c:{concept}")
+        add(f"c:{concept}")
     for f in sentence.facts:
         kind = f.kind
         if kind is Kind.ENTITY:
@@ -134,49 +137,66 @@ def sentence_keys(sentence: SentenceFacts, knowledge: Knowledge) -> set[str]:
                 keys.add(f"e:{eid}")
                 if getattr(knowledge.entities.get(eid), "office", False):
                     keys.add("e:@office")
-            keys.add("n:" + _plain(f.text))
+            keys.add(_name_key(f.text))
         elif kind is Kind.NAME:
-            keys.add("n:" + _plain(f.text))
+            keys.add(_name_key(f.text))
         elif kind is Kind.TERM:
-            keys.update(f"c:{c}" for c in f.value)
+            keys.update([f"c:{c}" for c in f.value])
         elif kind is Kind.IDENTIFIER:
             keys.update(("v:identifier:*", f"v:identifier:{f.value[0]}", f"c:{f.value[0]}"))
             keys.add(f"m:identifier:{f.value[1]}")
         elif kind is Kind.QUOTE:
-            keys.update("q:" + t.norm for t in sentence.words if f.start <= t.start and t.end <= f.end)
+            keys.update("q:" + t.norm for t in words if f.start <= t.start and t.end <= f.end)
         elif kind in HEADED:
-            keys.add(f"v:{kind.value}:*")
+            value = KIND_VALUE[kind]
+            keys.add(f"v:{value}:*")
             if f.head:
-                keys.update(f"v:{kind.value}:h:{h}" for h in f.head)
+                keys.update(f"v:{value}:h:{h}" for h in f.head)
             else:
-                keys.add(f"v:{kind.value}:-")
+                keys.add(f"v:{value}:-")
         else:
-            keys.add(f"v:{kind.value}")
-        keys.update(_match_keys(f))
+            keys.add("v:" + KIND_VALUE[kind])
+        if kind in MATCHED:
+            keys.update(_match_keys(f))
     return keys
 
 
-def _match_keys(f: Fact) -> list[str]:
+MATCHED = frozenset({*AMOUNTS, Kind.WEEKDAY, Kind.ORDINAL, Kind.DATE})  # the kinds _match_keys gives keys for
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_key(text: str) -> str:
+    """The key of a name as written (memoised: names recur in a seed and across seeds)."""
+    return "n:" + _plain(text)
+
+
+def _match_keys(f: Fact) -> list[str] | tuple[str, ...]:
     """The keys under which a seed fact can MATCH a claim fact of its kind (see _match_query)."""
     kind = f.kind
     if kind in AMOUNTS:
         if f.qualifier in ("min", "max"):
-            return [f"m:{kind.value}:open"]
-        return [f"m:{kind.value}:{_bucket(_point(f))}"]
+            return [f"m:{KIND_VALUE[kind]}:open"]
+        return [f"m:{KIND_VALUE[kind]}:{_bucket(_point(f))}"]
     if kind in (Kind.WEEKDAY, Kind.ORDINAL):
-        return [f"m:{kind.value}:{f.value}"]
+        return [f"m:{KIND_VALUE[kind]}:{f.value}"]
     if kind is Kind.DATE:
-        fields = [getattr(f.value, name, None) for name in ("year", "month", "day")]
-        present = [k for k, v in enumerate(fields) if v is not None]
-        out = []
-        for subset in range(1, 1 << len(present)):  # the date at every precision a claim may give
-            shown = ["-"] * 3
-            for bit, k in enumerate(present):
-                if subset >> bit & 1:
-                    shown[k] = str(fields[k])
-            out.append("m:date:" + ":".join(shown))
-        return out
+        return _date_keys(f.value)
     return []
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_keys(value: object) -> tuple[str, ...]:
+    """A date's keys at every precision a claim may give (memoised: a seed repeats its dates)."""
+    fields = [getattr(value, name, None) for name in ("year", "month", "day")]
+    present = [k for k, v in enumerate(fields) if v is not None]
+    out = []
+    for subset in range(1, 1 << len(present)):
+        shown = ["-"] * 3
+        for bit, k in enumerate(present):
+            if subset >> bit & 1:
+                shown[k] = str(fields[k])
+        out.append("m:date:" + ":".join(shown))
+    return tuple(out)
 
 
 def _point(f: Fact) -> float:
@@ -255,8 +275,9 @@ class _Builder:
         postings = self.postings
         if self.size <= MASK_LIMIT:
             bit = 1 << pos
+            get = postings.get
             for key in sentence_keys(sentence, knowledge):
-                postings[key] = postings.get(key, 0) | bit  # type: ignore[operator]
+                postings[key] = get(key, 0) | bit  # type: ignore[operator]
         else:
             for key in sentence_keys(sentence, knowledge):
                 found = postings.get(key)

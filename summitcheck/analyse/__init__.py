@@ -20,6 +20,8 @@ from .tokens import Token, fold, key, tokenize
 
 __all__ = ["Analysis", "analyse", "claim_language", "quote_language"]
 
+KIND_VALUE = {kind: kind.value for kind in Kind}  # an enum's .value is a property, slow in a sort key
+
 
 @dataclass(frozen=True)
 class Analysis:
@@ -60,12 +62,14 @@ def analyse(
     quantities.extract(scan)
     phrases.extract(scan)
     facts = _resolve_heads(scan)
-    facts.sort(key=lambda f: (f.start, f.end, f.kind.value))
+    facts.sort(key=lambda f: (f.start, f.end, KIND_VALUE[f.kind]))
     return Analysis(lang, tuple(scan.tokens), tuple(facts))
 
 
 def _resolve_heads(scan: Scan) -> list[Fact]:
     """Replace the head tokens of numbers and ordinals with the concepts, entities or word keys found there."""
+    if not any(fact.kind is Kind.NUMBER and fact.extra[:1] == ("head-tokens",) for fact in scan.facts):
+        return list(scan.facts)  # most sentences
     ids_at: dict[int, list[str]] = {}
     for fact in scan.facts:
         if fact.kind in (Kind.TERM, Kind.ENTITY, Kind.WORD, Kind.NAME):

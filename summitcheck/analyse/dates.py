@@ -64,6 +64,23 @@ def _is_year(text: str) -> bool:
     return len(text) == 4 and text.isdigit() and 1000 <= int(text) <= 2199
 
 
+@functools.cache
+def _any_month_names() -> frozenset[str]:
+    """Month names and abbreviations of both languages: the words _month_at looks at."""
+    return frozenset(month_names("en")) | frozenset(month_names("fr"))
+
+
+@functools.cache
+def _wide_folded() -> frozenset[str]:
+    return frozenset(fold(n) for n in _wide("en") + _wide("fr"))
+
+
+@functools.cache
+def _day_words(lang: str) -> frozenset[str]:
+    """Weekday names and relative days ("hier"): the words the second pass of extract() looks at."""
+    return frozenset(weekday_names(lang)) | frozenset(RELATIVE_DAYS)
+
+
 def _month_at(scan: Scan, i: int) -> int | None:
     tok = scan.tokens[i]
     if not tok.is_word:
@@ -71,7 +88,7 @@ def _month_at(scan: Scan, i: int) -> int | None:
     month = month_names(scan.lang).get(tok.norm) or month_names("en" if scan.lang == "fr" else "fr").get(tok.norm)
     if month is None:
         return None
-    if tok.norm in {fold(n) for n in _wide(scan.lang) + _wide("en" if scan.lang == "fr" else "fr")}:
+    if tok.norm in _wide_folded():
         return None if tok.norm == "may" and not tok.is_capitalised else month
     # an abbreviation ("Dec", "mar.") counts only when written like one and next to a day or a year
     near = [scan.tokens[k].text for k in (i - 1, i + 1, i + 2) if 0 <= k < len(scan.tokens)]
@@ -89,11 +106,14 @@ def _wide(lang: str) -> tuple[str, ...]:
 def extract(scan: Scan) -> None:
     tokens = scan.tokens
     n = len(tokens)
-    i = 0
-    while i < n:
+    months = _any_month_names()
+    i = 0  # the first token not yet read: a date read skips the tokens it took
+    for at in [k for k, tok in enumerate(tokens) if tok.norm in months]:  # the only tokens _month_at can take
+        if at < i:
+            continue
+        i = at
         month = _month_at(scan, i) if scan.free(i) else None
         if month is None:
-            i += 1
             continue
         lo, hi = i, i + 1
         day = year = None
@@ -128,7 +148,9 @@ def extract(scan: Scan) -> None:
             scan.add(Kind.WEEKDAY, when.weekday(), lo, hi, take=False, extra=("derived",))
         i = hi
 
-    for i, tok in enumerate(tokens):
+    days = _day_words(scan.lang)
+    for i in [k for k, tok in enumerate(tokens) if tok.norm in days]:
+        tok = tokens[i]
         if not scan.free(i) or not tok.is_word:
             continue
         weekday = weekday_names(scan.lang).get(tok.norm)
@@ -144,7 +166,7 @@ def extract(scan: Scan) -> None:
 
     _relative_years(scan)
     for i, tok in enumerate(tokens):
-        if scan.free(i) and _is_year(tok.text) and _looks_like_year(scan, i):
+        if len(tok.text) == 4 and scan.free(i) and _is_year(tok.text) and _looks_like_year(scan, i):
             scan.add(Kind.DATE, PartialDate(int(tok.text)), i, i + 1)
 
 
@@ -166,8 +188,8 @@ def _relative_years(scan: Scan) -> None:
     if scan.ref_date is None or scan.ref_date.year is None:
         return
     norms = [t.norm for t in scan.tokens]
-    for i in range(len(norms)):
-        for words, shift in RELATIVE_YEARS_BY_FIRST.get(norms[i], ()):
+    for i in [k for k, norm in enumerate(norms) if norm in RELATIVE_YEARS_BY_FIRST]:
+        for words, shift in RELATIVE_YEARS_BY_FIRST[norms[i]]:
             j = i + len(words)
             if tuple(norms[i:j]) == words and all(scan.free(k) for k in range(i, j)):
                 scan.add(Kind.DATE, PartialDate(scan.ref_date.year + shift), i, j, extra=("relative",))

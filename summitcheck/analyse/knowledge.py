@@ -41,6 +41,7 @@ class Entry:
 
 
 EXACT_FORMS = frozenset({"name", "short"})  # proper names are compared unstemmed: "Lee" is not "les"
+NO_GAPS: frozenset[str] = frozenset()
 
 
 def exact_key(token: Token) -> str:
@@ -55,6 +56,16 @@ class PhraseIndex:
     by_first: dict[str, list[Entry]] = field(default_factory=dict)
     # Names and titles of two words or more, by their first two keys: "président" alone starts 180 titles.
     by_pair: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
+    # Set by freeze(), to try at a token only the entries that can be written there: the one-word entries of a first
+    # key (all, those compared by key, those compared by spelling), the second keys of its longer entries (concepts),
+    # and the first keys of by_pair.
+    one_word: dict[str, list[Entry]] = field(default_factory=dict)
+    one_word_by_key: dict[str, list[Entry]] = field(default_factory=dict)
+    one_word_exact: dict[str, list[Entry]] = field(default_factory=dict)
+    seconds: dict[str, frozenset[str]] = field(default_factory=dict)
+    pair_firsts: frozenset[str] = frozenset()
+    # first key -> the second keys of every entry of two words or more starting with it (by_first's and by_pair's)
+    longer: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def add(self, entry: Entry) -> None:
         if entry.keys:
@@ -72,6 +83,15 @@ class PhraseIndex:
                     loose.setdefault(first, []).append(entry)
         self.by_first = {k: sorted(v, key=order) for k, v in loose.items()}
         self.by_pair = {k: sorted(v, key=order) for k, v in self.by_pair.items()}
+        self.one_word = {k: [e for e in v if len(e.keys) == 1] for k, v in self.by_first.items()}
+        self.one_word_by_key = {k: [e for e in v if e.form not in EXACT_FORMS] for k, v in self.one_word.items()}
+        self.one_word_exact = {k: [e for e in v if e.form in EXACT_FORMS] for k, v in self.one_word.items()}
+        self.seconds = {k: frozenset(e.keys[1] for e in v if len(e.keys) > 1) for k, v in self.by_first.items()}
+        self.pair_firsts = frozenset(first for first, _ in self.by_pair)
+        longer: dict[str, set[str]] = {first: set(seconds) for first, seconds in self.seconds.items() if seconds}
+        for first, second in self.by_pair:
+            longer.setdefault(first, set()).add(second)
+        self.longer = {first: frozenset(seconds) for first, seconds in longer.items()}
 
     def _end(
         self,
@@ -85,10 +105,6 @@ class PhraseIndex:
         """Where `entry` ends if it is written from token i on, or None. A concept's words may have up to two
         function words between them ("send them home", "put him in power"); a name's may not."""
         exact = entry.form in EXACT_FORMS
-        if len(entry.keys) == 1:  # most entries: one word, no gap to look for
-            if i >= limit or (taken is not None and taken[i]):
-                return None
-            return i + 1 if (tokens[i].exact if exact else tokens[i].key) == entry.keys[0] else None
         k, gaps = i, 0
         for j, wanted in enumerate(entry.keys):
             while True:
@@ -102,13 +118,14 @@ class PhraseIndex:
             k += 1
         return k
 
-    def _candidates(self, tokens: Sequence[Token], i: int, end: int) -> list[Entry]:
-        """Entries that may start at token i and end by `end`, longest first."""
+    def _phrases(self, tokens: Sequence[Token], i: int, end: int) -> list[Entry]:
+        """Entries of two words or more that may start at token i and end by `end`, longest first (then in the
+        order of by_first and by_pair)."""
         token = tokens[i]
-        lists = [self.by_first.get(token.key, [])]
+        lists = [self._longer(tokens, i, end, token.key)]
         if token.exact != token.key:
-            lists.append(self.by_first.get(token.exact, []))
-        if i + 1 < end:
+            lists.append(self._longer(tokens, i, end, token.exact))
+        if i + 1 < end and (token.key in self.pair_firsts or token.exact in self.pair_firsts):
             after = tokens[i + 1]
             lists.append(self.by_pair.get((token.key, after.key), []))
             if token.exact != token.key or after.exact != after.key:
@@ -118,10 +135,46 @@ class PhraseIndex:
             return found[0] if found else []
         return sorted((e for entries in found for e in entries), key=lambda e: -len(e.keys))
 
+    def _longer(self, tokens: Sequence[Token], i: int, end: int, first: str) -> list[Entry]:
+        """The entries of by_first[first] of two words or more whose second word is among the three tokens after
+        token i (at most two words come between a concept's first and second; the only such entries are
+        concepts, compared by key: names and titles are in by_pair)."""
+        seconds = self.seconds.get(first)
+        if not seconds:
+            return []
+        near = {tokens[k].key for k in range(i + 1, min(end, i + 4))}
+        if seconds.isdisjoint(near):
+            return []
+        return [e for e in self.by_first[first] if len(e.keys) > 1 and e.keys[1] in near]
+
+    def may_be_longer(self, tokens: Sequence[Token], i: int) -> bool:
+        """Whether an entry of two words or more may start at token i: one starts with its key or spelling, and
+        has its second word among the three tokens after (the test _phrases makes, in short)."""
+        token = tokens[i]
+        by_key = self.longer.get(token.key)
+        by_spelling = self.longer.get(token.exact) if token.exact != token.key else None
+        if by_key is None and by_spelling is None:  # most words
+            return False
+        near = set()
+        for after in tokens[i + 1 : i + 4]:
+            near.add(after.key)
+            near.add(after.exact)
+        return (by_key is not None and not by_key.isdisjoint(near)) or (
+            by_spelling is not None and not by_spelling.isdisjoint(near)
+        )
+
+    def _one_word(self, token: Token) -> list[Entry]:
+        """The one-word entries written as `token`, in by_first's order: a name's is compared with the token's
+        spelling (exact), any other with its key."""
+        if token.exact == token.key:
+            return list(self.one_word.get(token.key, ()))
+        return self.one_word_by_key.get(token.key, []) + self.one_word_exact.get(token.exact, [])
+
     def starting(self, tokens: Sequence[Token], i: int, end: int) -> list[Entry]:
-        """Every entry, of any length, written from token i and ending by token `end` (without gaps)."""
-        candidates = self._candidates(tokens, i, end)
-        return [e for e in candidates if self._end(e, tokens, i, end, None, frozenset()) is not None]
+        """Every entry, of any length, written from token i and ending by token `end` (without gaps), longest
+        first."""
+        found = [e for e in self._phrases(tokens, i, end) if self._end(e, tokens, i, end, None, NO_GAPS) is not None]
+        return found + self._one_word(tokens[i]) if i < end else found
 
     def longest(
         self, tokens: Sequence[Token], i: int, taken: Sequence[bool], skippable: frozenset[str] = frozenset()
@@ -129,7 +182,7 @@ class PhraseIndex:
         """The entries with the most words written from token i on free tokens, and the token where they end."""
         best: list[Entry] = []
         best_end = i
-        for entry in self._candidates(tokens, i, len(tokens)):
+        for entry in self._phrases(tokens, i, len(tokens)) if self.may_be_longer(tokens, i) else ():
             if best and len(entry.keys) < len(best[0].keys):
                 break
             end = self._end(entry, tokens, i, len(tokens), taken, skippable)
@@ -139,6 +192,9 @@ class PhraseIndex:
                 continue  # same length, another reach: keep the first (entities sort first)
             best.append(entry)
             best_end = end
+        if not best and not taken[i]:  # no longer phrase: the one-word entries, which all end at the next token
+            best = self._one_word(tokens[i])
+            best_end = i + 1 if best else i
         return best, best_end
 
 

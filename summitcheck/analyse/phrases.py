@@ -8,7 +8,7 @@ found in the seed), and other content words become `word` facts, compared by ste
 from __future__ import annotations
 
 from ..model import Fact, Kind
-from .knowledge import Knowledge
+from .knowledge import Entry, Knowledge
 from .scan import Scan
 from .tokens import fold
 
@@ -70,63 +70,76 @@ def _year_ok(years: tuple[int | None, int | None], scan: Scan) -> bool:
 
 
 def extract(scan: Scan) -> None:
-    knowledge = scan.knowledge
-    tokens = scan.tokens
+    index = scan.knowledge.index
+    tokens, taken = scan.tokens, scan.taken
+    stopwords = scan.knowledge.stopwords.get(scan.lang, frozenset())  # scan.is_stop
     i = 0
     while i < len(tokens):
-        if not scan.free(i) or not tokens[i].is_word:
+        if taken[i] or not tokens[i].is_word:
             i += 1
-            continue
-        entries, j = knowledge.index.longest(tokens, i, scan.taken, knowledge.stopwords.get(scan.lang, frozenset()))
-        entries = [e for e in entries if e.form != "title" or _year_ok(e.years, scan)]
-        if entries and len(entries[0].keys) == 1 and scan.is_stop(i):
-            entries = []  # "dans" is not Denmark, "les" is not Lee
-        if not entries:
-            i += 1
-            continue
-        if any(e.kind == "stop" for e in entries):  # "take place", "au sein de": nothing to check
-            for k in range(i, j):
-                scan.taken[k] = True
-            i = j
-            continue
-        entity_ids = sorted({e.target for e in entries if e.kind == "entity"})
-        named = tuple(entity_ids)  # what the phrase names, before what it mentions inside ("russe" in a region)
-        concepts = {e.target for e in entries if e.kind == "term"}
-        if j - i > 1 and (concepts or not scan.is_claim):
-            # "placé au pouvoir" also says "au pouvoir" (a name such as "United States" says nothing more);
-            # in a seed, "dirigeant nord-coréen" mentions the state too and "Conseil de sécurité de l'ONU" the UN
-            # (a claim's words are read strictly)
-            for k in range(i, j):
-                for e in knowledge.index.starting(tokens, k, j):
-                    if e.kind == "term" and len(e.keys) < j - i and concepts:
-                        concepts.add(e.target)
-                    elif e.kind == "entity" and not scan.is_claim and e.form in {"adjective", "name"}:
-                        entity_ids.append(e.target)
-            entity_ids = sorted(set(entity_ids))
-        if entity_ids:
-            forms = sorted({e.form for e in entries if e.kind == "entity"})
-            types = sorted(_types_of(knowledge, entity_ids))
-            scan.add(
-                Kind.ENTITY,
-                tuple(entity_ids),
-                i,
-                j,
-                take=False,
-                role="possessor" if j < len(tokens) and tokens[j].norm == "'s" else _role(scan, i),
-                extra=(tuple(forms), tuple(types), named),
-            )
-        if concepts:
-            scan.add(Kind.TERM, tuple(sorted(concepts)), i, j, take=False)
+        elif tokens[i].norm in stopwords and not index.may_be_longer(tokens, i):
+            i += 1  # a function word names nothing by itself ("dans" is not Denmark, "les" is not Lee)
+        else:
+            entries, j = index.longest(tokens, i, taken, stopwords)
+            i = _phrase(scan, entries, i, j) if entries else i + 1
+    _names_and_words(scan)
+
+
+def _phrase(scan: Scan, entries: list[Entry], i: int, j: int) -> int:
+    """The facts of a phrase of the index written at tokens i..j-1 (its longest reading); returns the token where
+    the scan goes on."""
+    knowledge, tokens = scan.knowledge, scan.tokens
+    if j == i + 1 and len(entries) == 1 and entries[0].kind == "term":  # most phrases: a word of one concept
+        if scan.is_stop(i):
+            return i + 1  # as below: a function word names nothing by itself
+        scan.add(Kind.TERM, (entries[0].target,), i, j)  # and takes its token
+        return j
+    entries = [e for e in entries if e.form != "title" or _year_ok(e.years, scan)]
+    if entries and len(entries[0].keys) == 1 and scan.is_stop(i):
+        entries = []  # "dans" is not Denmark, "les" is not Lee
+    if not entries:
+        return i + 1
+    if any(e.kind == "stop" for e in entries):  # "take place", "au sein de": nothing to check
         for k in range(i, j):
             scan.taken[k] = True
-        i = j
-    _names_and_words(scan)
+        return j
+    entity_ids = sorted({e.target for e in entries if e.kind == "entity"})
+    named = tuple(entity_ids)  # what the phrase names, before what it mentions inside ("russe" in a region)
+    concepts = {e.target for e in entries if e.kind == "term"}
+    if j - i > 1 and (concepts or not scan.is_claim):
+        # "placé au pouvoir" also says "au pouvoir" (a name such as "United States" says nothing more);
+        # in a seed, "dirigeant nord-coréen" mentions the state too and "Conseil de sécurité de l'ONU" the UN
+        # (a claim's words are read strictly)
+        for k in range(i, j):
+            for e in knowledge.index.starting(tokens, k, j):
+                if e.kind == "term" and len(e.keys) < j - i and concepts:
+                    concepts.add(e.target)
+                elif e.kind == "entity" and not scan.is_claim and e.form in {"adjective", "name"}:
+                    entity_ids.append(e.target)
+        entity_ids = sorted(set(entity_ids))
+    if entity_ids:
+        forms = sorted({e.form for e in entries if e.kind == "entity"})
+        types = sorted(_types_of(knowledge, entity_ids))
+        scan.add(
+            Kind.ENTITY,
+            tuple(entity_ids),
+            i,
+            j,
+            take=False,
+            role="possessor" if j < len(tokens) and tokens[j].norm == "'s" else _role(scan, i),
+            extra=(tuple(forms), tuple(types), named),
+        )
+    if concepts:
+        scan.add(Kind.TERM, tuple(sorted(concepts)), i, j, take=False)
+    for k in range(i, j):
+        scan.taken[k] = True
+    return j
 
 
 def _compound_names(scan: Scan) -> None:
     """ "Kim-Putin summit": a hyphenated pair of names the tables know one by one."""
     for i, tok in enumerate(scan.tokens):
-        if not scan.free(i) or "-" not in tok.text or not tok.is_capitalised:
+        if "-" not in tok.text or not scan.free(i) or not tok.is_capitalised:
             continue
         parts, start, found = tok.text.split("-"), tok.start, []
         for part in parts:
@@ -151,11 +164,12 @@ def _compound_names(scan: Scan) -> None:
 
 def _names_and_words(scan: Scan) -> None:
     _compound_names(scan)
-    tokens = scan.tokens
+    tokens, taken = scan.tokens, scan.taken
+    stopwords = scan.knowledge.stopwords.get(scan.lang, frozenset())
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if not scan.free(i) or not tok.is_word or scan.is_stop(i):
+        if taken[i] or not tok.is_word or tok.norm in stopwords:  # scan.is_stop(i)
             i += 1
             continue
         if tok.is_capitalised:

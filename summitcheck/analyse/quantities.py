@@ -76,6 +76,9 @@ QUALIFIERS = sorted(
     [(tuple(p.split()), q) for ps, q in ((APPROX, "approx"), (MINIMUM, "min"), (MAXIMUM, "max")) for p in ps],
     key=lambda x: -len(x[0]),
 )
+QUALIFIERS_BY_LAST: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # by the word right before the number
+for _words, _qualifier_name in QUALIFIERS:
+    QUALIFIERS_BY_LAST.setdefault(_words[-1], []).append((_words, _qualifier_name))
 
 SCALES = {
     "thousand": 1e3,
@@ -322,9 +325,19 @@ def _is_number_word(word: str, lang: str) -> bool:
     return w not in ARTICLE_NUMBERS and word_value(w, lang) is not None
 
 
+@functools.lru_cache(maxsize=16384)
+def _may_start_number(text: str, lang: str) -> bool:
+    """Whether _number_at can read a number from a word token written so: a number word ("dix"), or one glued to
+    what it counts ("two-year"). Its tests, on the word's norm (its text folded)."""
+    norm = fold(text)
+    return _is_number_word(text, lang) or ("-" in norm and word_value(norm.partition("-")[0], lang) is not None)
+
+
 def _qualifier(scan: Scan, i: int) -> tuple[str, int]:
     """How the number starting at token i is stated, and where its qualifier begins."""
-    for words, qualifier in QUALIFIERS:
+    if i == 0:
+        return "exact", i
+    for words, qualifier in QUALIFIERS_BY_LAST.get(scan.tokens[i - 1].norm, ()):  # longest first, like QUALIFIERS
         n = len(words)
         lo = i - n
         if lo >= 0 and tuple(scan.tokens[k].norm for k in range(lo, i)) == words:
@@ -443,87 +456,85 @@ def _match_words(scan: Scan, j: int, phrases: tuple[tuple[str, ...], ...]) -> in
 
 def extract(scan: Scan) -> None:
     """Identifiers, money, percentages, durations and counts; runs after dates have taken their years."""
-    tokens = scan.tokens
+    tokens, lang = scan.tokens, scan.lang
     _codes(scan)
-    i = 0
-    while i < len(tokens):
-        if not scan.free(i):
-            i += 1
-            continue
-        found = _number_at(scan, i)
-        if found is None and tokens[i].norm in ARTICLE_NUMBERS and scan.norm(i + 1) in TIME_UNITS:
-            found = (1.0, i + 1, None)  # "a year", "un an": one unit, written with an article
-        if found is None:
-            i += 1
-            continue
-        value, j, glued = found
-        if any(scan.taken[i:j]):
-            i += 1
-            continue
-        if _in_name(scan, i, j, value):
-            scan.taken[i] = True  # "Spoutnik 1", "Apollo 11": part of a name, not a count
-            i = j
-            continue
-        # identifier: "résolution 2397", "res. 2397", "n° 12"
-        k = i - 1
-        while k >= 0 and tokens[k].text in {".", ":"}:
-            k -= 1
-        if tokens[i].text[:1].isdigit() and k >= 0 and tokens[k].norm in IDENTIFIER_KEYWORDS:
-            scan.add(Kind.IDENTIFIER, (IDENTIFIER_KEYWORDS[tokens[k].norm], tokens[i].text), k, i + 1)
-            i += 1
-            continue
-        qualifier, lo = _qualifier(scan, i)
-        currency = _currency_before(scan, i)
-        if currency:
-            (code, lo_c) = currency
-            qualifier, lo = _qualifier(scan, lo_c)
-            scan.add(Kind.MONEY, (value, code), lo, j, qualifier=qualifier)
-            i = j
-            continue
-        currency = _currency_after(scan, j)
-        if currency:
-            code, end = currency
-            scan.add(Kind.MONEY, (value, code), lo, end, qualifier=qualifier)
-            i = end
-            continue
-        end = _match_words(scan, j, PERCENT_WORDS)
-        if end:
-            scan.add(Kind.PERCENT, value, lo, end, qualifier=qualifier)
-            i = end
-            continue
-        unit_word = glued if glued is not None else (tokens[j].norm if j < len(tokens) else None)
-        if unit_word in TIME_UNITS:
-            unit, days = TIME_UNITS[unit_word]
-            end = j if glued is not None else j + 1
-            scan.add(Kind.DURATION, (value * days, unit), lo, end, qualifier=qualifier, extra=(value,))
-            before = tuple(scan.norm(k) for k in (lo - 3, lo - 2, lo - 1))
-            if before == ("il", "y", "a") or scan.norm(end) in ("ago", "earlier", "auparavant"):
-                when = dates.ago(scan.ref_date, value * days, unit)  # "il y a deux ans": a date, in a seed
-                if when is not None:
-                    scan.add(Kind.DATE, when, lo, end, take=False, extra=("relative",))
-            i = end
-            continue
-        if glued is None and not tokens[i].text[:1].isdigit() and value == 1:
-            i = j  # "un", "one" alone: an article more often than a count
-            continue
-        if value == 2 and j == i + 1 and scan.norm(i - 1) in DEFINITE and not tokens[i].text[:1].isdigit():
-            scan.taken[i] = True  # "the two leaders", "les deux pays": the two already named, not a count
-            i = j
-            continue
-        unit_name = UNITS.get(glued or "") or (UNITS.get(tokens[j].norm) if j < len(tokens) else None)
-        if unit_name:  # "680 km", "680-kilometre": a measure, whatever the spelling
-            end = j if glued else j + 1
-            scan.add(Kind.NUMBER, value, lo, end, qualifier=qualifier, head=(f"unit:{unit_name}",))
-            i = end
-            continue
-        if glued:  # "four-point": what it counts is glued to it
-            unit = tokenize(glued, scan.lang)
-            head = tuple(scan.knowledge.word_ids(unit, 0)) if unit else (key(glued, scan.lang),)
-            scan.add(Kind.NUMBER, value, lo, j, qualifier=qualifier, head=head)
-        else:
-            scan.add(Kind.NUMBER, value, lo, j, qualifier=qualifier, extra=("head-tokens", j))
-        i = j
+    # only digits, number words and articles ("a year") can start a quantity
+    starts = [
+        k for k, tok in enumerate(tokens)
+        if tok.text[:1].isdigit() or tok.norm in ARTICLE_NUMBERS or _may_start_number(tok.text, lang)
+    ]
+    i = 0  # the first token not yet read: a quantity read skips the tokens it took
+    for at in starts:
+        if at >= i:
+            i = at + 1 if scan.taken[at] else _quantity(scan, at)
     _ordinals(scan)
+
+
+def _quantity(scan: Scan, i: int) -> int:
+    """Reads the quantity starting at token i, if any; returns the token where reading goes on."""
+    tokens = scan.tokens
+    found = _number_at(scan, i)
+    if found is None and tokens[i].norm in ARTICLE_NUMBERS and scan.norm(i + 1) in TIME_UNITS:
+        found = (1.0, i + 1, None)  # "a year", "un an": one unit, written with an article
+    if found is None:
+        return i + 1
+    value, j, glued = found
+    if any(scan.taken[i:j]):
+        return i + 1
+    if _in_name(scan, i, j, value):
+        scan.taken[i] = True  # "Spoutnik 1", "Apollo 11": part of a name, not a count
+        return j
+    # identifier: "résolution 2397", "res. 2397", "n° 12"
+    k = i - 1
+    while k >= 0 and tokens[k].text in {".", ":"}:
+        k -= 1
+    if tokens[i].text[:1].isdigit() and k >= 0 and tokens[k].norm in IDENTIFIER_KEYWORDS:
+        scan.add(Kind.IDENTIFIER, (IDENTIFIER_KEYWORDS[tokens[k].norm], tokens[i].text), k, i + 1)
+        return i + 1
+    qualifier, lo = _qualifier(scan, i)
+    currency = _currency_before(scan, i)
+    if currency:
+        (code, lo_c) = currency
+        qualifier, lo = _qualifier(scan, lo_c)
+        scan.add(Kind.MONEY, (value, code), lo, j, qualifier=qualifier)
+        return j
+    currency = _currency_after(scan, j)
+    if currency:
+        code, end = currency
+        scan.add(Kind.MONEY, (value, code), lo, end, qualifier=qualifier)
+        return end
+    end = _match_words(scan, j, PERCENT_WORDS)
+    if end:
+        scan.add(Kind.PERCENT, value, lo, end, qualifier=qualifier)
+        return end
+    unit_word = glued if glued is not None else (tokens[j].norm if j < len(tokens) else None)
+    if unit_word in TIME_UNITS:
+        unit, days = TIME_UNITS[unit_word]
+        end = j if glued is not None else j + 1
+        scan.add(Kind.DURATION, (value * days, unit), lo, end, qualifier=qualifier, extra=(value,))
+        before = tuple(scan.norm(k) for k in (lo - 3, lo - 2, lo - 1))
+        if before == ("il", "y", "a") or scan.norm(end) in ("ago", "earlier", "auparavant"):
+            when = dates.ago(scan.ref_date, value * days, unit)  # "il y a deux ans": a date, in a seed
+            if when is not None:
+                scan.add(Kind.DATE, when, lo, end, take=False, extra=("relative",))
+        return end
+    if glued is None and not tokens[i].text[:1].isdigit() and value == 1:
+        return j  # "un", "one" alone: an article more often than a count
+    if value == 2 and j == i + 1 and scan.norm(i - 1) in DEFINITE and not tokens[i].text[:1].isdigit():
+        scan.taken[i] = True  # "the two leaders", "les deux pays": the two already named, not a count
+        return j
+    unit_name = UNITS.get(glued or "") or (UNITS.get(tokens[j].norm) if j < len(tokens) else None)
+    if unit_name:  # "680 km", "680-kilometre": a measure, whatever the spelling
+        end = j if glued else j + 1
+        scan.add(Kind.NUMBER, value, lo, end, qualifier=qualifier, head=(f"unit:{unit_name}",))
+        return end
+    if glued:  # "four-point": what it counts is glued to it
+        unit = tokenize(glued, scan.lang)
+        head = tuple(scan.knowledge.word_ids(unit, 0)) if unit else (key(glued, scan.lang),)
+        scan.add(Kind.NUMBER, value, lo, j, qualifier=qualifier, head=head)
+    else:
+        scan.add(Kind.NUMBER, value, lo, j, qualifier=qualifier, extra=("head-tokens", j))
+    return j
 
 
 def _in_name(scan: Scan, i: int, j: int, value: float) -> bool:
@@ -544,7 +555,7 @@ def _codes(scan: Scan) -> None:
     """Identifiers written as codes (Regulation 2023/512, flight MH17), with the word that says what they are."""
     tokens = scan.tokens
     for i, tok in enumerate(tokens):
-        if not scan.free(i) or not tok.is_code:
+        if not tok.is_code or not scan.free(i):
             continue
         k = i - 1
         while k >= max(0, i - 4) and (tokens[k].text in {".", ":", "(", ")"} or tokens[k].text.isupper()):
@@ -558,7 +569,7 @@ def _codes(scan: Scan) -> None:
 def _ordinals(scan: Scan) -> None:
     tokens = scan.tokens
     for i, tok in enumerate(tokens):
-        if not scan.free(i):
+        if (tok.norm not in ORDINAL_WORDS and not tok.text.isdigit()) or not scan.free(i):
             continue
         value = ORDINAL_WORDS.get(tok.norm)
         end = i + 1

@@ -29,11 +29,12 @@ class Scan:
         return self.text[self.tokens[i].start - self.base : self.tokens[j - 1].end - self.base]
 
     def add(self, kind: Kind, value: object, i: int, j: int, take: bool = True, **extra: object) -> Fact:
-        fact = Fact(kind, value, self.tokens[i].start, self.tokens[j - 1].end, self.span_text(i, j), **extra)
+        tokens = self.tokens
+        start, end = tokens[i].start, tokens[j - 1].end
+        fact = Fact(kind, value, start, end, self.text[start - self.base : end - self.base], **extra)
         self.facts.append(fact)
         if take:
-            for k in range(i, j):
-                self.taken[k] = True
+            self.taken[i:j] = [True] * (j - i)
         return fact
 
     def free(self, i: int) -> bool:

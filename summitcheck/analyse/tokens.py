@@ -6,6 +6,7 @@ A token's `key` is its Snowball stem, lowercased and without accents ("travaille
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -46,12 +47,6 @@ class Token:
         return self.text[:1].isupper()
 
 
-def make_token(text: str, start: int, key: str, norm: str) -> Token:
-    code = "/" in text or (text[:1].isupper() and text[-1:].isdigit())
-    return Token(text, start, start + len(text), key, norm, key if key.isupper() else norm,
-                 text[:1].isalpha() and not code, code)
-
-
 @functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase without accents, with typographic apostrophes and ligatures made plain."""
@@ -81,23 +76,68 @@ def key(word: str, lang: str) -> str:
 def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
     """Tokens of `text`, their offsets shifted by `offset` (the text's place in a seed)."""
     tokens: list[Token] = []
+    append = tokens.append
     for m in WORD.finditer(text):
-        word, start = m.group(), m.start()
-        if lang == "en" and len(word) > 2 and word[-2:] in ("'s", "’s"):
-            tokens.append(_token(word[:-2], start + offset, lang))  # possessive: "Kim's" is Kim
-            tokens.append(make_token(word[-2:], start + offset + len(word) - 2, "'s", "'s"))
-            continue
-        elided = ELISIONS.match(word)
-        if elided and len(word) > elided.end():
-            cut = elided.end()
-            tokens.append(_token(word[:cut], start + offset, lang))
-            word, start = word[cut:], start + cut
-        tokens.append(_token(word, start + offset, lang))
+        word, start = m.group(), m.start() + offset
+        for at, length, key_, norm, exact, is_word, is_code in _pieces(word, lang):
+            # each token has a text of its own (so its pickled bytes do not depend on which words came before)
+            piece = word if length == len(word) else word[at : at + length]
+            key_ = piece if key_ is None else key_
+            exact = piece if exact is None else exact
+            append(_new_token(piece, start + at, start + at + length, key_, norm, exact, is_word, is_code))
     return tokens
 
 
-def _token(word: str, start: int, lang: str) -> Token:
-    return make_token(word, start, key(word, lang) if word[:1].isalpha() else word, fold(word))
+# tokenize() makes a token per word of a seed: it fills their slots itself, since a frozen dataclass's __init__ goes
+# through object.__setattr__ for each field and takes twice as long.
+FIELDS = ("text", "start", "end", "key", "norm", "exact", "is_word", "is_code")
+assert tuple(f.name for f in dataclasses.fields(Token)) == FIELDS, "_new_token must set every field of Token"
+_set_text, _set_start, _set_end, _set_key, _set_norm, _set_exact, _set_is_word, _set_is_code = (
+    getattr(Token, name).__set__ for name in FIELDS
+)
+
+
+def _new_token(text: str, start: int, end: int, key: str, norm: str, exact: str, is_word: bool, is_code: bool) -> Token:
+    """Token(text, start, end, key, norm, exact, is_word, is_code), the same object made faster."""
+    token = object.__new__(Token)
+    _set_text(token, text)
+    _set_start(token, start)
+    _set_end(token, end)
+    _set_key(token, key)
+    _set_norm(token, norm)
+    _set_exact(token, exact)
+    _set_is_word(token, is_word)
+    _set_is_code(token, is_code)
+    return token
+
+
+# A piece's offset and length in its word, then Token's key, norm, exact, is_word and is_code; a key or exact of
+# None is the token's text itself.
+Piece = tuple[int, int, str | None, str, str | None, bool, bool]
+
+
+@functools.lru_cache(maxsize=65536)
+def _pieces(word: str, lang: str) -> tuple[Piece, ...]:
+    """The tokens one match of WORD makes, without their texts and offsets: memoised, since running text repeats
+    its words."""
+    if lang == "en" and len(word) > 2 and word[-2:] in ("'s", "’s"):  # possessive: "Kim's" is Kim
+        return _piece(0, word[:-2], lang), _fields(len(word) - 2, word[-2:], "'s", "'s")
+    elided = ELISIONS.match(word)
+    if elided and len(word) > elided.end():
+        cut = elided.end()
+        return _piece(0, word[:cut], lang), _piece(cut, word[cut:], lang)
+    return (_piece(0, word, lang),)
+
+
+def _piece(at: int, word: str, lang: str) -> Piece:
+    return _fields(at, word, key(word, lang) if word[:1].isalpha() else None, fold(word))
+
+
+def _fields(at: int, text: str, key: str | None, norm: str) -> Piece:
+    """A piece's place in its word, then the fields of its Token (a key of None: the text)."""
+    code = "/" in text or (text[:1].isupper() and text[-1:].isdigit())
+    exact = key if (text if key is None else key).isupper() else norm
+    return at, len(text), key, norm, exact, text[:1].isalpha() and not code, code
 
 
 def phrase_keys(phrase: str, lang: str) -> tuple[str, ...]:
