@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from .analyse import quotes
 from .analyse.knowledge import Knowledge
-from .analyse.tokens import Token, tokenize
+from .analyse.tokens import Token, new_token, tokenize
 from .model import Fact, Kind, PartialDate
 
 MATCH = "match"
@@ -191,7 +191,7 @@ class SentenceFacts:
         packed = self.__dict__.get("packed_words") if name == "words" else None
         if packed is None:
             raise AttributeError(name)
-        words = tuple(map(Token, *packed))
+        words = tuple(map(new_token, *packed))
         object.__setattr__(self, "words", words)
         del self.__dict__["packed_words"]
         return words

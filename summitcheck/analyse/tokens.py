@@ -84,20 +84,20 @@ def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
             piece = word if length == len(word) else word[at : at + length]
             key_ = piece if key_ is None else key_
             exact = piece if exact is None else exact
-            append(_new_token(piece, start + at, start + at + length, key_, norm, exact, is_word, is_code))
+            append(new_token(piece, start + at, start + at + length, key_, norm, exact, is_word, is_code))
     return tokens
 
 
 # tokenize() makes a token per word of a seed: it fills their slots itself, since a frozen dataclass's __init__ goes
 # through object.__setattr__ for each field and takes twice as long.
 FIELDS = ("text", "start", "end", "key", "norm", "exact", "is_word", "is_code")
-assert tuple(f.name for f in dataclasses.fields(Token)) == FIELDS, "_new_token must set every field of Token"
+assert tuple(f.name for f in dataclasses.fields(Token)) == FIELDS, "new_token must set every field of Token"
 _set_text, _set_start, _set_end, _set_key, _set_norm, _set_exact, _set_is_word, _set_is_code = (
     getattr(Token, name).__set__ for name in FIELDS
 )
 
 
-def _new_token(text: str, start: int, end: int, key: str, norm: str, exact: str, is_word: bool, is_code: bool) -> Token:
+def new_token(text: str, start: int, end: int, key: str, norm: str, exact: str, is_word: bool, is_code: bool) -> Token:
     """Token(text, start, end, key, norm, exact, is_word, is_code), the same object made faster."""
     token = object.__new__(Token)
     _set_text(token, text)
