@@ -219,6 +219,13 @@ def _result(claim: Claim, seed: Seed | None, judgement: Judgement | None, facts:
 RANK = {Verdict.SUPPORTED: 2, Verdict.CONTRADICTED: 1, Verdict.UNSUPPORTED: 0}
 
 
+def _strength(result: Result, judgement: Judgement | None) -> tuple:
+    """How strongly a seed answers a claim, to choose among seeds: the verdict, then the judge's score without
+    its last part (where the window stands in its seed, which only orders windows within one seed); the first
+    seed wins a tie."""
+    return RANK[result.verdict], judgement.score[:-1] if judgement else ()
+
+
 def _may_conflict_unmatched(fact: Fact, facts: Sequence[Fact]) -> bool:
     """Whether the relation rules can make a claim fact conflict in a window where no sentence answers it (see
     relations.py): a negation the seed's verb lacks (polarity), a rival place or partner (place, slot), a rival
@@ -396,7 +403,7 @@ class Checker:
             facts = self.facts(claim.text, seed.language)
             judgement = self._judge(facts, pos, candidates(pos, facts) if facts else None)
             result = _result(claim, seed, judgement, facts)
-            rank = (RANK[result.verdict], judgement.score if judgement else ())
+            rank = _strength(result, judgement)
             if best is None or rank > best[0]:
                 best = (rank, result)
         assert best is not None
@@ -434,7 +441,7 @@ class Checker:
             for pos in sorted(covered):
                 m = matchable[pos]
                 rank = 2 if m == n else 1 if answerable[pos] == n and m else 0
-                entries.append(((rank, (rank, m, m, 0, 0)), pos, facts, queries))
+                entries.append(((rank, (rank, m, m, 0)), pos, facts, queries))
         return entries
 
     def _bounded(self, claim: Claim, positions: Sequence[int]) -> Result:
@@ -442,9 +449,9 @@ class Checker:
         bound first, and none whose bound cannot beat the verdict found so far.
 
         The bound of a seed: 'supported' only if every claim fact has a sentence there that can match it,
-        'contradicted' only if every fact no rival can conflict with has a candidate; the judge's score (rank,
-        facts matched in the focal sentence, facts matched, -far, -focal) is at most (rank, facts that can match
-        in that sentence, facts that can match in the seed, 0, -focal) for the best candidate focal sentence.
+        'contradicted' only if every fact no rival can conflict with has a candidate; a seed's strength (rank,
+        facts matched in the focal sentence, facts matched, -far) is at most (rank, facts that can match in that
+        sentence, facts that can match in the seed, 0) for the best candidate focal sentence.
         """
         entries = sorted(self._coarse(claim, positions), key=lambda e: (_Descending(e[0]), e[1]))
         # Best bound first; a seed's own bound (its index read) only for seeds whose coarse bound (the corpus
@@ -474,8 +481,10 @@ class Checker:
                 continue
             floor: tuple[int, ...] = ()
             if best is not None and self.bound:  # the score to beat: a seed before the best one wins a tie
-                score = best[0][1]
-                floor = score if pos > best[1] else (*score[:-1], score[-1] - 1)
+                # a window's score is its strength and -focal (at most 0): strength s is beaten by scores
+                # above (*s, 0), or from a seed before the best one, equalled by those above (*s minus 1, 0)
+                strength = best[0][1]
+                floor = (*strength, 0) if pos > best[1] else (*strength[:-1], strength[-1] - 1, 0)
             judgement = self._judge(facts, pos, found, floor)
             if judgement is None:
                 continue
@@ -483,7 +492,7 @@ class Checker:
                 self.bound = False  # the judge's score changed shape: judge every seed rather than guess
             seed = self.records[pos].seed
             result = _result(claim, seed, judgement, facts)
-            rank = (RANK[result.verdict], judgement.score)
+            rank = _strength(result, judgement)
             if best is None or rank > best[0] or (rank == best[0] and pos < best[1]):
                 best = (rank, pos, result)
         if best is not None:
@@ -532,7 +541,7 @@ def _bound(facts: list[Fact], queries: list[Query], found: list[set[int] | None]
             elif focal not in can_answer and not _may_conflict_unmatched(fact, facts):  # type: ignore[operator]
                 conflictable = False
         rank = 0 if here == 0 else 2 if matched == n else 1 if conflictable else 0
-        bound = (rank, (rank, here, matched, -far, -focal))
+        bound = (rank, (rank, here, matched, -far))
         if best is None or bound > best:
             best = bound
     return best
