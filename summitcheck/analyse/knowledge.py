@@ -163,7 +163,7 @@ class PhraseIndex:
             by_spelling is not None and not by_spelling.isdisjoint(near)
         )
 
-    def _one_word(self, token: Token) -> list[Entry]:
+    def one_word_at(self, token: Token) -> list[Entry]:
         """The one-word entries written as `token`, in by_first's order: a name's is compared with the token's
         spelling (exact), any other with its key."""
         if token.exact == token.key:
@@ -173,8 +173,12 @@ class PhraseIndex:
     def starting(self, tokens: Sequence[Token], i: int, end: int) -> list[Entry]:
         """Every entry, of any length, written from token i and ending by token `end` (without gaps), longest
         first."""
+        if i >= end:
+            return []
+        if end - i == 1 or not self.may_be_longer(tokens, i):  # one word: no phrase of two can end by `end`
+            return self.one_word_at(tokens[i])
         found = [e for e in self._phrases(tokens, i, end) if self._end(e, tokens, i, end, None, NO_GAPS) is not None]
-        return found + self._one_word(tokens[i]) if i < end else found
+        return found + self.one_word_at(tokens[i])
 
     def longest(
         self, tokens: Sequence[Token], i: int, taken: Sequence[bool], skippable: frozenset[str] = frozenset()
@@ -193,7 +197,7 @@ class PhraseIndex:
             best.append(entry)
             best_end = end
         if not best and not taken[i]:  # no longer phrase: the one-word entries, which all end at the next token
-            best = self._one_word(tokens[i])
+            best = self.one_word_at(tokens[i])
             best_end = i + 1 if best else i
         return best, best_end
 

@@ -75,13 +75,17 @@ def extract(scan: Scan) -> None:
     stopwords = scan.knowledge.stopwords.get(scan.lang, frozenset())  # scan.is_stop
     i = 0
     while i < len(tokens):
-        if taken[i] or not tokens[i].is_word:
+        token = tokens[i]
+        if taken[i] or not token.is_word:
             i += 1
-        elif tokens[i].norm in stopwords and not index.may_be_longer(tokens, i):
-            i += 1  # a function word names nothing by itself ("dans" is not Denmark, "les" is not Lee)
-        else:
+        elif index.may_be_longer(tokens, i):
             entries, j = index.longest(tokens, i, taken, stopwords)
             i = _phrase(scan, entries, i, j) if entries else i + 1
+        elif token.norm in stopwords:
+            i += 1  # a function word names nothing by itself ("dans" is not Denmark, "les" is not Lee)
+        else:  # what longest() finds where no phrase of two words or more can start
+            entries = index.one_word_at(token)
+            i = _phrase(scan, entries, i, i + 1) if entries else i + 1
     _names_and_words(scan)
 
 
