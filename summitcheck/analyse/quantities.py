@@ -288,9 +288,12 @@ ARTICLE_NUMBERS = frozenset({"un", "une", "one", "a", "an"})  # "un dialogue" is
 DEFINITE = frozenset({"the", "les", "ces", "these", "those", "their", "leurs", "nos", "our"})
 
 
+SPACES = re.compile(r"[\s\u00a0\u202f\u2009]")
+
+
 def parse_digits(text: str) -> float | None:
     """A digit string in any grouping: 10,000 / 10.000 / 10 000 / 1,5 / 1.5 / 1,234.5 / 1.234,5."""
-    s = re.sub(r"[\s\u00a0\u202f\u2009]", "", text)
+    s = SPACES.sub("", text)
     if "," in s and "." in s:
         decimal = "," if s.rfind(",") > s.rfind(".") else "."
         group = "." if decimal == "," else ","
@@ -448,8 +451,9 @@ def _state_of(scan: Scan, lo: int, hi: int) -> str | None:
 
 
 def _match_words(scan: Scan, j: int, phrases: tuple[tuple[str, ...], ...]) -> int | None:
+    first = scan.norm(j)
     for words in phrases:
-        if tuple(scan.norm(k) for k in range(j, j + len(words))) == words:
+        if words[0] == first and tuple(scan.norm(k) for k in range(j, j + len(words))) == words:
             return j + len(words)
     return None
 
