@@ -42,6 +42,7 @@ class Entry:
 
 EXACT_FORMS = frozenset({"name", "short"})  # proper names are compared unstemmed: "Lee" is not "les"
 NO_GAPS: frozenset[str] = frozenset()
+INSIDE_MEMO = 16384  # spans whose inner phrases PhraseIndex.inside keeps
 
 
 def exact_key(token: Token) -> str:
@@ -66,6 +67,12 @@ class PhraseIndex:
     pair_firsts: frozenset[str] = frozenset()
     # first key -> the second keys of every entry of two words or more starting with it (by_first's and by_pair's)
     longer: dict[str, frozenset[str]] = field(default_factory=dict)
+    _inside: dict[tuple[tuple[str, str], ...], tuple[Entry, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_inside": {}}  # a memo: not worth storing
 
     def add(self, entry: Entry) -> None:
         if entry.keys:
@@ -179,6 +186,17 @@ class PhraseIndex:
             return self.one_word_at(tokens[i])
         found = [e for e in self._phrases(tokens, i, end) if self._end(e, tokens, i, end, None, NO_GAPS) is not None]
         return found + self.one_word_at(tokens[i])
+
+    def inside(self, tokens: Sequence[Token], i: int, j: int) -> tuple[Entry, ...]:
+        """Every entry written from one of the tokens i..j-1 and ending by j, as starting() finds them token after
+        token. Memoised by the words of the span (what starting() reads of them): a text repeats its phrases."""
+        span = tuple([(t.key, t.exact) for t in tokens[i:j]])
+        found = self._inside.get(span)
+        if found is None:
+            if len(self._inside) >= INSIDE_MEMO:
+                self._inside.clear()
+            found = self._inside[span] = tuple([e for k in range(i, j) for e in self.starting(tokens, k, j)])
+        return found
 
     def longest(
         self, tokens: Sequence[Token], i: int, taken: Sequence[bool], skippable: frozenset[str] = frozenset()

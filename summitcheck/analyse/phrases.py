@@ -114,12 +114,11 @@ def _phrase(scan: Scan, entries: list[Entry], i: int, j: int) -> int:
         # "placé au pouvoir" also says "au pouvoir" (a name such as "United States" says nothing more);
         # in a seed, "dirigeant nord-coréen" mentions the state too and "Conseil de sécurité de l'ONU" the UN
         # (a claim's words are read strictly)
-        for k in range(i, j):
-            for e in knowledge.index.starting(tokens, k, j):
-                if e.kind == "term" and len(e.keys) < j - i and concepts:
-                    concepts.add(e.target)
-                elif e.kind == "entity" and not scan.is_claim and e.form in {"adjective", "name"}:
-                    entity_ids.append(e.target)
+        for e in knowledge.index.inside(tokens, i, j):
+            if e.kind == "term" and len(e.keys) < j - i and concepts:
+                concepts.add(e.target)
+            elif e.kind == "entity" and not scan.is_claim and e.form in {"adjective", "name"}:
+                entity_ids.append(e.target)
         entity_ids = sorted(set(entity_ids))
     if entity_ids:
         forms = sorted({e.form for e in entries if e.kind == "entity"})
