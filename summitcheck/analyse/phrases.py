@@ -73,20 +73,25 @@ def extract(scan: Scan) -> None:
     index = scan.knowledge.index
     tokens, taken = scan.tokens, scan.taken
     stopwords = scan.knowledge.stopwords.get(scan.lang, frozenset())  # scan.is_stop
-    i = 0
-    while i < len(tokens):
+    after = 0  # the first token not read yet: a phrase takes its tokens, and the scan goes on after it
+    for i in _free_words(scan):
+        if i < after:
+            continue
         token = tokens[i]
-        if taken[i] or not token.is_word:
-            i += 1
-        elif index.may_be_longer(tokens, i):
+        if index.may_be_longer(tokens, i):
             entries, j = index.longest(tokens, i, taken, stopwords)
-            i = _phrase(scan, entries, i, j) if entries else i + 1
-        elif token.norm in stopwords:
-            i += 1  # a function word names nothing by itself ("dans" is not Denmark, "les" is not Lee)
-        else:  # what longest() finds where no phrase of two words or more can start
-            entries = index.one_word_at(token)
-            i = _phrase(scan, entries, i, i + 1) if entries else i + 1
+            after = _phrase(scan, entries, i, j) if entries else i + 1
+        elif token.norm not in stopwords:  # a function word alone names nothing ("dans" is not Denmark)
+            entries = index.one_word_at(token)  # what longest() finds where no phrase of two words can start
+            after = _phrase(scan, entries, i, i + 1) if entries else i + 1
     _names_and_words(scan)
+
+
+def _free_words(scan: Scan) -> list[int]:
+    """The words no fact has taken yet. (A reading that takes words goes on after them, so the list made at its
+    start stays right for the words ahead.)"""
+    pairs = enumerate(zip(scan.tokens, scan.taken, strict=True))
+    return [k for k, (token, taken) in pairs if not taken and token.is_word]
 
 
 def _phrase(scan: Scan, entries: list[Entry], i: int, j: int) -> int:
@@ -167,13 +172,12 @@ def _compound_names(scan: Scan) -> None:
 
 def _names_and_words(scan: Scan) -> None:
     _compound_names(scan)
-    tokens, taken = scan.tokens, scan.taken
+    tokens = scan.tokens
     stopwords = scan.knowledge.stopwords.get(scan.lang, frozenset())
-    i = 0
-    while i < len(tokens):
+    after = 0  # the first token not read yet
+    for i in _free_words(scan):
         tok = tokens[i]
-        if taken[i] or not tok.is_word or tok.norm in stopwords:  # scan.is_stop(i)
-            i += 1
+        if i < after or tok.norm in stopwords:  # scan.is_stop(i)
             continue
         if tok.is_capitalised:
             j = i + 1
@@ -182,8 +186,7 @@ def _names_and_words(scan: Scan) -> None:
             starts_sentence = i == 0 or tokens[i - 1].text in {".", "!", "?", ":", '"', "«", "“", "'"}
             if j - i > 1 or not starts_sentence:
                 scan.add(Kind.NAME, " ".join(t.norm for t in tokens[i:j]), i, j)
-                i = j
+                after = j
                 continue
         if len(tok.norm) > 1:
             scan.add(Kind.WORD, tok.key, i, i + 1)
-        i += 1
