@@ -146,8 +146,9 @@ def _phrase(scan: Scan, entries: list[Entry], i: int, j: int) -> int:
 
 def _compound_names(scan: Scan) -> None:
     """ "Kim-Putin summit": a hyphenated pair of names the tables know one by one."""
-    for i, tok in enumerate(scan.tokens):
-        if "-" not in tok.text or not scan.free(i) or not tok.is_capitalised:
+    for i in [k for k, tok in enumerate(scan.tokens) if "-" in tok.text]:
+        tok = scan.tokens[i]
+        if not scan.free(i) or not tok.is_capitalised:
             continue
         parts, start, found = tok.text.split("-"), tok.start, []
         for part in parts:

@@ -558,8 +558,9 @@ def _in_name(scan: Scan, i: int, j: int, value: float) -> bool:
 def _codes(scan: Scan) -> None:
     """Identifiers written as codes (Regulation 2023/512, flight MH17), with the word that says what they are."""
     tokens = scan.tokens
-    for i, tok in enumerate(tokens):
-        if not tok.is_code or not scan.free(i):
+    for i in [k for k, tok in enumerate(tokens) if tok.is_code]:
+        tok = tokens[i]
+        if not scan.free(i):
             continue
         k = i - 1
         while k >= max(0, i - 4) and (tokens[k].text in {".", ":", "(", ")"} or tokens[k].text.isupper()):
@@ -572,8 +573,9 @@ def _codes(scan: Scan) -> None:
 
 def _ordinals(scan: Scan) -> None:
     tokens = scan.tokens
-    for i, tok in enumerate(tokens):
-        if (tok.norm not in ORDINAL_WORDS and not tok.text.isdigit()) or not scan.free(i):
+    for i in [k for k, tok in enumerate(tokens) if tok.norm in ORDINAL_WORDS or tok.text.isdigit()]:
+        tok = tokens[i]
+        if not scan.free(i):
             continue
         value = ORDINAL_WORDS.get(tok.norm)
         end = i + 1
