@@ -185,7 +185,7 @@ def sentence_keys(sentence: SentenceFacts, knowledge: Knowledge) -> set[str]:
 MATCHED = frozenset({*AMOUNTS, Kind.WEEKDAY, Kind.ORDINAL, Kind.DATE})  # the kinds _match_keys gives keys for
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=16384)
 def _name_key(text: str) -> str:
     """The key of a name as written (memoised: names recur in a seed and across seeds)."""
     return "n:" + _plain(text)

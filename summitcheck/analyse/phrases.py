@@ -7,6 +7,8 @@ found in the seed), and other content words become `word` facts, compared by ste
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..model import Fact, Kind
 from .knowledge import Entry, Knowledge
 from .scan import Scan
@@ -73,12 +75,13 @@ def extract(scan: Scan) -> None:
     index = scan.knowledge.index
     tokens, taken = scan.tokens, scan.taken
     stopwords = scan.knowledge.stopwords.get(scan.lang, frozenset())  # scan.is_stop
+    longer = index.longer  # the first words of phrases of two words or more
     after = 0  # the first token not read yet: a phrase takes its tokens, and the scan goes on after it
     for i in _free_words(scan):
         if i < after:
             continue
         token = tokens[i]
-        if index.may_be_longer(tokens, i):
+        if (token.key in longer or token.exact in longer) and index.may_be_longer(tokens, i):
             entries, j = index.longest(tokens, i, taken, stopwords)
             after = _phrase(scan, entries, i, j) if entries else i + 1
         elif token.norm not in stopwords:  # a function word alone names nothing ("dans" is not Denmark)
@@ -94,7 +97,7 @@ def _free_words(scan: Scan) -> list[int]:
     return [k for k, (token, taken) in pairs if not taken and token.is_word]
 
 
-def _phrase(scan: Scan, entries: list[Entry], i: int, j: int) -> int:
+def _phrase(scan: Scan, entries: Sequence[Entry], i: int, j: int) -> int:
     """The facts of a phrase of the index written at tokens i..j-1 (its longest reading); returns the token where
     the scan goes on."""
     knowledge, tokens = scan.knowledge, scan.tokens

@@ -462,10 +462,10 @@ def extract(scan: Scan) -> None:
     """Identifiers, money, percentages, durations and counts; runs after dates have taken their years."""
     tokens, lang = scan.tokens, scan.lang
     _codes(scan)
-    # only digits, number words and articles ("a year") can start a quantity
+    # only digits, number words and articles ("a year") can start a quantity (_number_at reads words only)
     starts = [
         k for k, tok in enumerate(tokens)
-        if tok.text[:1].isdigit() or tok.norm in ARTICLE_NUMBERS or _may_start_number(tok.text, lang)
+        if tok.text[:1].isdigit() or tok.norm in ARTICLE_NUMBERS or (tok.is_word and _may_start_number(tok.text, lang))
     ]
     i = 0  # the first token not yet read: a quantity read skips the tokens it took
     for at in starts:
