@@ -165,8 +165,9 @@ def extract(scan: Scan) -> None:
                 scan.add(Kind.DATE, shifted, i, i + 1, extra=("relative",))
 
     _relative_years(scan)
-    for i, tok in enumerate(tokens):
-        if len(tok.text) == 4 and scan.free(i) and _is_year(tok.text) and _looks_like_year(scan, i):
+    for i in [k for k, tok in enumerate(tokens) if len(tok.text) == 4]:
+        tok = tokens[i]
+        if scan.free(i) and _is_year(tok.text) and _looks_like_year(scan, i):
             scan.add(Kind.DATE, PartialDate(int(tok.text)), i, i + 1)
 
 

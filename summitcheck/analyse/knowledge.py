@@ -42,6 +42,7 @@ class Entry:
 
 EXACT_FORMS = frozenset({"name", "short"})  # proper names are compared unstemmed: "Lee" is not "les"
 NO_GAPS: frozenset[str] = frozenset()
+INSIDE_MEMO = 16384  # spans whose inner phrases PhraseIndex.inside keeps
 
 
 def exact_key(token: Token) -> str:
@@ -59,13 +60,19 @@ class PhraseIndex:
     # Set by freeze(), to try at a token only the entries that can be written there: the one-word entries of a first
     # key (all, those compared by key, those compared by spelling), the second keys of its longer entries (concepts),
     # and the first keys of by_pair.
-    one_word: dict[str, list[Entry]] = field(default_factory=dict)
-    one_word_by_key: dict[str, list[Entry]] = field(default_factory=dict)
-    one_word_exact: dict[str, list[Entry]] = field(default_factory=dict)
+    one_word: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
+    one_word_by_key: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
+    one_word_exact: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
     seconds: dict[str, frozenset[str]] = field(default_factory=dict)
     pair_firsts: frozenset[str] = frozenset()
     # first key -> the second keys of every entry of two words or more starting with it (by_first's and by_pair's)
     longer: dict[str, frozenset[str]] = field(default_factory=dict)
+    _inside: dict[tuple[tuple[str, str], ...], tuple[Entry, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_inside": {}}  # a memo: not worth storing
 
     def add(self, entry: Entry) -> None:
         if entry.keys:
@@ -83,9 +90,9 @@ class PhraseIndex:
                     loose.setdefault(first, []).append(entry)
         self.by_first = {k: sorted(v, key=order) for k, v in loose.items()}
         self.by_pair = {k: sorted(v, key=order) for k, v in self.by_pair.items()}
-        self.one_word = {k: [e for e in v if len(e.keys) == 1] for k, v in self.by_first.items()}
-        self.one_word_by_key = {k: [e for e in v if e.form not in EXACT_FORMS] for k, v in self.one_word.items()}
-        self.one_word_exact = {k: [e for e in v if e.form in EXACT_FORMS] for k, v in self.one_word.items()}
+        self.one_word = {k: tuple([e for e in v if len(e.keys) == 1]) for k, v in self.by_first.items()}
+        self.one_word_by_key = {k: tuple([e for e in v if e.form not in EXACT_FORMS]) for k, v in self.one_word.items()}
+        self.one_word_exact = {k: tuple([e for e in v if e.form in EXACT_FORMS]) for k, v in self.one_word.items()}
         self.seconds = {k: frozenset(e.keys[1] for e in v if len(e.keys) > 1) for k, v in self.by_first.items()}
         self.pair_firsts = frozenset(first for first, _ in self.by_pair)
         longer: dict[str, set[str]] = {first: set(seconds) for first, seconds in self.seconds.items() if seconds}
@@ -163,22 +170,37 @@ class PhraseIndex:
             by_spelling is not None and not by_spelling.isdisjoint(near)
         )
 
-    def _one_word(self, token: Token) -> list[Entry]:
+    def one_word_at(self, token: Token) -> tuple[Entry, ...]:
         """The one-word entries written as `token`, in by_first's order: a name's is compared with the token's
         spelling (exact), any other with its key."""
         if token.exact == token.key:
-            return list(self.one_word.get(token.key, ()))
-        return self.one_word_by_key.get(token.key, []) + self.one_word_exact.get(token.exact, [])
+            return self.one_word.get(token.key, ())
+        return self.one_word_by_key.get(token.key, ()) + self.one_word_exact.get(token.exact, ())
 
-    def starting(self, tokens: Sequence[Token], i: int, end: int) -> list[Entry]:
+    def starting(self, tokens: Sequence[Token], i: int, end: int) -> Sequence[Entry]:
         """Every entry, of any length, written from token i and ending by token `end` (without gaps), longest
         first."""
+        if i >= end:
+            return []
+        if end - i == 1 or not self.may_be_longer(tokens, i):  # one word: no phrase of two can end by `end`
+            return self.one_word_at(tokens[i])
         found = [e for e in self._phrases(tokens, i, end) if self._end(e, tokens, i, end, None, NO_GAPS) is not None]
-        return found + self._one_word(tokens[i]) if i < end else found
+        return [*found, *self.one_word_at(tokens[i])]
+
+    def inside(self, tokens: Sequence[Token], i: int, j: int) -> tuple[Entry, ...]:
+        """Every entry written from one of the tokens i..j-1 and ending by j, as starting() finds them token after
+        token. Memoised by the words of the span (what starting() reads of them): a text repeats its phrases."""
+        span = tuple([(t.key, t.exact) for t in tokens[i:j]])
+        found = self._inside.get(span)
+        if found is None:
+            if len(self._inside) >= INSIDE_MEMO:
+                self._inside.clear()
+            found = self._inside[span] = tuple([e for k in range(i, j) for e in self.starting(tokens, k, j)])
+        return found
 
     def longest(
         self, tokens: Sequence[Token], i: int, taken: Sequence[bool], skippable: frozenset[str] = frozenset()
-    ) -> tuple[list[Entry], int]:
+    ) -> tuple[Sequence[Entry], int]:
         """The entries with the most words written from token i on free tokens, and the token where they end."""
         best: list[Entry] = []
         best_end = i
@@ -192,10 +214,10 @@ class PhraseIndex:
                 continue  # same length, another reach: keep the first (entities sort first)
             best.append(entry)
             best_end = end
-        if not best and not taken[i]:  # no longer phrase: the one-word entries, which all end at the next token
-            best = self._one_word(tokens[i])
-            best_end = i + 1 if best else i
-        return best, best_end
+        if best or taken[i]:
+            return best, best_end
+        one_word = self.one_word_at(tokens[i])  # no longer phrase: the one-word entries, all ending at the next token
+        return one_word, i + 1 if one_word else i
 
 
 @dataclass

@@ -7,6 +7,8 @@ found in the seed), and other content words become `word` facts, compared by ste
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..model import Fact, Kind
 from .knowledge import Entry, Knowledge
 from .scan import Scan
@@ -73,19 +75,29 @@ def extract(scan: Scan) -> None:
     index = scan.knowledge.index
     tokens, taken = scan.tokens, scan.taken
     stopwords = scan.knowledge.stopwords.get(scan.lang, frozenset())  # scan.is_stop
-    i = 0
-    while i < len(tokens):
-        if taken[i] or not tokens[i].is_word:
-            i += 1
-        elif tokens[i].norm in stopwords and not index.may_be_longer(tokens, i):
-            i += 1  # a function word names nothing by itself ("dans" is not Denmark, "les" is not Lee)
-        else:
+    longer = index.longer  # the first words of phrases of two words or more
+    after = 0  # the first token not read yet: a phrase takes its tokens, and the scan goes on after it
+    for i in _free_words(scan):
+        if i < after:
+            continue
+        token = tokens[i]
+        if (token.key in longer or token.exact in longer) and index.may_be_longer(tokens, i):
             entries, j = index.longest(tokens, i, taken, stopwords)
-            i = _phrase(scan, entries, i, j) if entries else i + 1
+            after = _phrase(scan, entries, i, j) if entries else i + 1
+        elif token.norm not in stopwords:  # a function word alone names nothing ("dans" is not Denmark)
+            entries = index.one_word_at(token)  # what longest() finds where no phrase of two words can start
+            after = _phrase(scan, entries, i, i + 1) if entries else i + 1
     _names_and_words(scan)
 
 
-def _phrase(scan: Scan, entries: list[Entry], i: int, j: int) -> int:
+def _free_words(scan: Scan) -> list[int]:
+    """The words no fact has taken yet. (A reading that takes words goes on after them, so the list made at its
+    start stays right for the words ahead.)"""
+    pairs = enumerate(zip(scan.tokens, scan.taken, strict=True))
+    return [k for k, (token, taken) in pairs if not taken and token.is_word]
+
+
+def _phrase(scan: Scan, entries: Sequence[Entry], i: int, j: int) -> int:
     """The facts of a phrase of the index written at tokens i..j-1 (its longest reading); returns the token where
     the scan goes on."""
     knowledge, tokens = scan.knowledge, scan.tokens
@@ -110,12 +122,11 @@ def _phrase(scan: Scan, entries: list[Entry], i: int, j: int) -> int:
         # "placé au pouvoir" also says "au pouvoir" (a name such as "United States" says nothing more);
         # in a seed, "dirigeant nord-coréen" mentions the state too and "Conseil de sécurité de l'ONU" the UN
         # (a claim's words are read strictly)
-        for k in range(i, j):
-            for e in knowledge.index.starting(tokens, k, j):
-                if e.kind == "term" and len(e.keys) < j - i and concepts:
-                    concepts.add(e.target)
-                elif e.kind == "entity" and not scan.is_claim and e.form in {"adjective", "name"}:
-                    entity_ids.append(e.target)
+        for e in knowledge.index.inside(tokens, i, j):
+            if e.kind == "term" and len(e.keys) < j - i and concepts:
+                concepts.add(e.target)
+            elif e.kind == "entity" and not scan.is_claim and e.form in {"adjective", "name"}:
+                entity_ids.append(e.target)
         entity_ids = sorted(set(entity_ids))
     if entity_ids:
         forms = sorted({e.form for e in entries if e.kind == "entity"})
@@ -138,8 +149,9 @@ def _phrase(scan: Scan, entries: list[Entry], i: int, j: int) -> int:
 
 def _compound_names(scan: Scan) -> None:
     """ "Kim-Putin summit": a hyphenated pair of names the tables know one by one."""
-    for i, tok in enumerate(scan.tokens):
-        if "-" not in tok.text or not scan.free(i) or not tok.is_capitalised:
+    for i in [k for k, tok in enumerate(scan.tokens) if "-" in tok.text]:
+        tok = scan.tokens[i]
+        if not scan.free(i) or not tok.is_capitalised:
             continue
         parts, start, found = tok.text.split("-"), tok.start, []
         for part in parts:
@@ -164,13 +176,12 @@ def _compound_names(scan: Scan) -> None:
 
 def _names_and_words(scan: Scan) -> None:
     _compound_names(scan)
-    tokens, taken = scan.tokens, scan.taken
+    tokens = scan.tokens
     stopwords = scan.knowledge.stopwords.get(scan.lang, frozenset())
-    i = 0
-    while i < len(tokens):
+    after = 0  # the first token not read yet
+    for i in _free_words(scan):
         tok = tokens[i]
-        if taken[i] or not tok.is_word or tok.norm in stopwords:  # scan.is_stop(i)
-            i += 1
+        if i < after or tok.norm in stopwords:  # scan.is_stop(i)
             continue
         if tok.is_capitalised:
             j = i + 1
@@ -179,8 +190,7 @@ def _names_and_words(scan: Scan) -> None:
             starts_sentence = i == 0 or tokens[i - 1].text in {".", "!", "?", ":", '"', "«", "“", "'"}
             if j - i > 1 or not starts_sentence:
                 scan.add(Kind.NAME, " ".join(t.norm for t in tokens[i:j]), i, j)
-                i = j
+                after = j
                 continue
         if len(tok.norm) > 1:
             scan.add(Kind.WORD, tok.key, i, i + 1)
-        i += 1

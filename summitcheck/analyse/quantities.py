@@ -288,9 +288,12 @@ ARTICLE_NUMBERS = frozenset({"un", "une", "one", "a", "an"})  # "un dialogue" is
 DEFINITE = frozenset({"the", "les", "ces", "these", "those", "their", "leurs", "nos", "our"})
 
 
+SPACES = re.compile(r"[\s\u00a0\u202f\u2009]")
+
+
 def parse_digits(text: str) -> float | None:
     """A digit string in any grouping: 10,000 / 10.000 / 10 000 / 1,5 / 1.5 / 1,234.5 / 1.234,5."""
-    s = re.sub(r"[\s\u00a0\u202f\u2009]", "", text)
+    s = SPACES.sub("", text)
     if "," in s and "." in s:
         decimal = "," if s.rfind(",") > s.rfind(".") else "."
         group = "." if decimal == "," else ","
@@ -448,8 +451,9 @@ def _state_of(scan: Scan, lo: int, hi: int) -> str | None:
 
 
 def _match_words(scan: Scan, j: int, phrases: tuple[tuple[str, ...], ...]) -> int | None:
+    first = scan.norm(j)
     for words in phrases:
-        if tuple(scan.norm(k) for k in range(j, j + len(words))) == words:
+        if words[0] == first and tuple(scan.norm(k) for k in range(j, j + len(words))) == words:
             return j + len(words)
     return None
 
@@ -458,10 +462,10 @@ def extract(scan: Scan) -> None:
     """Identifiers, money, percentages, durations and counts; runs after dates have taken their years."""
     tokens, lang = scan.tokens, scan.lang
     _codes(scan)
-    # only digits, number words and articles ("a year") can start a quantity
+    # only digits, number words and articles ("a year") can start a quantity (_number_at reads words only)
     starts = [
         k for k, tok in enumerate(tokens)
-        if tok.text[:1].isdigit() or tok.norm in ARTICLE_NUMBERS or _may_start_number(tok.text, lang)
+        if tok.text[:1].isdigit() or tok.norm in ARTICLE_NUMBERS or (tok.is_word and _may_start_number(tok.text, lang))
     ]
     i = 0  # the first token not yet read: a quantity read skips the tokens it took
     for at in starts:
@@ -554,8 +558,9 @@ def _in_name(scan: Scan, i: int, j: int, value: float) -> bool:
 def _codes(scan: Scan) -> None:
     """Identifiers written as codes (Regulation 2023/512, flight MH17), with the word that says what they are."""
     tokens = scan.tokens
-    for i, tok in enumerate(tokens):
-        if not tok.is_code or not scan.free(i):
+    for i in [k for k, tok in enumerate(tokens) if tok.is_code]:
+        tok = tokens[i]
+        if not scan.free(i):
             continue
         k = i - 1
         while k >= max(0, i - 4) and (tokens[k].text in {".", ":", "(", ")"} or tokens[k].text.isupper()):
@@ -568,8 +573,9 @@ def _codes(scan: Scan) -> None:
 
 def _ordinals(scan: Scan) -> None:
     tokens = scan.tokens
-    for i, tok in enumerate(tokens):
-        if (tok.norm not in ORDINAL_WORDS and not tok.text.isdigit()) or not scan.free(i):
+    for i in [k for k, tok in enumerate(tokens) if tok.norm in ORDINAL_WORDS or tok.text.isdigit()]:
+        tok = tokens[i]
+        if not scan.free(i):
             continue
         value = ORDINAL_WORDS.get(tok.norm)
         end = i + 1
