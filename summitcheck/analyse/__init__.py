@@ -21,6 +21,8 @@ from .tokens import Token, fold, key, tokenize
 __all__ = ["Analysis", "analyse", "claim_language", "quote_language"]
 
 KIND_VALUE = {kind: kind.value for kind in Kind}  # an enum's .value is a property, slow in a sort key
+NAMING = frozenset({Kind.TERM, Kind.ENTITY, Kind.WORD, Kind.NAME})  # what a count's head can be
+IDS = frozenset({Kind.ENTITY, Kind.TERM})  # kinds whose value is a tuple of ids
 
 
 @dataclass(frozen=True)
@@ -68,12 +70,13 @@ def analyse(
 
 def _resolve_heads(scan: Scan) -> list[Fact]:
     """Replace the head tokens of numbers and ordinals with the concepts, entities or word keys found there."""
-    if not any(fact.kind is Kind.NUMBER and fact.extra[:1] == ("head-tokens",) for fact in scan.facts):
+    number = Kind.NUMBER
+    if not any(fact.kind is number and fact.extra[:1] == ("head-tokens",) for fact in scan.facts):
         return list(scan.facts)  # most sentences
     ids_at: dict[int, list[str]] = {}
     for fact in scan.facts:
-        if fact.kind in (Kind.TERM, Kind.ENTITY, Kind.WORD, Kind.NAME):
-            values = list(fact.value) if fact.kind in (Kind.ENTITY, Kind.TERM) else [str(fact.value)]
+        if fact.kind in NAMING:
+            values = list(fact.value) if fact.kind in IDS else [str(fact.value)]
             ids_at.setdefault(fact.start, []).extend(values)
     out: list[Fact] = []
     for fact in scan.facts:

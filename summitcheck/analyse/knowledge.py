@@ -158,17 +158,14 @@ class PhraseIndex:
         """Whether an entry of two words or more may start at token i: one starts with its key or spelling, and
         has its second word among the three tokens after (the test _phrases makes, in short)."""
         token = tokens[i]
-        by_key = self.longer.get(token.key)
-        by_spelling = self.longer.get(token.exact) if token.exact != token.key else None
-        if by_key is None and by_spelling is None:  # most words
+        seconds = self.longer.get(token.key)
+        if token.exact != token.key:
+            spelled = self.longer.get(token.exact)
+            if spelled is not None:
+                seconds = spelled if seconds is None else seconds | spelled
+        if seconds is None:  # most words
             return False
-        near = set()
-        for after in tokens[i + 1 : i + 4]:
-            near.add(after.key)
-            near.add(after.exact)
-        return (by_key is not None and not by_key.isdisjoint(near)) or (
-            by_spelling is not None and not by_spelling.isdisjoint(near)
-        )
+        return any(after.key in seconds or after.exact in seconds for after in tokens[i + 1 : i + 4])
 
     def one_word_at(self, token: Token) -> tuple[Entry, ...]:
         """The one-word entries written as `token`, in by_first's order: a name's is compared with the token's
