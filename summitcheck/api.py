@@ -667,6 +667,12 @@ def analyse_seeds(seeds: Sequence[Seed], knowledge: Knowledge, jobs: int = 1,
     if progress:
         progress("analysing seeds", done, len(seeds))
     if jobs > 1 and len(missing) > 1:
+        # the first one here: the analysers' libraries and tables (dateparser's locales) are then loaded before
+        # the fork, once, not in every worker
+        first = missing.pop(0)
+        index, blocks, size = _stored(seeds[first], knowledge)
+        records[first] = _Record(seeds[first], _interned(index), blocks=blocks, block_size=size, key=keys[first])
+        done += 1
         _work.update(seeds=seeds, knowledge=knowledge)
         try:
             with _pool(min(jobs, len(missing))) as pool:
@@ -710,6 +716,7 @@ def _prepare_claim_facts(checker: Checker, claims: Sequence[Claim], jobs: int) -
                 missing[path] = ordered
     todo = sorted({pair for pairs in missing.values() for pair in pairs} - checker.facts_memo.keys())
     if jobs > 1 and len(todo) >= 64:
+        checker.facts(*todo.pop(0))  # the analysers loaded before the fork (see analyse_seeds)
         _work.update(knowledge=checker.knowledge)
         try:
             with _pool(jobs) as pool:
