@@ -1,8 +1,8 @@
 """summitcheck's benchmark: start-up, claims per second against 1, 100 and 1,000 seeds, seed analysis speed, peak
 memory; and a check that cached, uncached and parallel runs print identical JSON.
 
-    python benchmarks/bench.py                  # the full table (about 15 minutes on 2 cores)
-    python benchmarks/bench.py --quick          # 100 seeds at most, fewer claims (about 2 minutes)
+    python benchmarks/bench.py                  # the full table (about 10 minutes on 2 cores)
+    python benchmarks/bench.py --quick          # 100 seeds at most, fewer claims (about 3 minutes)
 
 The corpora are synthetic but made of real text (benchmarks/corpus.py): seeds recombined and varied from seeds/
 and tests/seeds/ and the case seeds, claims from the project's claims and case tables. Every figure is the median
