@@ -37,7 +37,7 @@ from typing import Any
 from . import relations
 from .analyse import analyse, claim_language
 from .analyse.knowledge import Knowledge, default_knowledge
-from .index import FORMAT, CorpusIndex, Query, SeedIndex, analysed, is_analysed, query
+from .index import FORMAT, CorpusIndex, Query, SeedIndex, analysed, is_analysed, no_gc, query
 from .judge import BACKGROUND_KINDS, NEAR_KINDS, Judgement, judge_seed, reason
 from .match import CONFLICT, MATCH, SentenceFacts, Settings
 from .model import Claim, Evidence, Fact, Kind, Report, Result, Seed, Verdict
@@ -61,19 +61,6 @@ class SeedFacts:
         return self._index
 
 
-@contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
-    """Without the cycle collector while many objects are unpickled at once (it would scan them over and over:
-    loading a thousand analyses takes three times as long with it); restored after."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 # ---------------------------------------------------------------------------------------------------------------
 # Analysis, cached on disk.
 
@@ -94,7 +81,7 @@ def analyse_seed(seed: Seed, knowledge: Knowledge) -> SeedFacts:
     """A seed's facts and their index, from the cache when this text was analysed before by the same code and
     knowledge."""
     index, blocks, _ = _stored(seed, knowledge)
-    with _no_gc():
+    with no_gc():
         return SeedFacts(seed, [SentenceFacts.unpacked(s) for block in blocks for s in pickle.loads(block)], index)
 
 
@@ -341,7 +328,7 @@ class Checker:
         found = self._loaded.get(key)
         if found is None:
             blob = self.records[pos].blocks[number]
-            with _no_gc():
+            with no_gc():
                 found = _Packed(pickle.loads(blob))
                 if self.frozen:
                     gc.freeze()  # out of the collector's passes too (no cycles: freed by reference count)
@@ -654,15 +641,19 @@ def analyse_seeds(seeds: Sequence[Seed], knowledge: Knowledge, jobs: int = 1,
 
     records: list[_Record | None] = [None] * len(seeds)
     keys = [_seed_key(seed, knowledge) for seed in seeds]
+
+    def keep(pos: int, value: tuple[SeedIndex, tuple[bytes, ...], int]) -> None:
+        index, blocks, size = value
+        records[pos] = _Record(seeds[pos], _interned(index), blocks=blocks, block_size=size, key=keys[pos])
+
     missing: list[int] = []
-    with _no_gc():
-        for pos, seed in enumerate(seeds):
+    with no_gc():
+        for pos in range(len(seeds)):
             value = cache.load(keys[pos])
-            if not is_analysed(value):
-                missing.append(pos)
+            if is_analysed(value):
+                keep(pos, value)
             else:
-                records[pos] = _Record(seed, _interned(value[0]), blocks=value[1], block_size=value[2],
-                                       key=keys[pos])
+                missing.append(pos)
     done = len(seeds) - len(missing)
     if progress:
         progress("analysing seeds", done, len(seeds))
@@ -670,17 +661,15 @@ def analyse_seeds(seeds: Sequence[Seed], knowledge: Knowledge, jobs: int = 1,
         # the first one here: the analysers' libraries and tables (dateparser's locales) are then loaded before
         # the fork, once, not in every worker
         first = missing.pop(0)
-        index, blocks, size = _stored(seeds[first], knowledge)
-        records[first] = _Record(seeds[first], _interned(index), blocks=blocks, block_size=size, key=keys[first])
+        keep(first, _stored(seeds[first], knowledge))
         done += 1
         _work.update(seeds=seeds, knowledge=knowledge)
         try:
             with _pool(min(jobs, len(missing))) as pool:
                 chunks = _chunks(missing, jobs, per_job=8)
                 for chunk, values in zip(chunks, pool.map(_analyse_in_worker, chunks), strict=True):
-                    for pos, (index, blocks, size) in zip(chunk, values, strict=True):
-                        records[pos] = _Record(seeds[pos], _interned(index), blocks=blocks, block_size=size,
-                                               key=keys[pos])
+                    for pos, value in zip(chunk, values, strict=True):
+                        keep(pos, value)
                     done += len(chunk)
                     if progress:
                         progress("analysing seeds", done, len(seeds))
@@ -688,8 +677,7 @@ def analyse_seeds(seeds: Sequence[Seed], knowledge: Knowledge, jobs: int = 1,
             _work.clear()
     else:
         for pos in missing:
-            index, blocks, size = _stored(seeds[pos], knowledge)
-            records[pos] = _Record(seeds[pos], _interned(index), blocks=blocks, block_size=size, key=keys[pos])
+            keep(pos, _stored(seeds[pos], knowledge))
             done += 1
             if progress:
                 progress("analysing seeds", done, len(seeds))
@@ -706,7 +694,7 @@ def _prepare_claim_facts(checker: Checker, claims: Sequence[Claim], jobs: int) -
         for lang in checker.needed(claim):
             group[(claim.text, lang)] = None
     missing: dict[str, list[tuple[str, str]]] = {}
-    with _no_gc():
+    with no_gc():
         for path, pairs in groups.items():
             ordered = sorted(pairs)
             value = cache.load(_claims_key(ordered, checker.knowledge))
@@ -800,7 +788,7 @@ def _cached_results(checker: Checker, claims: Sequence[Claim], results: list[Res
     for k, claim in enumerate(claims):
         members.setdefault(claim.location.path, []).append(k)
     missing: dict[str, list[int]] = {}
-    with _no_gc():
+    with no_gc():
         for group in members.values():
             parts = list(fixed)
             for k in group:

@@ -95,7 +95,7 @@ def analysed(seed: Seed, knowledge: Knowledge) -> tuple[SeedIndex, tuple[bytes, 
     sentences in a block: what the cache holds for it. The analyses stay pickled until a claim needs them; the
     index costs as much to build as they do to read. A block at a time is in memory while a long seed is
     analysed."""
-    with _no_gc():
+    with no_gc():
         return _analysed(seed, knowledge)
 
 
@@ -116,10 +116,10 @@ def _analysed(seed: Seed, knowledge: Knowledge) -> tuple[SeedIndex, tuple[bytes,
 
 
 @contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
-    """Without the cycle collector while a seed is analysed: it makes a few objects per word, all kept until their
-    block is pickled and hardly any in a cycle, and the collector would scan them over and over (a tenth of the
-    time)."""
+def no_gc() -> Iterator[None]:
+    """Without the cycle collector while many objects are made at once and kept (a seed's analysis, analyses
+    unpickled): they are hardly ever in a cycle, and the collector would scan them over and over (a tenth of an
+    analysis, two thirds of loading a thousand analyses); restored after."""
     was = gc.isenabled()
     gc.disable()
     try:

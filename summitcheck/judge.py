@@ -70,7 +70,7 @@ def judge_seed(
         if ceiling <= floor or (best is not None and ceiling <= best.score):
             break  # every window left scores at most its ceiling: the best one cannot change
         statuses = _window_statuses(claim_facts, table, background, sentences, focal)
-        judgement = _judge_window(claim_facts, statuses, sentences, focal, knowledge)
+        judgement = _judge_window(statuses, sentences, focal, knowledge)
         if best is None or judgement.score > best.score:
             best = judgement
     return best
@@ -148,7 +148,6 @@ def _ceiling(
 
 
 def _judge_window(
-    claim_facts: list[Fact],
     statuses: list[FactStatus],
     sentences: list[SentenceFacts],
     focal: int,
