@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -128,8 +129,12 @@ def detect_language(text: str) -> str:
     from ..analyse.tokens import fold
 
     stopwords = default_knowledge().stopwords
-    words = [fold(w) for w in WORDS.findall(text[:5000])]
-    votes = {lang: sum(w in stopwords.get(lang, ()) for w in words) for lang in LANGUAGES}
+    words = WORDS.findall(text[:5000])
+    # each distinct word folded once (an article repeats most of its words), counted as often as it occurs
+    counts: Counter[str] = Counter()
+    for word, n in Counter(words).items():
+        counts[fold(word)] += n
+    votes = {lang: sum(n for w, n in counts.items() if w in stopwords.get(lang, ())) for lang in LANGUAGES}
     ranked = sorted(LANGUAGES, key=lambda lang: -votes[lang])
     top, second = votes[ranked[0]], votes[ranked[1]]
     if top > 0 and top >= 2 * second and (top >= 3 or len(words) <= 8):
