@@ -396,7 +396,8 @@ class Checker:
         assert best is not None
         return best[1]
 
-    def _coarse(self, claim: Claim, positions: Sequence[int]) -> list[tuple[tuple, int, list[Fact], list[Query]]]:
+    def _coarse(self, claim: Claim, positions: Sequence[int]
+                ) -> list[tuple[tuple, int, list[Fact], list[Query], list[bool]]]:
         """The seeds that share something with a claim, each with a coarse bound read from the corpus index alone:
         (rank, (rank, facts that can match there, the same, 0, 0)), 'supported' only if every fact can match
         there, 'contradicted' only if every fact can be answered or conflicted with; (3,) when a fact reads
@@ -405,30 +406,31 @@ class Checker:
         languages: dict[str, list[int]] = {}
         for pos in positions:
             languages.setdefault(self.records[pos].seed.language, []).append(pos)
-        entries: list[tuple[tuple, int, list[Fact], list[Query]]] = []
+        entries: list[tuple[tuple, int, list[Fact], list[Query], list[bool]]] = []
         for lang, members in languages.items():
             facts = self.facts(claim.text, lang)
             if not facts:
                 continue  # judge_seed gives None for every seed of this language
             queries = [self._query(f, lang) for f in facts]
+            may_conflict = [_may_conflict_unmatched(f, facts) for f in facts]
             member_set = set(members)
             answering = [corpus.seeds(q) for q in queries]
             if any(a is None for a in answering) or not self.bound:
                 covered = member_set
-                entries.extend(((3,), pos, facts, queries) for pos in sorted(covered))
+                entries.extend(((3,), pos, facts, queries, may_conflict) for pos in sorted(covered))
                 continue
             covered = set().union(*answering) & member_set  # type: ignore[arg-type]
             matchable: Counter[int] = Counter()
             answerable: Counter[int] = Counter()
-            for fact, q, found in zip(facts, queries, answering, strict=True):
+            for q, found, may in zip(queries, answering, may_conflict, strict=True):
                 narrow = corpus.seeds(q.match) if q.match is not None else found
                 matchable.update(found & narrow if narrow is not None else found)  # type: ignore[operator]
-                answerable.update(covered if _may_conflict_unmatched(fact, facts) else found)  # type: ignore[arg-type]
+                answerable.update(covered if may else found)  # type: ignore[arg-type]
             n = len(facts)
             for pos in sorted(covered):
                 m = matchable[pos]
                 rank = 2 if m == n else 1 if answerable[pos] == n and m else 0
-                entries.append(((rank, (rank, m, m, 0)), pos, facts, queries))
+                entries.append(((rank, (rank, m, m, 0)), pos, facts, queries, may_conflict))
         return entries
 
     def _bounded(self, claim: Claim, positions: Sequence[int]) -> Result:
@@ -448,14 +450,14 @@ class Checker:
         best: tuple[tuple, int, Result] | None = None
         while True:
             while taken < len(entries) and (not heap or not entries[taken][0] < heap[0][0].value):
-                coarse, pos, facts, queries = entries[taken]
+                coarse, pos, facts, queries, may_conflict = entries[taken]
                 if best is not None and self.bound and not (coarse > best[0] or (coarse == best[0] and pos < best[1])):
                     taken = len(entries)  # neither this seed nor any after it (lower or equal bounds) can beat it
                     break
                 taken += 1
                 index = self.records[pos].index
                 found = [index.sentences(q) for q in queries]
-                bound = _bound(facts, queries, found, index) if self.bound else None
+                bound = _bound(facts, queries, found, index, may_conflict) if self.bound else None
                 if bound is not None or any(f is None or f for f in found):
                     heapq.heappush(heap, (_Descending(bound or (3,)), pos, facts, found))
             if not heap:
@@ -492,45 +494,50 @@ class Checker:
 # after (judge.NEAR_KINDS: names and concepts), or anywhere in a seed that has it twice (judge.BACKGROUND_KINDS).
 
 
-def _bound(facts: list[Fact], queries: list[Query], found: list[set[int] | None], index: SeedIndex
-           ) -> tuple | None:
+def _bound(facts: list[Fact], queries: list[Query], found: list[set[int] | None], index: SeedIndex,
+           may_conflict: Sequence[bool]) -> tuple | None:
     """The best (rank, score) one seed can reach, or None when a fact reads every sentence (see Checker._bounded).
 
     For each candidate focal sentence: a fact can be matched there if a sentence that can match it is the focal one
     (it then counts in the focal sentence), the one before or after (names and concepts), or any two (concepts and
     words: from the background, which counts as far); the window is 'supported' only if every fact can be matched
     and one is in the focal sentence, 'contradicted' only if every other fact can conflict there (a candidate in the
-    focal sentence, or a name a rival can conflict with).
+    focal sentence, or a name a rival can conflict with: `may_conflict`, _may_conflict_unmatched of each fact).
     """
     if any(f is None for f in found):
         return None
-    matching: list[set[int]] = []
-    for q, f in zip(queries, found, strict=True):
-        narrow = index.sentences(q.match) if q.match is not None else f
-        matching.append(f if narrow is None else narrow & f)  # type: ignore[operator]
     focals = set().union(*found)  # type: ignore[arg-type]
     if not focals:
         return None
+    # per fact: the sentences that can match it, those that can answer it, and how else it can count as matched
+    ways: list[tuple[set[int], set[int], bool, bool, bool]] = []
+    for fact, q, f, may in zip(facts, queries, found, may_conflict, strict=True):
+        narrow = index.sentences(q.match) if q.match is not None else f
+        can_match: set[int] = f if narrow is None else narrow & f  # type: ignore[assignment,operator]
+        background = fact.kind in BACKGROUND_KINDS and len(can_match) >= 2
+        ways.append((can_match, f, fact.kind in NEAR_KINDS, background, may))  # type: ignore[arg-type]
     n = len(facts)
     best: tuple | None = None
     for focal in focals:
         here = matched = far = 0
         conflictable = True
-        for fact, can_match, can_answer in zip(facts, matching, found, strict=True):
+        for can_match, can_answer, near, background, may in ways:
             if focal in can_match:
                 here += 1
                 matched += 1
-            elif fact.kind in NEAR_KINDS and (focal - 1 in can_match or focal + 1 in can_match):
+            elif near and (focal - 1 in can_match or focal + 1 in can_match):
                 matched += 1
-            elif fact.kind in BACKGROUND_KINDS and len(can_match) >= 2:
+            elif background:
                 matched += 1
                 far += 1
-            elif focal not in can_answer and not _may_conflict_unmatched(fact, facts):  # type: ignore[operator]
+            elif not may and focal not in can_answer:
                 conflictable = False
         rank = 0 if here == 0 else 2 if matched == n else 1 if conflictable else 0
         bound = (rank, (rank, here, matched, -far))
         if best is None or bound > best:
             best = bound
+            if here == n:
+                break  # every fact can match in this sentence: no sentence can do better
     return best
 
 
