@@ -78,18 +78,27 @@ def render(report: Report, out: TextIO, outcome: Outcome | None = None) -> None:
 def _indented(value: Any, margin: str) -> str:
     """json.dumps(value, ensure_ascii=False, indent=2), each line after the first starting with `margin`. json's
     own indented output goes through its pure-Python encoder (five times slower for 10,000 results); here only
-    the layout is Python, every scalar is encoded by json."""
-    inner = margin + "  "
-    if isinstance(value, dict):
+    the layout is Python, every string is encoded by json's C function, and plain values by the encoder."""
+    kind = type(value)
+    if kind is str:
+        return _string(value)
+    if kind is dict:
         if not value:
             return "{}"
-        items = (f"{inner}{_scalar(str(k))}: {_indented(v, inner)}" for k, v in value.items())
+        inner = margin + "  "
+        items = [f"{inner}{_string(str(k))}: {_indented(v, inner)}" for k, v in value.items()]
         return "{\n" + ",\n".join(items) + f"\n{margin}}}"
-    if isinstance(value, (list, tuple)):
+    if kind is list or kind is tuple:
         if not value:
             return "[]"
-        return "[\n" + ",\n".join(inner + _indented(v, inner) for v in value) + f"\n{margin}]"
-    return _scalar(value)
+        inner = margin + "  "
+        return "[\n" + ",\n".join([inner + _indented(v, inner) for v in value]) + f"\n{margin}]"
+    if kind is int:
+        return int.__repr__(value)
+    if value is None:
+        return "null"
+    return _scalar(value)  # booleans, floats, and subclasses of str and int, as json writes them
 
 
 _scalar = json.JSONEncoder(ensure_ascii=False).encode
+_string = json.encoder.encode_basestring  # json's own (C) string encoder, the one _scalar calls for a str
