@@ -287,6 +287,23 @@ class _Sentences(Sequence):
         return self.checker.block(self.pos, k // size)[k % size]
 
 
+class SeedIds:
+    """Which seeds each claim is checked against (the one it names, or every seed), known before any is analysed."""
+
+    def __init__(self, seeds: Sequence[Seed]) -> None:
+        self.seeds = seeds
+        self.by_id: dict[str, list[int]] = {}
+        for pos, seed in enumerate(seeds):
+            self.by_id.setdefault(seed.id, []).append(pos)
+
+    def positions(self, claim: Claim) -> Sequence[int]:
+        return self.by_id.get(claim.seed, []) if claim.seed is not None else range(len(self.seeds))
+
+    def needed(self, claim: Claim) -> list[str]:
+        """The seed languages a claim is read in."""
+        return sorted({self.seeds[p].language for p in self.positions(claim)})
+
+
 class Checker:
     """Claims against one list of analysed seeds, with the index over them and each claim's facts memoised."""
 
@@ -298,9 +315,7 @@ class Checker:
         self.knowledge = knowledge
         self.settings = settings
         self.use_index = use_index
-        self.by_id: dict[str, list[int]] = {}
-        for pos, record in enumerate(self.records):
-            self.by_id.setdefault(record.seed.id, []).append(pos)
+        self.ids = SeedIds([r.seed for r in self.records])
         self.facts_memo: dict[tuple[str, str], list[Fact]] = {}
         self._corpus: CorpusIndex | None = None
         self._loaded: OrderedDict[tuple[int, int], _Packed] = OrderedDict()  # (seed, block)
@@ -348,11 +363,7 @@ class Checker:
         return found
 
     def positions(self, claim: Claim) -> Sequence[int]:
-        return self.by_id.get(claim.seed, []) if claim.seed is not None else range(len(self.records))
-
-    def needed(self, claim: Claim) -> list[str]:
-        """The seed languages a claim is read in."""
-        return sorted({self.records[p].seed.language for p in self.positions(claim)})
+        return self.ids.positions(claim)
 
     def check(self, claim: Claim) -> Result:
         positions = self.positions(claim)
@@ -640,14 +651,19 @@ def _interned(index: SeedIndex) -> SeedIndex:
     return index
 
 
-def analyse_seeds(seeds: Sequence[Seed], knowledge: Knowledge, jobs: int = 1,
-                  progress: Progress | None = None) -> list[_Record]:
+Meanwhile = Callable[[int], Iterator[None]]  # a run's other work, given the processes it may use; yields often
+
+
+def analyse_seeds(seeds: Sequence[Seed], knowledge: Knowledge, jobs: int = 1, progress: Progress | None = None,
+                  meanwhile: Meanwhile | None = None, keys: Sequence[str] | None = None) -> list[_Record]:
     """Every seed's index and pickled analysis, from the cache where possible, the rest computed by `jobs`
-    processes (each storing what it computes)."""
+    processes (each storing what it computes). `meanwhile(jobs)` runs in this process: a step at a time while
+    workers analyse seeds (given 1 process: this one), else after the seeds (given `jobs`). `keys`: the seeds'
+    cache keys (_seed_key), when the caller has them."""
     from . import cache
 
     records: list[_Record | None] = [None] * len(seeds)
-    keys = [_seed_key(seed, knowledge) for seed in seeds]
+    keys = keys or [_seed_key(seed, knowledge) for seed in seeds]
 
     def keep(pos: int, value: tuple[SeedIndex, tuple[bytes, ...], int]) -> None:
         index, blocks, size = value
@@ -674,57 +690,70 @@ def analyse_seeds(seeds: Sequence[Seed], knowledge: Knowledge, jobs: int = 1,
         try:
             with _pool(min(jobs, len(missing))) as pool:
                 chunks = _chunks(missing, jobs, per_job=8)
-                for chunk, values in zip(chunks, pool.map(_analyse_in_worker, chunks), strict=True):
-                    for pos, value in zip(chunk, values, strict=True):
+                futures = [pool.submit(_analyse_in_worker, chunk) for chunk in chunks]
+                # this process's own work meanwhile, rather than a core left idle while it waits
+                steps = meanwhile(1) if meanwhile else iter(())
+                for chunk, future in zip(chunks, futures, strict=True):
+                    while not future.done() and next(steps, True) is None:
+                        pass
+                    for pos, value in zip(chunk, future.result(), strict=True):
                         keep(pos, value)
                     done += len(chunk)
                     if progress:
                         progress("analysing seeds", done, len(seeds))
+                for _ in steps:  # what is left of it once every seed is analysed
+                    pass
         finally:
             _work.clear()
-    else:
-        for pos in missing:
-            keep(pos, _stored(seeds[pos], knowledge))
-            done += 1
-            if progress:
-                progress("analysing seeds", done, len(seeds))
+        return records  # type: ignore[return-value]
+    for pos in missing:
+        keep(pos, _stored(seeds[pos], knowledge))
+        done += 1
+        if progress:
+            progress("analysing seeds", done, len(seeds))
+    for _ in meanwhile(jobs) if meanwhile else ():
+        pass
     return records  # type: ignore[return-value]
 
 
-def _prepare_claim_facts(checker: Checker, claims: Sequence[Claim], jobs: int) -> None:
-    """Every (claim, seed language) analysis the run needs, from the cache by claim file, the rest computed."""
+def _prepare_claim_facts(ids: SeedIds, claims: Sequence[Claim], knowledge: Knowledge,
+                         memo: dict[tuple[str, str], list[Fact]], jobs: int) -> Iterator[None]:
+    """Every (claim, seed language) analysis the run needs into `memo`, from the cache by claim file, the rest
+    computed (by `jobs` processes for many); yields after each one this process computes."""
     from . import cache
 
     groups: dict[str, dict[tuple[str, str], None]] = {}
     for claim in claims:
         group = groups.setdefault(claim.location.path, {})
-        for lang in checker.needed(claim):
+        for lang in ids.needed(claim):
             group[(claim.text, lang)] = None
     missing: dict[str, list[tuple[str, str]]] = {}
     with no_gc():
         for path, pairs in groups.items():
             ordered = sorted(pairs)
-            value = cache.load(_claims_key(ordered, checker.knowledge))
+            value = cache.load(_claims_key(ordered, knowledge))
             if isinstance(value, list) and len(value) == len(ordered):
-                checker.facts_memo.update(zip(ordered, value, strict=True))
+                memo.update(zip(ordered, value, strict=True))
             else:
                 missing[path] = ordered
-    todo = sorted({pair for pairs in missing.values() for pair in pairs} - checker.facts_memo.keys())
+    todo = sorted({pair for pairs in missing.values() for pair in pairs} - memo.keys())
     if jobs > 1 and len(todo) >= 64:
-        checker.facts(*todo.pop(0))  # the analysers loaded before the fork (see analyse_seeds)
-        _work.update(knowledge=checker.knowledge)
+        first = todo.pop(0)  # the analysers loaded before the fork (see analyse_seeds)
+        memo[first] = _claim_facts(*first, knowledge)
+        _work.update(knowledge=knowledge)
         try:
             with _pool(jobs) as pool:
                 chunks = _chunks(todo, jobs)
                 for chunk, facts in zip(chunks, pool.map(_claim_facts_in_worker, chunks), strict=True):
-                    checker.facts_memo.update(zip(chunk, facts, strict=True))
+                    memo.update(zip(chunk, facts, strict=True))
         finally:
             _work.clear()
     else:
         for text, lang in todo:
-            checker.facts(text, lang)
+            memo[(text, lang)] = _claim_facts(text, lang, knowledge)
+            yield
     for pairs in missing.values():
-        cache.store(_claims_key(pairs, checker.knowledge), [checker.facts_memo[p] for p in pairs])
+        cache.store(_claims_key(pairs, knowledge), [memo[p] for p in pairs])
 
 
 def check(
@@ -743,15 +772,22 @@ def check(
     knowledge = knowledge or default_knowledge()
     settings = settings or Settings()
     jobs = _jobs(jobs)
-    records = analyse_seeds(seeds, knowledge, jobs, progress)
-    checker = Checker(records, knowledge, settings, use_index)
+    ids = SeedIds(seeds)
     results: list[Result | None] = [None] * len(claims)
-    groups = _cached_results(checker, claims, results) if use_index else {}
+    keys = [_seed_key(seed, knowledge) for seed in seeds]
+    groups = _cached_results(ids, keys, claims, results, knowledge, settings) if use_index else {}
     todo = [k for k, r in enumerate(results) if r is None]
-    _prepare_claim_facts(checker, [claims[k] for k in todo], jobs)
+    memo: dict[tuple[str, str], list[Fact]] = {}
+    records = analyse_seeds(
+        seeds, knowledge, jobs, progress, keys=keys,
+        meanwhile=lambda jobs: _prepare_claim_facts(ids, [claims[k] for k in todo], knowledge, memo, jobs),
+    )
+    checker = Checker(records, knowledge, settings, use_index)
+    checker.facts_memo = memo
     if use_index:
         checker.corpus  # noqa: B018 - built once here, before workers are forked, not in each of them
-    # Seed by seed (claims that name no seed last), so that each analysis is unpickled once; results in claim order.
+    # Seed by seed, so that each analysis is unpickled once (claims that name no seed with the first seed: the
+    # longest to judge, started first so that other workers fill in behind them); results in claim order.
     first = {k: min(checker.positions(claims[k]), default=len(records)) for k in todo}
     order = sorted(todo, key=lambda k: (first[k], k))
     if progress:
@@ -779,7 +815,8 @@ def _results_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _cached_results(checker: Checker, claims: Sequence[Claim], results: list[Result | None]) -> dict[str, list[int]]:
+def _cached_results(ids: SeedIds, keys: Sequence[str], claims: Sequence[Claim], results: list[Result | None],
+                    knowledge: Knowledge, settings: Settings) -> dict[str, list[int]]:
     """Results of earlier runs for claims whose text, seed (or every seed, for a claim naming none), code,
     knowledge and settings are all the same, by claim file; returns the cache names of the files to store."""
     import dataclasses
@@ -789,8 +826,8 @@ def _cached_results(checker: Checker, claims: Sequence[Claim], results: list[Res
 
     if not cache.enabled():
         return {}
-    every = hashlib.sha256("\0".join(r.key for r in checker.records).encode()).hexdigest()
-    fixed = [_results_fingerprint(), knowledge_fingerprint(checker.knowledge), repr(checker.settings)]
+    every = hashlib.sha256("\0".join(keys).encode()).hexdigest()
+    fixed = [_results_fingerprint(), knowledge_fingerprint(knowledge), repr(settings)]
     members: dict[str, list[int]] = {}
     for k, claim in enumerate(claims):
         members.setdefault(claim.location.path, []).append(k)
@@ -800,8 +837,8 @@ def _cached_results(checker: Checker, claims: Sequence[Claim], results: list[Res
             parts = list(fixed)
             for k in group:
                 claim = claims[k]
-                positions = checker.positions(claim)
-                seeds = every if claim.seed is None else ",".join(checker.records[p].key for p in positions)
+                positions = ids.positions(claim)
+                seeds = every if claim.seed is None else ",".join(keys[p] for p in positions)
                 parts.append(f"{claim.seed}\0{seeds}\0{claim.text}")
             name = cache.key(f"results{FORMAT}", parts)
             value = cache.load(name)
