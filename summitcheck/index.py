@@ -14,8 +14,10 @@ keys mirror match.py, kind by kind:
     weekday,
     duration
     identifier   an identifier of the same kind, or a bare code (`v:identifier:resolution`, `...:code`, `...:*`)
-    entity       the entity, the state a capital stands for, the bodies that stand for it, the places inside it
-                 (`e:<id>`, expanded on the claim side from the knowledge tables)
+    entity       the entity itself (`e:<id>`); for an actor, the state a capital stands for and the bodies that
+                 stand for it, among what the seed's phrase names (`r:<id>`); for a place ("in Russia"), the
+                 places inside it the seed puts an event in (`l:<id>`). Expanded on the claim side from the
+                 knowledge tables, like compare_entities and the 'inside' rule of find_in_sentence.
     term         one of its concepts, of the concepts that imply it or say its opposite, an identifier of that
                  kind (`c:<concept>`, from SentenceFacts.concepts); for an office concept, a person known by an office
     name         its first word (`w:<norm>`, for the run of words), or a name or entity spelt alike
@@ -72,7 +74,7 @@ MASK_LIMIT = 4096  # seeds with more sentences keep positions instead of bit mas
 
 # What the on-disk cache holds for a seed (api._seed_key hashes this module, the analysers and their data): bump
 # FORMAT when the shape of analysed() changes without this module changing.
-FORMAT = 3
+FORMAT = 4
 
 
 BLOCK = 512  # sentences per pickled block: a claim against a long seed unpickles the blocks it reads, not all
@@ -158,6 +160,9 @@ def sentence_keys(sentence: SentenceFacts, knowledge: Knowledge) -> set[str]:
                 keys.add(f"e:{eid}")
                 if getattr(knowledge.entities.get(eid), "office", False):
                     keys.add("e:@office")
+            keys.update([f"r:{eid}" for eid in (f.extra[2] if len(f.extra) > 2 else f.value)])
+            if f.role == "loc":
+                keys.update([f"l:{eid}" for eid in f.value])
             keys.add(_name_key(f.text))
         elif kind is _NAME:
             keys.add(_name_key(f.text))
@@ -343,7 +348,8 @@ EVERYTHING = Query(everything=True)
 
 
 class _Relations:
-    """Entity ids a claim entity can be answered by (match.compare_entities and the 'inside' rule), per knowledge."""
+    """Entity ids a claim entity can be answered by (match.compare_entities and the 'inside' rule), per knowledge:
+    as an actor (`related`: Knowledge.related), as a place (`inside`: every place Knowledge.within puts in it)."""
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
@@ -357,24 +363,30 @@ class _Relations:
                 self.parts.setdefault(e.part_of, set()).add(eid)
             if e.inside:
                 self.children.setdefault(e.inside, set()).add(eid)
-        self._memo: dict[str, frozenset[str]] = {}
+        self._related: dict[str, frozenset[str]] = {}
+        self._inside: dict[str, frozenset[str]] = {}
 
-    def answering(self, a: str) -> frozenset[str]:
-        found = self._memo.get(a)
+    def related(self, a: str) -> frozenset[str]:
+        found = self._related.get(a)
         if found is None:
             out = {a} | self.metonyms.get(a, set()) | self.parts.get(a, set())
             entity = self.knowledge.entities.get(a)
             if entity is not None and entity.metonym_for:
                 out.add(entity.metonym_for)
+            found = self._related[a] = frozenset(out)
+        return found
+
+    def inside(self, a: str) -> frozenset[str]:
+        found = self._inside.get(a)
+        if found is None:
+            out: set[str] = set()
             todo = [a]  # every place that lies in `a`, however deep
-            seen = {a}
             while todo:
                 for child in self.children.get(todo.pop(), ()):
-                    if child not in seen:
-                        seen.add(child)
+                    if child not in out and child != a:
                         out.add(child)
                         todo.append(child)
-            found = self._memo[a] = frozenset(out)
+            found = self._inside[a] = frozenset(out)
         return found
 
 
@@ -476,7 +488,12 @@ def _query(fact: Fact, lang: str, knowledge: Knowledge, settings: Settings, voca
         return Query(frozenset({f"v:identifier:{fact.value[0]}", "v:identifier:code"}))
     if kind is Kind.ENTITY:
         rel = relations(knowledge)
-        return Query(frozenset(f"e:{b}" for a in fact.value for b in rel.answering(a)))
+        keys = {f"e:{a}" for a in fact.value}
+        if fact.role == "loc":  # a place is itself, or holds the place the seed names (no metonymy)
+            keys.update(f"l:{b}" for a in fact.value for b in rel.inside(a))
+        else:
+            keys.update(f"r:{b}" for a in fact.value for b in rel.related(a))
+        return Query(frozenset(keys))
     if kind is Kind.TERM:
         keys = set()
         for c in fact.value:
