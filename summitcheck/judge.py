@@ -46,14 +46,15 @@ def judge_seed(
     if not claim_facts or not sentences:
         return None
     focals = sorted(set(range(len(sentences)) if candidates is None else candidates))
-    read = sorted({k for f in focals for k in (f - 1, f, f + 1) if 0 <= k < len(sentences)})
+    readable = {k for f in focals for k in (f - 1, f, f + 1) if 0 <= k < len(sentences)}
+    read = sorted(readable)
     table: list[list[FactStatus | None]] = [[None] * len(sentences) for _ in claim_facts]
     for i, (row, fact) in enumerate(zip(table, claim_facts, strict=True)):
         allowed = None if fact_candidates is None else fact_candidates[i]
-        for k in read if allowed is None else sorted(set(allowed) & set(read)):
+        for k in read if allowed is None else sorted(readable.intersection(allowed)):
             row[k] = find_in_sentence(fact, sentences[k], knowledge, settings)
-    for row in table:  # words quoted exactly somewhere in the seed are no misquote of another sentence
-        if any(s is not None and s.fact.kind is Kind.QUOTE and s.status == MATCH for s in row):
+        # words quoted exactly somewhere in the seed are no misquote of another sentence
+        if fact.kind is Kind.QUOTE and any(s is not None and s.status == MATCH for s in row):
             row[:] = [s if s is None or s.status == MATCH else None for s in row]
     # A topic word may come from the seed's background: one the seed uses more than once (the first use stands).
     background = [_background(fact, row) for fact, row in zip(claim_facts, table, strict=True)]

@@ -104,6 +104,21 @@ def words_meet(claim_key: str, seed_key: str, settings: Settings) -> bool:
 def compare(claim: Fact, seed: Fact, knowledge: Knowledge, settings: Settings) -> str | None:
     """The answer of one seed fact to one claim fact: MATCH, CONFLICT or None."""
     kind = claim.kind
+    # names and concepts first: most comparisons are theirs
+    if kind is Kind.ENTITY:
+        return MATCH if seed.kind is Kind.ENTITY and compare_entities(claim, seed, knowledge) else None
+    if kind is Kind.TERM:  # a term's value is the tuple of concepts its words can mean
+        if seed.kind is Kind.TERM:
+            if not set(claim.value).isdisjoint(seed.value):
+                return MATCH
+            opposites = knowledge.opposites  # "lowered" against "raised"
+            return CONFLICT if any(o in seed.value for c in claim.value for o in opposites.get(c, ())) else None
+        if seed.kind is Kind.IDENTIFIER:  # "the resolution" is stated by "résolution 2397"
+            return MATCH if seed.value[0] in claim.value else None
+        if seed.kind is Kind.ENTITY and not knowledge.office_concepts.isdisjoint(claim.value):
+            # "the two leaders" is stated by "Kim Jong-un et Vladimir Poutine": people known by an office
+            return MATCH if any(getattr(knowledge.entities.get(e), "office", False) for e in seed.value) else None
+        return None
     if kind in (Kind.NUMBER, Kind.PERCENT, Kind.DURATION):
         return compare_amounts(claim, seed, settings) if seed.kind is kind else None
     if kind is Kind.MONEY:
@@ -125,20 +140,6 @@ def compare(claim: Fact, seed: Fact, knowledge: Knowledge, settings: Settings) -
         ):
             return None
         return MATCH if claim.value[1] == seed.value[1] else CONFLICT
-    if kind is Kind.ENTITY:
-        return MATCH if seed.kind is Kind.ENTITY and compare_entities(claim, seed, knowledge) else None
-    if kind is Kind.TERM:  # a term's value is the tuple of concepts its words can mean
-        if seed.kind is Kind.IDENTIFIER:  # "the resolution" is stated by "résolution 2397"
-            return MATCH if seed.value[0] in claim.value else None
-        if seed.kind is Kind.ENTITY and knowledge.office_concepts & set(claim.value):
-            # "the two leaders" is stated by "Kim Jong-un et Vladimir Poutine": people known by an office
-            return MATCH if any(getattr(knowledge.entities.get(e), "office", False) for e in seed.value) else None
-        if seed.kind is not Kind.TERM:
-            return None
-        if set(claim.value) & set(seed.value):
-            return MATCH
-        opposite = {o for c in claim.value for o in knowledge.opposites.get(c, ())}
-        return CONFLICT if opposite & set(seed.value) else None  # "lowered" against "raised"
     return None
 
 
@@ -254,7 +255,9 @@ def find_in_sentence(
     comparable = COMPARABLE.get(claim.kind, ())
     facts = [f for f in sentence.facts if f.kind in comparable]  # compare() answers None for any other kind
     if claim.kind is Kind.ENTITY:  # the same name before a capital standing for its state
-        facts = sorted(facts, key=lambda f: f.kind is not Kind.ENTITY or not set(f.value) & set(claim.value))
+        same = next((f for f in facts if not set(claim.value).isdisjoint(f.value)), None)
+        if same is not None:  # compare_entities: MATCH
+            return _answer(claim, MATCH, sentence, same.start, same.end, same)
     for f in facts:
         answer = compare(claim, f, knowledge, settings)
         inside = claim.role == "loc" and f.kind is Kind.ENTITY and f.role == "loc"

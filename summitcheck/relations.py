@@ -153,6 +153,8 @@ def actor(s: FactStatus, w: Window) -> FactStatus:
     return w.conflict(s, rival) if rival else s
 
 
+# Each reads a status only if its fact is an entity or has a role (in/at, with, by, from/to): apply() gives
+# them no other.
 NAME_RULES: tuple[Callable[[FactStatus, Window], FactStatus], ...] = (place, slot, route, person_nearby, actor)
 
 
@@ -253,13 +255,15 @@ def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowle
     window = Window(statuses, sentence, knowledge)
     out = []
     for s in statuses:
-        for rule in NAME_RULES:
-            changed = rule(s, window)
-            if changed is not s:
-                s = changed
-                break
+        if s.fact.kind is Kind.ENTITY or s.fact.role is not None:  # the name rules read nothing else
+            for rule in NAME_RULES:
+                changed = rule(s, window)
+                if changed is not s:
+                    s = changed
+                    break
         out.append(s)
-    window = Window(out, sentence, knowledge)
+    if any(a is not b for a, b in zip(out, statuses, strict=True)):
+        window = Window(out, sentence, knowledge)
     problems: dict[int, str] = {}
     for rule in WINDOW_RULES:
         problems.update(rule(window))
@@ -272,8 +276,10 @@ def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowle
 def polarity(w: Window) -> dict[int, FactStatus]:
     """"Kim did not meet Putin" against "Kim a rencontré Poutine": the claim denies what the seed states."""
     negations = [s for s in w.statuses if s.fact.kind is Kind.WORD and s.fact.text.lower() in NEGATION]
+    if not negations:
+        return {}
     verb = main_verb([s for s in w.statuses if s not in negations])
-    if not negations or verb is None or verb not in w.verbs or any(s.status == MATCH for s in negations):
+    if verb is None or verb not in w.verbs or any(s.status == MATCH for s in negations):
         return {}
     before = {t.norm for t in w.sentence.words if verb.span[0] - 30 <= t.start < verb.span[0]}
     if before & NEGATION:
