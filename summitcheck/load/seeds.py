@@ -133,8 +133,8 @@ def detect_language(text: str) -> str:
     # each distinct word folded once (an article repeats most of its words), counted as often as it occurs
     counts: Counter[str] = Counter()
     for word, n in Counter(words).items():
-        counts[fold(word)] += n
-    votes = {lang: sum(n for w, n in counts.items() if w in stopwords.get(lang, ())) for lang in LANGUAGES}
+        counts[word.lower() if word.isascii() else fold(word)] += n  # fold() of plain ASCII is lower()
+    votes = {lang: sum(counts[w] for w in stopwords.get(lang, frozenset()).intersection(counts)) for lang in LANGUAGES}
     ranked = sorted(LANGUAGES, key=lambda lang: -votes[lang])
     top, second = votes[ranked[0]], votes[ranked[1]]
     if top > 0 and top >= 2 * second and (top >= 3 or len(words) <= 8):
