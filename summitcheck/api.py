@@ -42,7 +42,7 @@ from .analyse.knowledge import Knowledge, default_knowledge
 from .index import FORMAT, CorpusIndex, Query, SeedIndex, analysed, is_analysed, no_gc, query
 from .judge import BACKGROUND_KINDS, NEAR_KINDS, Judgement, judge_seed, reason
 from .match import CONFLICT, MATCH, SentenceFacts, Settings
-from .model import Claim, Evidence, Fact, Kind, Report, Result, Seed, Verdict
+from .model import Claim, Evidence, Fact, Report, Result, Seed, Verdict
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total): "analysing seeds" / "checking claims"
 LOADED_BYTES = 8 << 20  # pickled size of the analyses kept unpickled at once in a run (about ten times as much
@@ -213,23 +213,6 @@ def _strength(result: Result, judgement: Judgement | None) -> tuple:
     its last part (where the window stands in its seed, which only orders windows within one seed); the first
     seed wins a tie."""
     return RANK[result.verdict], judgement.score[:-1] if judgement else ()
-
-
-def _may_conflict_unmatched(fact: Fact, facts: Sequence[Fact]) -> bool:
-    """Whether the relation rules can make a claim fact conflict in a window where no sentence answers it (see
-    relations.py): a negation the seed's verb lacks (polarity), a rival place or partner (place, slot), a rival
-    actor of an act done to a named person (actor). Such a fact does not bound a seed's verdict to 'unsupported'."""
-    if fact.kind is Kind.WORD:
-        return fact.text.lower() in relations.NEGATION or fact.role is not None
-    if fact.kind is not Kind.ENTITY or fact.role is not None:
-        return fact.role is not None
-    concepts = [f.start for f in facts if f.kind in (Kind.TERM, Kind.WORD)]
-    return (
-        bool(relations.types(fact) & relations.ACTOR_TYPES)
-        and bool(concepts)
-        and fact.start <= min(concepts)
-        and any(f.kind is Kind.ENTITY and "person" in relations.types(f) and f.start > fact.start for f in facts)
-    )
 
 
 class _Record:
@@ -425,7 +408,7 @@ class Checker:
             if not facts:
                 continue  # judge_seed gives None for every seed of this language
             queries = [self._query(f, lang) for f in facts]
-            may_conflict = [_may_conflict_unmatched(f, facts) for f in facts]
+            may_conflict = [relations.may_conflict_unmatched(f, facts) for f in facts]
             member_set = set(members)
             answering = [corpus.seeds(q) for q in queries]
             if any(a is None for a in answering) or not self.bound:
@@ -515,7 +498,7 @@ def _bound(facts: list[Fact], queries: list[Query], found: list[set[int] | None]
     (it then counts in the focal sentence), the one before or after (names and concepts), or any two (concepts and
     words: from the background, which counts as far); the window is 'supported' only if every fact can be matched
     and one is in the focal sentence, 'contradicted' only if every other fact can conflict there (a candidate in the
-    focal sentence, or a name a rival can conflict with: `may_conflict`, _may_conflict_unmatched of each fact).
+    focal sentence, or a name a rival can conflict with: `may_conflict`, relations.may_conflict_unmatched).
     """
     if any(f is None for f in found):
         return None

@@ -59,18 +59,18 @@ def judge_seed(
     # A topic word may come from the seed's background: one the seed uses more than once (the first use stands).
     background = [_background(fact, row) for fact, row in zip(claim_facts, table, strict=True)]
     # Every window's ceiling, then the rules and the verdict only for windows whose ceiling can beat the best
-    # judgement so far: the rules never add a match, so they cannot raise a score.
-    windows = [
-        (_ceiling(claim_facts, table, background, sentences, focal), focal)
-        for focal in focals
-        if any(row[focal] for row in table)
-    ]
-    windows.sort(reverse=True)
+    # judgement so far (see _ceiling).
+    may_conflict = [relations.may_conflict_unmatched(f, claim_facts) for f in claim_facts]
+    windows = []
+    for focal in focals:
+        if any(row[focal] for row in table):
+            statuses = _window_statuses(claim_facts, table, background, sentences, focal)
+            windows.append((_ceiling(statuses, focal, may_conflict), focal, statuses))
+    windows.sort(key=lambda w: w[:2], reverse=True)
     best: Judgement | None = None
-    for ceiling, focal in windows:
+    for ceiling, focal, statuses in windows:
         if ceiling <= floor or (best is not None and ceiling <= best.score):
             break  # every window left scores at most its ceiling: the best one cannot change
-        statuses = _window_statuses(claim_facts, table, background, sentences, focal)
         judgement = _judge_window(statuses, sentences, focal, knowledge)
         if best is None or judgement.score > best.score:
             best = judgement
@@ -125,27 +125,17 @@ def _window_statuses(
     return statuses
 
 
-def _ceiling(
-    claim_facts: list[Fact],
-    table: list[list[FactStatus | None]],
-    background: list[FactStatus | None],
-    sentences: Sequence[SentenceFacts],
-    focal: int,
-) -> tuple[int, ...]:
-    """The highest score _judge_window can give a window, from the counts _window_statuses would give. The
-    relation rules only turn a match into a miss or a conflict, or a miss into a conflict: 'supported' needs every
-    fact matched already, any verdict but 'unsupported' a match in the focal sentence, and the counts of matches
-    can only fall."""
-    matched_here = matched = 0
-    for fact, row, far in zip(claim_facts, table, background, strict=True):
-        here = row[focal]
-        if here is not None and here.status == MATCH:  # in the sentence, or implied by it
-            matched_here += 1
-            matched += 1
-        elif far is not None or _near(fact, row, sentences, focal) is not None:
-            matched += 1
-    rank = 0 if matched_here == 0 else 2 if matched == len(claim_facts) else 1
-    return (rank, matched_here, matched, 0, -focal)
+def _ceiling(statuses: list[FactStatus], focal: int, may_conflict: Sequence[bool]) -> tuple[int, ...]:
+    """The highest score _judge_window can give a window, from its statuses before the relation rules. The rules
+    only turn a match into a miss or a conflict, or a miss into a conflict (relations.may_conflict_unmatched
+    says which facts can be): the matches only fall, and while their count holds they are the same ones, so the
+    facts matched from the background too. 'Supported' needs the window supported already; 'contradicted' a
+    match in the focal sentence, and every fact missing there one that can turn into a conflict."""
+    rank, score = _scored(statuses, focal)
+    if rank < 2 and score[0] > 0:  # matched in the focal sentence: a rule may still make it a contradiction
+        missing = [m for s, m in zip(statuses, may_conflict, strict=True) if s.status == MISSING]
+        rank = 1 if all(missing) else 0
+    return (rank, *score)
 
 
 def _judge_window(
@@ -155,35 +145,46 @@ def _judge_window(
     knowledge: Knowledge,
 ) -> Judgement:
     statuses = relations.apply(statuses, sentences[focal], knowledge)
+    rank, score = _scored(statuses, focal)
+    verdict = (Verdict.UNSUPPORTED, Verdict.CONTRADICTED, Verdict.SUPPORTED)[rank]
+    return Judgement(verdict, focal + 1, tuple(statuses), (rank, *score))
 
-    matched_here = sum(s.status == MATCH and s.where in ("sentence", "implied") for s in statuses)
-    matched = sum(s.status == MATCH for s in statuses)
-    conflicts = sum(s.status == CONFLICT for s in statuses)
-    missing = sum(s.status == MISSING for s in statuses)
-    far = sum(s.where == "document" for s in statuses)
+
+def _scored(statuses: Sequence[FactStatus], focal: int) -> tuple[int, tuple[int, int, int, int]]:
+    """A window's rank (2 supported, 1 contradicted, 0 unsupported) and the rest of its score: facts matched in
+    the focal sentence, facts matched, -facts matched from the seed's background, -focal."""
+    matched_here = matched = conflicts = missing = far = here = total = 0
+    words = words_here = values_here = False
+    for s in statuses:
+        status, where, kind = s.status, s.where, s.fact.kind
+        weight = 2 if kind in VALUE_KINDS else 1
+        total += weight
+        in_sentence = where == "sentence" or where == "implied"
+        if status == MATCH:
+            matched += 1
+            matched_here += in_sentence
+        elif status == CONFLICT:
+            conflicts += 1
+        elif status == MISSING:
+            missing += 1
+        far += where == "document"
+        if in_sentence and status != MISSING:
+            here += weight
+        if kind is Kind.TERM or kind is Kind.WORD:
+            words = True
+            words_here = words_here or in_sentence
+        elif kind in VALUE_KINDS and where == "sentence" and status != MISSING:
+            values_here = True
     allowance = 1 if len(statuses) >= 3 else 0
     # The focal sentence must carry at least half of the claim (values weigh double: a quotation or a number is
-    # what a sentence is about), not one name with the rest gathered from around it.
-    here = sum(_weight(s.fact) for s in statuses if s.where in ("sentence", "implied") and s.status != MISSING)
-    anchored = matched_here > 0 and 2 * here >= sum(_weight(s.fact) for s in statuses) and far <= allowance
+    # what a sentence is about), not one name with the rest gathered from around it,
+    anchored = matched_here > 0 and 2 * here >= total and far <= allowance
     # and it must say something of what the claim says: one of its words, or a value (a quotation whose speaker
     # the sentence before names), not only its names with every word gathered from elsewhere
-    words = [s for s in statuses if s.fact.kind in (Kind.TERM, Kind.WORD)]
-    values_here = any(s.fact.kind in VALUE_KINDS and s.where == "sentence" and s.status != MISSING for s in statuses)
-    if words and not values_here and not any(s.where in ("sentence", "implied") for s in words):
+    if words and not values_here and not words_here:
         anchored = False
-    if missing == 0 and conflicts == 0 and anchored:
-        verdict, rank = Verdict.SUPPORTED, 2
-    elif missing == 0 and conflicts > 0 and anchored:
-        verdict, rank = Verdict.CONTRADICTED, 1
-    else:
-        verdict, rank = Verdict.UNSUPPORTED, 0
-    score = (rank, matched_here, matched, -far, -focal)
-    return Judgement(verdict, focal + 1, tuple(statuses), score)
-
-
-def _weight(fact: Fact) -> int:
-    return 2 if fact.kind in VALUE_KINDS else 1
+    rank = 0 if missing or not anchored else 2 if conflicts == 0 else 1
+    return rank, (matched_here, matched, -far, -focal)
 
 
 def _moved(status: FactStatus, where: str) -> FactStatus:

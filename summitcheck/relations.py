@@ -7,7 +7,7 @@ words are there, in another relation: unsupported, never supported). The judge a
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -291,6 +291,23 @@ def polarity(w: Window) -> dict[int, FactStatus]:
 
 # ---------------------------------------------------------------------------------------------------------------
 # Helpers the judge uses too.
+
+
+def may_conflict_unmatched(fact: Fact, facts: Sequence[Fact]) -> bool:
+    """Whether the relation rules can make a claim fact conflict in a window where no sentence answers it (the rules
+    above): a negation the seed's verb lacks (polarity), a rival place or partner (place, slot), a rival
+    actor of an act done to a named person (actor). Such a fact does not bound a seed's verdict to 'unsupported'."""
+    if fact.kind is Kind.WORD:
+        return fact.text.lower() in NEGATION or fact.role is not None
+    if fact.kind is not Kind.ENTITY or fact.role is not None:
+        return fact.role is not None
+    concepts = [f.start for f in facts if f.kind in (Kind.TERM, Kind.WORD)]
+    return (
+        bool(types(fact) & ACTOR_TYPES)
+        and bool(concepts)
+        and fact.start <= min(concepts)
+        and any(f.kind is Kind.ENTITY and "person" in types(f) and f.start > fact.start for f in facts)
+    )
 
 
 def main_verb(statuses: list[FactStatus]) -> FactStatus | None:
