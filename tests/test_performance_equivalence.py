@@ -174,6 +174,41 @@ def test_candidates_hold_every_sentence_that_answers() -> None:
     assert not misses, "\n".join(misses[:20])
 
 
+def test_no_window_scores_above_its_ceiling(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The judge skips windows whose ceiling (their score before the relation rules) cannot beat the best one: every
+    window, judged with the rules, scores at most its ceiling."""
+    from summitcheck import judge
+
+    seeds, claims, _ = inputs()
+    knowledge, settings = default_knowledge(), Settings()
+    by_id = {s.id: s for s in seeds}
+    ceilings: dict[int, tuple] = {}
+    over: list[str] = []
+    real_ceiling, real_window = judge._ceiling, judge._judge_window
+
+    def every_window(statuses, focal, may_conflict):  # the real ceiling, kept; every window judged
+        ceilings[focal] = real_ceiling(statuses, focal, may_conflict)
+        return (9,)
+
+    def window(statuses, sentences, focal, knowledge_):
+        judgement = real_window(statuses, sentences, focal, knowledge_)
+        if judgement.score > ceilings[focal]:
+            over.append(f"{claim.text!r}, sentence {focal + 1} of {claim.seed}: {judgement.score} > {ceilings[focal]}")
+        return judgement
+
+    monkeypatch.setattr(judge, "_ceiling", every_window)
+    monkeypatch.setattr(judge, "_judge_window", window)
+    windows = 0
+    for claim in claims:
+        seed = by_id[claim.seed]
+        ceilings.clear()
+        judge.judge_seed(api.claim_facts(claim, seed, knowledge), api.analyse_seed(seed, knowledge).sentences,
+                         knowledge, settings)
+        windows += len(ceilings)
+    assert windows > 1000
+    assert not over, "\n".join(over[:20])
+
+
 def test_the_index_is_selective() -> None:
     """Candidates are a small part of the seed for a value: the index does more than list every sentence."""
     seeds, _, _ = inputs()
