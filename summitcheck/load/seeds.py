@@ -129,12 +129,19 @@ def detect_language(text: str) -> str:
     from ..analyse.tokens import fold
 
     stopwords = default_knowledge().stopwords
-    words = WORDS.findall(text[:5000])
-    # each distinct word folded once (an article repeats most of its words), counted as often as it occurs
-    counts: Counter[str] = Counter()
-    for word, n in Counter(words).items():
-        counts[word.lower() if word.isascii() else fold(word)] += n  # fold() of plain ASCII is lower()
-    votes = {lang: sum(counts[w] for w in stopwords.get(lang, frozenset()).intersection(counts)) for lang in LANGUAGES}
+    words = WORDS.findall(text[:5000].lower())
+    counts = Counter(words)
+    # fold() of a plain ASCII word is the word lowercased; the others are folded, each distinct one once
+    folded: Counter[str] = Counter()
+    for word in [w for w in counts if not w.isascii()]:
+        if fold(word) != word:
+            folded[fold(word)] += counts[word]
+    votes: dict[str, int] = {}
+    for lang in LANGUAGES:
+        stop = stopwords.get(lang, frozenset())
+        votes[lang] = sum(counts[w] for w in stop.intersection(counts)) + sum(
+            folded[w] for w in stop.intersection(folded)
+        )
     ranked = sorted(LANGUAGES, key=lambda lang: -votes[lang])
     top, second = votes[ranked[0]], votes[ranked[1]]
     if top > 0 and top >= 2 * second and (top >= 3 or len(words) <= 8):
