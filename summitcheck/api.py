@@ -323,7 +323,9 @@ class Checker:
         return _Sentences(self, pos)
 
     def block(self, pos: int, number: int) -> Sequence[SentenceFacts]:
-        """One block of a seed's sentence analyses, unpickled; the least recently used ones are let go."""
+        """One block of a seed's sentence analyses, unpickled. Over LOADED_BYTES, the most recently used one is let
+        go: claims that name no seed read their seeds one after another in much the same order, and letting the
+        least recently used go would keep none of those the next claim reads first."""
         key = (pos, number)
         found = self._loaded.get(key)
         if found is None:
@@ -332,11 +334,11 @@ class Checker:
                 found = _Packed(pickle.loads(blob))
                 if self.frozen:
                     gc.freeze()  # out of the collector's passes too (no cycles: freed by reference count)
+            while self._loaded and self._loaded_bytes + len(blob) > LOADED_BYTES:
+                (gone, gone_block), _ = self._loaded.popitem(last=True)
+                self._loaded_bytes -= len(self.records[gone].blocks[gone_block])
             self._loaded[key] = found
             self._loaded_bytes += len(blob)
-            while self._loaded_bytes > LOADED_BYTES and len(self._loaded) > 1:
-                (gone, gone_block), _ = self._loaded.popitem(last=False)
-                self._loaded_bytes -= len(self.records[gone].blocks[gone_block])
         else:
             self._loaded.move_to_end(key)
         return found
