@@ -705,7 +705,7 @@ def analyse_seeds(seeds: Sequence[Seed], knowledge: Knowledge, jobs: int = 1, pr
         _work.update(seeds=seeds, knowledge=knowledge)
         try:
             with _pool(min(jobs, len(missing))) as pool:
-                chunks = _chunks(missing, jobs, per_job=8)
+                chunks = _chunks(missing, jobs, per_job=16)
                 futures = [pool.submit(_analyse_in_worker, chunk) for chunk in chunks]
                 # this process's own work meanwhile, rather than a core left idle while it waits
                 steps = meanwhile(1) if meanwhile else iter(())
@@ -889,7 +889,7 @@ def _check_all(checker: Checker, claims: Sequence[Claim], order: list[int], resu
         _work.update(checker=checker, claims=claims)
         try:
             with _pool(jobs) as pool:
-                chunks = _chunks(order, jobs, per_job=8)
+                chunks = _chunks(order, jobs, per_job=16)
                 for chunk, found in zip(chunks, pool.map(_check_in_worker, chunks), strict=True):
                     for pos, sent in zip(chunk, found, strict=True):
                         results[pos] = _received(checker, claims[pos], sent)
