@@ -86,6 +86,11 @@ def load(name: str) -> Any:
         return MISSING
 
 
+def has(name: str) -> bool:
+    """Whether an entry is stored under `name` (it may still be unreadable: load() says)."""
+    return _enabled and (directory() / f"{name}.pickle").is_file()
+
+
 def store(name: str, value: Any) -> None:
     """Store `value` under `name`, atomically; a failure costs speed, never a result."""
     if not _enabled:

@@ -309,12 +309,14 @@ def _run_options(options: Options, progress: bool | None, only: str | None = Non
     """Load seeds and claims (every problem reported at once, exit 2), then check them."""
     import dataclasses
 
+    from .analyse import knowledge
     from .errors import SummitcheckError
     from .load.claims import load_claims
     from .load.seeds import load_seeds
     from .match import Settings
     from .report.progress import check
 
+    knowledge.prefetch(list(options.knowledge_files))  # built meanwhile, where the cache does not hold them
     errors: list[str] = []
     seeds = []
     try:

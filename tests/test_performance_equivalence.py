@@ -313,3 +313,38 @@ def test_claims_naming_no_seed_keep_the_seeds_a_relation_rule_can_contradict(tmp
     expected = _without_cache(lambda: api.check(claims, seeds, use_index=False, jobs=1)).results
     assert sum(r.verdict.value == "contradicted" for r in expected) >= 2
     assert not _differences(expected, _without_cache(lambda: api.check(claims, seeds, jobs=1)).results)
+
+
+def test_knowledge_built_by_a_child_is_the_same(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """prefetch() builds the tables in a forked child while claims and seeds load; load() gets the same tables as
+    building them here, and builds them itself when the child fails."""
+    import sys
+
+    from summitcheck.analyse import knowledge
+
+    if sys.platform != "linux":
+        pytest.skip("prefetch forks only on Linux")
+    monkeypatch.setattr(cache, "_enabled", False)
+    glossary = tmp_path / "glossary.yaml"  # a glossary: default_knowledge() may be loaded in this process already
+    glossary.write_text("concepts:\n  - id: widget\n    en: widget\n    fr: bidule\n", encoding="utf-8")
+    expected = api._stable(knowledge.build([glossary]))
+    parent, real_build = os.getpid(), knowledge.build
+    built_here: list[int] = []
+
+    def build(extra_files=(), fail_in_child=False):
+        if os.getpid() == parent:
+            built_here.append(1)
+        elif fail_in_child:
+            raise RuntimeError("the child fails")
+        return real_build(extra_files)
+
+    monkeypatch.setattr(knowledge, "build", build)
+    knowledge.prefetch([glossary])
+    assert knowledge._building, "no child started"
+    assert api._stable(knowledge.load([glossary])) == expected
+    assert not knowledge._building and not built_here, "the tables were not the child's"
+
+    monkeypatch.setattr(knowledge, "build", lambda extra_files=(): build(extra_files, fail_in_child=True))
+    knowledge.prefetch([glossary])
+    assert api._stable(knowledge.load([glossary])) == expected
+    assert built_here == [1], "a failed child: built here"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import pickle
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -306,7 +307,6 @@ def build(extra_files: Sequence[Path] = (), data: Path = DATA) -> Knowledge:
     index = PhraseIndex()
     implied: dict[str, set[str]] = {}
     office: set[str] = set()
-    stopwords: dict[str, set[str]] = {lang: set() for lang in LANGS}
 
     entity_docs = [_read_yaml(data / "entities.yaml")]
     lexicon_docs = [_read_yaml(data / "lexicon.yaml")]
@@ -358,8 +358,7 @@ def build(extra_files: Sequence[Path] = (), data: Path = DATA) -> Knowledge:
         for word in _as_list(stop_doc.get(lang)):
             if " " in word.strip():  # a light phrase ("take place") is consumed whole, like a concept
                 index.add(Entry(phrase_keys(word, lang), "stop", "", "word"))
-            else:
-                stopwords[lang].add(fold(word))
+    stopwords = function_words(data)
 
     for city, state in capitals.items():  # a capital lies in its state even where the table does not say so
         if city in entities and entities[city].inside is None:
@@ -376,19 +375,91 @@ def build(extra_files: Sequence[Path] = (), data: Path = DATA) -> Knowledge:
         implied_by={k: frozenset(v) for k, v in implied.items()},
         opposites={k: frozenset(v) for k, v in opposites.items()},
         office_concepts=frozenset(office),
-        stopwords={k: frozenset(v) for k, v in stopwords.items()},
+        stopwords=stopwords,
     )
 
 
-def load(extra_files: Sequence[Path] = ()) -> Knowledge:
-    """The knowledge tables with a user's glossary and alias files, from the cache when nothing changed."""
+@functools.cache
+def function_words(data: Path = DATA) -> dict[str, frozenset[str]]:
+    """Each language's stopwords (single words, folded), read from stopwords.yaml alone: what telling a seed's
+    language needs, without building the other tables."""
+    doc = _read_yaml(data / "stopwords.yaml") or {}
+    return {lang: frozenset(fold(w) for w in _as_list(doc.get(lang)) if " " not in w.strip()) for lang in LANGS}
+
+
+def _cache_name(extra_files: Sequence[Path]) -> str:
     from .. import cache
 
     code = [Path(__file__), Path(__file__).with_name("tokens.py")]  # how the tables are indexed is part of them
     tables = [DATA / name for name in ("entities.yaml", "lexicon.yaml", "stopwords.yaml", "opposites.yaml")]
-    files = [*code, *tables, *extra_files]
-    name = cache.key("knowledge", [p.read_bytes() for p in files])
-    return cache.cached(name, lambda: build(extra_files))
+    return cache.key("knowledge", [p.read_bytes() for p in [*code, *tables, *extra_files]])
+
+
+def load(extra_files: Sequence[Path] = ()) -> Knowledge:
+    """The knowledge tables with a user's glossary and alias files, from the cache when nothing changed (else from
+    the child prefetch() started, else built here)."""
+    from .. import cache
+
+    name = _cache_name(extra_files)
+    return cache.cached(name, lambda: _from_child(name) or build(extra_files))
+
+
+# Tables being built by a child process: cache name -> (its pid, the read end of the pipe it writes them to).
+_building: dict[str, tuple[int, int]] = {}
+
+
+def prefetch(extra_files: Sequence[Path] = ()) -> None:
+    """Start building the tables in a forked child when they are not in the cache (a first run, a new version,
+    --no-cache: about a second), so that the caller reads its claims and seeds meanwhile; load() takes them from
+    the child. Only where fork is safe (Linux); anywhere else, or if the child fails, load() builds them itself."""
+    import os
+    import sys
+
+    from .. import cache
+
+    if sys.platform != "linux" or (not extra_files and default_knowledge.cache_info().currsize):
+        return
+    name = _cache_name(extra_files)
+    if name in _building or cache.has(name):
+        return
+    read, write = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read)
+        os.close(write)
+        return
+    if pid == 0:  # the child: build, hand over, and leave without running the parent's exit handlers
+        code = 1
+        try:
+            os.close(read)
+            with os.fdopen(write, "wb") as pipe:
+                pickle.dump(build(extra_files), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write)
+    _building[name] = (pid, read)
+
+
+def _from_child(name: str) -> Knowledge | None:
+    import contextlib
+    import os
+
+    held = _building.pop(name, None)
+    if held is None:
+        return None
+    pid, read = held
+    knowledge = None
+    try:
+        with os.fdopen(read, "rb") as pipe:
+            knowledge = pickle.load(pipe)
+    except Exception:  # the child failed: the caller builds the tables itself
+        knowledge = None
+    finally:
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)
+    return knowledge if isinstance(knowledge, Knowledge) else None
 
 
 @functools.cache

@@ -125,10 +125,10 @@ def _language_identifier():  # -> py3langid's LanguageIdentifier (it has no publ
 def detect_language(text: str) -> str:
     """French or English: by their function words where a text has enough of them (instant, and reliable on
     articles), else by py3langid restricted to the languages the analysers know (its model takes a while to load)."""
-    from ..analyse.knowledge import default_knowledge
+    from ..analyse.knowledge import function_words
     from ..analyse.tokens import fold
 
-    stopwords = default_knowledge().stopwords
+    stopwords = function_words()
     words = WORDS.findall(text[:5000].lower())
     counts = Counter(words)
     # fold() of a plain ASCII word is the word lowercased; the others are folded, each distinct one once
