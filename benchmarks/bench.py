@@ -137,7 +137,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="summitcheck benchmark")
     parser.add_argument("--quick", action="store_true", help="100 seeds at most and 1,000 claims")
     parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
-    parser.add_argument("--cold-runs", type=int, default=1, help="runs per figure without the cache")
+    parser.add_argument("--cold-runs", type=int, default=3, help="runs per figure without the cache")
     parser.add_argument("--work", type=Path, help="folder for corpora and the cache (default: a temporary one)")
     beside = Path(sys.executable).parent / "summitcheck"
     default = str(beside) if beside.exists() else shutil.which("summitcheck") or "summitcheck"
