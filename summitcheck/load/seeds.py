@@ -131,17 +131,11 @@ def detect_language(text: str) -> str:
     stopwords = function_words()
     words = WORDS.findall(text[:5000].lower())
     counts = Counter(words)
-    # fold() of a plain ASCII word is the word lowercased; the others are folded, each distinct one once
-    folded: Counter[str] = Counter()
-    for word in [w for w in counts if not w.isascii()]:
-        if fold(word) != word:
-            folded[fold(word)] += counts[word]
-    votes: dict[str, int] = {}
-    for lang in LANGUAGES:
-        stop = stopwords.get(lang, frozenset())
-        votes[lang] = sum(counts[w] for w in stop.intersection(counts)) + sum(
-            folded[w] for w in stop.intersection(folded)
-        )
+    for word in [w for w in counts if not w.isascii()]:  # fold() of a plain ASCII word is the word lowercased
+        folded = fold(word)
+        if folded != word:
+            counts[folded] += counts.pop(word)
+    votes = {lang: sum(counts[w] for w in stopwords.get(lang, frozenset()).intersection(counts)) for lang in LANGUAGES}
     ranked = sorted(LANGUAGES, key=lambda lang: -votes[lang])
     top, second = votes[ranked[0]], votes[ranked[1]]
     if top > 0 and top >= 2 * second and (top >= 3 or len(words) <= 8):
