@@ -10,12 +10,14 @@ from __future__ import annotations
 import functools
 import math
 import operator
+import re
 from dataclasses import dataclass, fields
 
 from rapidfuzz import fuzz
 
 from .analyse import quotes
 from .analyse.knowledge import Knowledge
+from .analyse.quantities import SPACES, parse_digits
 from .analyse.tokens import Token, new_token, tokenize
 from .model import Fact, Kind, PartialDate
 
@@ -31,15 +33,50 @@ class Settings:
 
 
 def interval(fact: Fact, tolerance: float) -> tuple[float, float]:
-    v = fact.value[0] if fact.kind is Kind.MONEY else fact.value
-    if fact.kind is Kind.DURATION:
-        v = fact.value[0]
-    spread = abs(v) * tolerance
-    return {
-        "approx": (v - spread, v + spread),
-        "min": (v, math.inf),
-        "max": (-math.inf, v),
-    }.get(fact.qualifier, (v - abs(v) * 1e-9, v + abs(v) * 1e-9))
+    """The values a fact allows. A number claims the precision it is written with: "5.28M" is 5.275M to 5.285M,
+    "€12.4bn" 12.35 to 12.45 billion; a whole number without a scale is exact. "About", "≈", "nearly" widen it
+    by the tolerance, but no further than rounding at the last non-zero digit written allows: "≈5.28M" is not
+    5.08M, "≈42,000" is 41,500 to 42,500, "≈10,000" is 9,000 to 11,000."""
+    v = fact.value[0] if fact.kind in (Kind.MONEY, Kind.DURATION) else fact.value
+    step, significant = written_precision(fact.text, abs(v))
+    if fact.qualifier == "approx":
+        spread = max(step / 2, min(abs(v) * tolerance, significant / 2))
+        return v - spread, v + spread
+    if fact.qualifier == "min":
+        return v, math.inf
+    if fact.qualifier == "max":
+        return -math.inf, v
+    spread = max(step / 2, abs(v) * 1e-9)
+    return v - spread, v + spread
+
+
+DIGITS = re.compile(r"\d[\d\s\u00a0\u202f\u2009.,]*\d|\d")
+
+
+@functools.lru_cache(maxsize=16384)
+def written_precision(text: str, value: float) -> tuple[float, float]:
+    """(step, significant) of a number as written: the unit of its last written digit when it has decimals or a
+    scale word ("5.28M": 10,000), else 0 (exact); and the unit of its last non-zero digit ("10,000": 10,000)."""
+    digits = DIGITS.search(text)
+    if digits is None or value == 0:
+        return 0.0, 0.0
+    written = digits.group()
+    mantissa = parse_digits(written)
+    if not mantissa:
+        return 0.0, 0.0
+    scale = value / mantissa  # 1e6 for "5.28M", 1 for "10.000"
+    s = SPACES.sub("", written)
+    decimals = 0
+    for sep in (",", "."):
+        _, found, tail = s.rpartition(sep)
+        if found and tail.isdigit() and mantissa != parse_digits(s.replace(sep, "")):
+            decimals = len(tail)  # a decimal separator, not a thousands one
+            break
+    step = 10.0**-decimals * scale if (decimals or round(scale) != 1) else 0.0
+    plain = f"{mantissa:.{decimals}f}".replace(".", "").rstrip("0")
+    zeros = len(f"{mantissa:.{decimals}f}".replace(".", "")) - len(plain)
+    significant = 10.0 ** (zeros - decimals) * scale
+    return step, significant
 
 
 # Durations conflict only within one scale: "three hours" of talks says nothing against "two months" between events.
