@@ -13,7 +13,8 @@ from itertools import pairwise
 
 from .analyse.knowledge import Knowledge
 from .match import CONFLICT, MATCH, FactStatus, SentenceFacts
-from .model import Fact, Kind
+from .model import VALUE_KINDS, Fact, Kind
+from .read import clauses as reader
 
 MISSING = "missing"
 
@@ -47,8 +48,11 @@ class Window:
     free: list[Fact] = field(init=False)  # the sentence's names that no claim fact matched
     anchors: list[int] = field(init=False)  # seed offsets of the claim's other matched words (not names)
     verbs: list[FactStatus] = field(init=False)  # the claim's concepts and words matched in this sentence
+    reading: reader.Reading = field(init=False)  # the sentence's clauses
 
     def __post_init__(self) -> None:
+        s = self.sentence
+        self.reading = reader.read(s.text, s.start, s.words, s.facts)
         used = {id(s.seed_fact) for s in self.statuses if s.seed_fact is not None}
         self.free = [f for f in self.sentence.facts if f.kind is Kind.ENTITY and id(f) not in used]
         here = self.here()
@@ -206,20 +210,58 @@ def attachment(w: Window) -> dict[int, str]:
 
 def asserted(w: Window) -> dict[int, str]:
     """The claim's main verb stands in the seed under a verb the claim does not have ("a demandé la levée des
-    sanctions" for "sanctions were lifted"), or under a negation the claim does not have."""
+    sanctions" for "sanctions were lifted"), in its own clause. (A negation there is polarity's.)"""
     verb = main_verb(w.statuses)
     if verb is None or verb not in w.verbs:
         return {}
     claimed = {c for s in w.statuses if s.fact.kind is Kind.TERM for c in s.fact.value}
-    claim_negated = any(s.fact.kind is Kind.WORD and s.fact.text.lower() in NEGATION for s in w.statuses)
     at = verb.span[0]
+    clause = w.reading.clause_at(at)
     for f in w.sentence.facts:
-        if f.kind is Kind.TERM and 0 < at - f.end <= 40 and set(f.value) & EMBEDDING and not set(f.value) & claimed:
+        if (
+            f.kind is Kind.TERM
+            and f.end < at
+            and (clause is None or clause.holds(f.start))
+            and set(f.value) & EMBEDDING
+            and not set(f.value) & claimed
+            and not any(
+                (reader.is_actor(n) or n.kind is Kind.TERM) and f.end <= n.start and n.end <= at
+                for n in w.sentence.facts
+                if n is not verb.seed_fact
+            )
+        ):  # "a demandé la levée des sanctions"; not "cherche des soutiens ... entre Pékin, son plus proche soutien"
             return {id(verb): f"is only {f.text!r} in the seed, not said to have happened"}
-    before = {t.norm for t in w.sentence.words if at - 30 <= t.start < at}
-    if not claim_negated and before & NEGATION:
-        return {id(verb): "is negated in the seed"}
     return {}
+
+
+def binding(w: Window) -> dict[int, str]:
+    """A value belongs to the actors of its clause: "Greece sent 120 rescuers" is not stated by "Azerbaijan sent
+    120 rescuers, Greece a team of 45 firefighters", nor "Durand got 38.9%" by "Durand devance la liste de
+    Marchetti, qui obtient 38,9 %". A value whose clause names no actor says nothing against the claim's."""
+    here = w.here()
+    actors = [s for s in w.statuses if reader.is_actor(s.fact) and s.status == MATCH and s.span]
+    if not actors:
+        return {}
+    spans = [s.span for s in actors if s.where == "sentence" and s.span]
+    problems = {}
+    for s in here:
+        if s.fact.kind not in VALUE_KINDS or s.fact.kind is Kind.QUOTE:
+            continue
+        at = s.span[0]
+        paired = w.reading.paired(at)
+        if paired:  # "respectivement": the one name it is paired with
+            if not any(lo <= o.start < hi or o.start <= lo < o.end for o in paired for lo, hi in spans):
+                problems[id(s)] = f"belongs to {paired[0].text!r} in the seed"
+            continue
+        clause = w.reading.clause_at(at)
+        if clause is None or not clause.actors:
+            continue
+        if any(clause.holds(lo) for lo, _ in spans) or any(
+            lo <= o.start < hi or o.start <= lo < o.end for o in clause.actors for lo, hi in spans
+        ):
+            continue
+        problems[id(s)] = f"belongs to {clause.actors[0].text!r} in the seed"
+    return problems
 
 
 APPOSITION_OPENERS = frozenset("son sa ses leur leurs le la les l' un une its his her their the a an".split())
@@ -247,7 +289,7 @@ def apposition(w: Window) -> dict[int, str]:
     return problems
 
 
-WINDOW_RULES: tuple[Callable[[Window], dict[int, str]], ...] = (word_order, attachment, apposition, asserted)
+WINDOW_RULES: tuple[Callable[[Window], dict[int, str]], ...] = (binding, word_order, attachment, apposition, asserted)
 
 
 def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowledge) -> list[FactStatus]:
@@ -274,19 +316,41 @@ def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowle
 
 
 def polarity(w: Window) -> dict[int, FactStatus]:
-    """"Kim did not meet Putin" against "Kim a rencontré Poutine": the claim denies what the seed states."""
+    """The claim and the seed disagree on whether it happened: "Kim did not meet Putin" against "Kim a
+    rencontré Poutine", or "The decision was unanimous" against "The decision was not unanimous"."""
     negations = [s for s in w.statuses if s.fact.kind is Kind.WORD and s.fact.text.lower() in NEGATION]
-    if not negations:
-        return {}
     verb = main_verb([s for s in w.statuses if s not in negations])
     if verb is None or verb not in w.verbs or any(s.status == MATCH for s in negations):
         return {}
-    before = {t.norm for t in w.sentence.words if verb.span[0] - 30 <= t.start < verb.span[0]}
-    if before & NEGATION:
+    seed_negated = negated(w, verb)
+    if seed_negated == "governed":  # "did not comment on the talks": neither says the talks were, nor weren't
+        return {id(verb): relation_miss(verb, "stands under a negated verb of the seed")}
+    if bool(negations) == bool(seed_negated):
         return {}
-    s = negations[0]
-    return {id(s): FactStatus(s.fact, CONFLICT, "sentence", verb.seed_fact, w.sentence.index, verb.span,
-                              verb.seed_text or w.sentence.words[0].text)}
+    if negations:
+        s = negations[0]
+        return {id(s): FactStatus(s.fact, CONFLICT, "sentence", verb.seed_fact, w.sentence.index, verb.span,
+                                  verb.seed_text or w.sentence.words[0].text)}
+    return {id(verb): FactStatus(verb.fact, CONFLICT, "sentence", verb.seed_fact, w.sentence.index, verb.span,
+                                 f"{verb.seed_text} (negated)")}
+
+
+def negated(w: Window, verb: FactStatus) -> str | None:
+    """Whether a negation of its own clause stands before the seed word a claim's verb matched: "direct" with
+    no other concept of the seed between ("n'a pas adopté"), "governed" with one ("did not comment on the
+    talks": the talks are neither said to have happened nor not), else None."""
+    assert verb.span is not None
+    at = verb.span[0]
+    clause = w.reading.clause_at(at)
+    found = None
+    for n in clause.negated if clause is not None else ():
+        if n >= at:
+            continue
+        between = any(
+            f.kind is Kind.TERM and n < f.start and f.end <= at and f is not verb.seed_fact for f in w.sentence.facts
+        )
+        found = "governed" if between else "direct"
+    return found
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..model import Fact, Kind, PartialDate
 from . import dates, phrases, quantities, quotes
 from .knowledge import Knowledge
+from .quantities import ORDINAL_WORDS as ORDINAL_NAMES
 from .scan import Scan
 from .tokens import Token, fold, key, tokenize
 
@@ -70,8 +71,7 @@ def analyse(
 
 def _resolve_heads(scan: Scan) -> list[Fact]:
     """Replace the head tokens of numbers and ordinals with the concepts, entities or word keys found there."""
-    number = Kind.NUMBER
-    if not any(fact.kind is number and fact.extra[:1] == ("head-tokens",) for fact in scan.facts):
+    if not any(fact.extra[:1] == ("head-tokens",) for fact in scan.facts):
         return list(scan.facts)  # most sentences
     ids_at: dict[int, list[str]] = {}
     for fact in scan.facts:
@@ -80,14 +80,18 @@ def _resolve_heads(scan: Scan) -> list[Fact]:
             ids_at.setdefault(fact.start, []).extend(values)
     out: list[Fact] = []
     for fact in scan.facts:
-        if fact.extra[:1] == ("head-tokens",) and fact.kind is Kind.NUMBER:
-            fact = _elliptic_head(scan, fact, out)
+        if fact.extra[:1] == ("head-tokens",) and fact.kind in (Kind.NUMBER, Kind.ORDINAL):
+            if fact.kind is Kind.NUMBER:
+                fact = _elliptic_head(scan, fact, out)
             _, j = fact.extra
             head: list[str] = list(fact.head)
             around = scan.content_after(j)
-            if fact.kind is Kind.ORDINAL and not scan.is_claim:
-                # "the package is the fifth": in a seed, an ordinal's noun may come before it
-                around += scan.content_before(_token_at(scan, fact.start))
+            if fact.kind is Kind.ORDINAL:
+                around = around or scan.content_after(_coordinated_ordinal(scan, j))  # "le 2e et le 6e arrondissement"
+                if not around and scan.is_claim:
+                    # "came second", "the Hanoi meeting was their second": a claim is short, and what its
+                    # ordinal ranks is among its own words; a seed's ordinal ranks only the noun after it
+                    around = [k for k, t in enumerate(scan.tokens) if t.is_word and not scan.is_stop(k)]
             for k in around:
                 head += ids_at.get(scan.tokens[k].start, [scan.tokens[k].key])
             fact = dataclasses.replace(fact, head=tuple(dict.fromkeys(head)), extra=())
@@ -116,6 +120,23 @@ def _elliptic_head(scan: Scan, fact: Fact, earlier: list[Fact]) -> Fact:
     ):
         return dataclasses.replace(fact, extra=("head-tokens", j + 2))
     return fact
+
+
+def _coordinated_ordinal(scan: Scan, j: int) -> int:
+    """Where the noun of "le 2e et le 6e arrondissement" stands for its first ordinal: after the second one."""
+    k = j
+    if scan.norm(k) not in ("et", "and", "ou", "or"):
+        return j
+    k += 1
+    while scan.norm(k) in ("le", "la", "les", "l'", "the"):
+        k += 1
+    tokens = scan.tokens
+    if k < len(tokens) and tokens[k].text[:1].isdigit():
+        k += 1
+        if k < len(tokens) and tokens[k].start == tokens[k - 1].end:
+            k += 1  # the suffix of "6e"
+        return k
+    return k + 1 if k < len(tokens) and tokens[k].norm in ORDINAL_NAMES else j
 
 
 def _token_at(scan: Scan, start: int) -> int:

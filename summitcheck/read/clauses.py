@@ -1,0 +1,184 @@
+"""Clauses: a seed sentence cut into the clauses that bind values to the actors they belong to.
+
+"Azerbaijan sent 120 rescuers, Greece a team of 45 firefighters" has two clauses (the second with its verb left
+out), and 120 belongs to Azerbaijan, never to Greece. "la liste d'Henri Marchetti, qui obtient 38,9 %" has a
+relative clause whose actor is the name it hangs on. A clause knows its span, its actors (the names it holds,
+or the one it inherits) and whether a negation governs it.
+
+The reader works on the tokens and facts the analysers already made, with the signals both languages share:
+punctuation, conjunctions, relative pronouns, participles and "respectivement" / "respectively". It is no
+parser: where it sees no boundary it keeps one clause, which binds nothing apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from ..analyse.tokens import Token
+from ..model import Fact, Kind
+
+# Words that open a new clause, after a comma or not: "tandis que", "while", "mais", "but".
+CONNECTIVES = frozenset("tandis alors mais cependant pourtant while whereas but although however meanwhile".split())
+# After a comma, in a list of gapped clauses only ("..., et le RN 5"): elsewhere they join names as often as
+# clauses ("Pékin, son plus proche soutien, et Moscou")
+COMMA_CONNECTIVES = frozenset("et and puis then or ou".split())
+RELATIVES = frozenset("qui dont lequel laquelle lesquels lesquelles which who whom whose".split())
+ARTICLES = frozenset("le la les l' the".split())
+RESPECTIVELY = frozenset({"respectivement", "respectively"})
+NEGATIONS = frozenset("not never no n't pas jamais aucun aucune ni nullement plus without sans".split())
+# "ne ... plus" is a negation only with "ne"/"n'": "plus" alone is "more"
+NEEDS_NE = frozenset({"plus"})
+NAME_KINDS = frozenset({Kind.ENTITY, Kind.NAME})
+# What lists and "respectivement" share out between names: amounts, not the dates around them
+AMOUNT_KINDS = frozenset({Kind.NUMBER, Kind.MONEY, Kind.PERCENT, Kind.DURATION})
+VALUE_FACT_KINDS = frozenset(
+    {Kind.NUMBER, Kind.MONEY, Kind.PERCENT, Kind.ORDINAL, Kind.DATE, Kind.WEEKDAY, Kind.DURATION, Kind.IDENTIFIER}
+)
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int  # seed offsets
+    end: int
+    kind: str  # main | coordinate | relative | gapped | participial
+    actors: tuple[Fact, ...]  # the names it holds, or inherits (a relative clause: its antecedent)
+    negated: tuple[int, ...] = ()  # offsets of the negation words it holds
+
+    def holds(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A sentence as clauses, with the pairs that "respectivement" makes."""
+
+    clauses: tuple[Clause, ...]
+    respective: tuple[tuple[Fact, Fact], ...] = ()  # (actor, value) pairs
+
+    def clause_at(self, offset: int) -> Clause | None:
+        return next((c for c in self.clauses if c.holds(offset)), None)
+
+    def paired(self, offset: int) -> tuple[Fact, ...]:
+        """The actor "respectivement" pairs a value at `offset` with, if any."""
+        return tuple(a for a, v in self.respective if v.start <= offset < v.end)
+
+
+def is_actor(fact: Fact) -> bool:
+    """A name that can do something: not a place named as where something happens ("à Lyon")."""
+    return fact.kind in NAME_KINDS and fact.role not in ("loc", "from", "to")
+
+
+def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) -> Reading:
+    """The clauses of one sentence: `text` starts at offset `base`; `words` are its word tokens."""
+    if not words:
+        return Reading((Clause(base, base + len(text), "main", ()),))
+    names = sorted((f for f in facts if is_actor(f) and not _source(text, base, f)), key=lambda f: f.start)
+    values = sorted((f for f in facts if f.kind in VALUE_FACT_KINDS), key=lambda f: f.start)
+    quotes = [f for f in facts if f.kind is Kind.QUOTE]  # a negation quoted is the speaker's words, not the fact's
+    cuts: list[tuple[int, str]] = []  # (offset where a clause starts, its kind)
+    n = len(words)
+    for k in range(1, n):
+        gap = text[words[k - 1].end - base : words[k].start - base]
+        word = words[k].norm
+        comma = "," in gap
+        if any(c in gap for c in ";:—") or " – " in gap or word in CONNECTIVES:
+            cuts.append((words[k].start, "coordinate"))
+        elif comma and word in RELATIVES:
+            cuts.append((words[k].start, "relative"))
+        elif comma and _participle(words, k):
+            cuts.append((words[k].start, "participial"))
+        elif (comma or (word in COMMA_CONNECTIVES and cuts and cuts[-1][1] == "gapped")) and _gapped(
+            text, base, words, k, names, [v for v in values if v.kind in AMOUNT_KINDS]
+        ):
+            cuts.append((words[k].start, "gapped"))
+    bounds = [(base, "main"), *cuts, (base + len(text), "")]
+    clauses: list[Clause] = []
+    for (lo, kind), (hi, _) in pairwise(bounds):
+        own = tuple(f for f in names if lo <= f.start < hi)
+        negated = tuple(n for n in _negations(words, lo, hi) if not any(q.start <= n < q.end for q in quotes))
+        if kind == "relative":
+            # "la liste d'Henri Marchetti, qui obtient 38,9 %": the name it hangs on, and any it names itself
+            before = [f for f in names if f.end <= lo]
+            own = (before[-1], *own) if before else own
+        elif kind == "participial" and clauses:
+            own = (*clauses[0].actors, *own)  # ", en battant X": the main clause's subject acts
+        elif not own and clauses and kind == "coordinate" and words_in(words, lo, hi) <= 3:
+            own = clauses[-1].actors  # a short tail ("..., et prend effet mercredi") keeps its subject
+        clauses.append(Clause(lo, hi, kind, own, negated))
+    amounts = [v for v in values if v.kind in AMOUNT_KINDS]
+    return Reading(tuple(clauses), _respective(words, names, amounts))
+
+
+SOURCE_MARKERS = ("selon", "according to", "d'apres", "d'après", "per")
+
+
+def _source(text: str, base: int, fact: Fact) -> bool:
+    """ "Selon Lee Hsien Loong, ...", "according to the ministry": who says it, not who does it."""
+    before = text[max(0, fact.start - base - 14) : fact.start - base].lower()
+    before = before.rstrip(" ").removesuffix("the").removesuffix("le").removesuffix("la").rstrip(" ")
+    return before.endswith(SOURCE_MARKERS)
+
+
+def words_in(words: Sequence[Token], lo: int, hi: int) -> int:
+    return sum(1 for t in words if lo <= t.start < hi)
+
+
+def _participle(words: Sequence[Token], k: int) -> bool:
+    """ ", en battant X", ", beating X": a participle that opens a clause on the main subject."""
+    word = words[k].norm
+    if word == "en" and k + 1 < len(words) and words[k + 1].norm.endswith("ant"):
+        return True
+    return len(word) > 5 and word.endswith("ing") and not words[k].is_capitalised
+
+
+def _gapped(text: str, base: int, words: Sequence[Token], k: int, names: Sequence[Fact],
+            values: Sequence[Fact]) -> bool:
+    """ ", Greece a team of 45 firefighters": after a comma, a name (after "and"/"et", perhaps) that a value
+    follows before the next comma: a clause of its own whose verb is the one before."""
+    previous = text.rfind(",", 0, words[k - 1].end - base)  # the conjunct before must hold a value too
+    if not any(base + max(previous, 0) <= v.start < words[k].start for v in values):
+        return False
+    if words[k].norm in COMMA_CONNECTIVES:
+        k += 1
+    while k < len(words) - 1 and words[k].norm in ARTICLES:
+        k += 1
+    if k >= len(words):
+        return False
+    start = words[k].start
+    if not any(f.start == start for f in names):
+        return False
+    stop = text.find(",", start - base)
+    end = base + (len(text) if stop < 0 else stop)
+    return any(start < v.start < end for v in values)
+
+
+def _negations(words: Sequence[Token], lo: int, hi: int) -> list[int]:
+    inside = [t for t in words if lo <= t.start < hi]
+    found = []
+    for i, t in enumerate(inside):
+        if t.norm in NEEDS_NE:
+            if any(u.norm in ("ne", "n'") for u in inside[max(0, i - 4) : i]):
+                found.append(t.start)
+        elif t.norm in NEGATIONS:
+            found.append(t.start)
+    return found
+
+
+def _respective(words: Sequence[Token], names: Sequence[Fact], values: Sequence[Fact]) -> tuple[tuple[Fact, Fact], ...]:
+    """ "A et B ont obtenu respectivement 12 et 8 sièges", "A and B won 12 and 8 seats respectively": the n-th
+    name with the n-th value."""
+    at = next((t.start for t in words if t.norm in RESPECTIVELY), None)
+    if at is None:
+        return ()
+    after = [v for v in values if v.start > at]
+    if len(after) < 2:  # English puts the word last: the values stand before it
+        after = [v for v in values if v.end <= at]
+    if not after:
+        return ()
+    before = [f for f in names if f.end <= after[0].start]
+    if len(before) < 2 or len(after) < 2:
+        return ()
+    count = min(len(before), len(after))
+    return tuple(zip(before[-count:], after[:count], strict=True))

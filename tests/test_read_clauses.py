@@ -1,0 +1,59 @@
+"""Table tests of the clause reader: which actors own the value at a given word, per kind of construction."""
+
+from __future__ import annotations
+
+import pytest
+
+from summitcheck.analyse.knowledge import default_knowledge
+from summitcheck.api import analyse_seed
+from summitcheck.load.seeds import parse_seed
+from summitcheck.read.clauses import read
+
+# (sentence, language, the value's text, the names that own it: [] when its clause names no actor)
+OWNERS = [
+    # gapping: the verb of the first clause stands for the others
+    ("Norway sent 80 engineers, Chile a team of 35 divers and Peru two aircraft.", "en", "35", ["Chile"]),
+    ("La Bavière a versé 12 millions d'euros, la Saxe 4 millions.", "fr", "4 millions", ["Saxe"]),
+    # relative clauses hang on the name before them
+    ("Maria Olsen beat the list of Tomas Berg, who took 38.2%.", "en", "38.2%", ["Tomas Berg"]),
+    ("Le club de Clara Dumas devance celui de Paul Verne, qui obtient 41 points.", "fr", "41 points", ["Paul Verne"]),
+    # clauses joined by while / tandis que / but
+    ("Hartmann won 54% of the vote, while Okafor took 46%.", "en", "46%", ["Okafor"]),
+    ("Lemaire a recueilli 2 300 voix tandis que Ferrand en a obtenu 1 900.", "fr", "1 900", ["Ferrand"]),
+    # respectively pairs names and values in order
+    ("Adler et Novak ont obtenu respectivement 12 et 8 sièges.", "fr", "8", ["Novak"]),
+    ("On Sunday, Adler and Novak won 12 and 8 seats respectively.", "en", "12", ["Adler"]),
+    # who says it does not own the value
+    ("Selon Henrik Lund, la digue a coûté 40 millions de couronnes.", "fr", "40 millions", []),
+    # one clause, one actor
+    ("Farida Haddad scored 27 points on Sunday.", "en", "27", ["Farida Haddad"]),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "value", "owners"), OWNERS, ids=[o[0][:40] for o in OWNERS])
+def test_value_owners(text: str, lang: str, value: str, owners: list[str]) -> None:
+    facts = analyse_seed(parse_seed(text, "<t>", "t", lang), default_knowledge())
+    (sentence,) = facts.sentences
+    reading = read(sentence.text, sentence.start, sentence.words, sentence.facts)
+    at = sentence.start + sentence.text.index(value)
+    paired = reading.paired(at)
+    clause = reading.clause_at(at)
+    got = [a.text for a in (paired or (clause.actors if clause else ()))]
+    assert got == owners, f"{value!r} in {text!r}: clauses {reading.clauses}"
+
+
+NEGATED = [
+    ("The council did not approve the budget.", "en", True),
+    ("Le conseil n'a pas adopté le budget.", "fr", True),
+    ("Le conseil n'a plus de budget.", "fr", True),
+    ("Le conseil a voté plus de crédits.", "fr", False),  # "plus" without "ne" is "more"
+    ("The council approved the budget.", "en", False),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "negated"), NEGATED, ids=[n[0][:40] for n in NEGATED])
+def test_negation_scope(text: str, lang: str, negated: bool) -> None:
+    facts = analyse_seed(parse_seed(text, "<t>", "t", lang), default_knowledge())
+    (sentence,) = facts.sentences
+    reading = read(sentence.text, sentence.start, sentence.words, sentence.facts)
+    assert bool(reading.clauses[0].negated) is negated
