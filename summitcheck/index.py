@@ -74,7 +74,7 @@ MASK_LIMIT = 4096  # seeds with more sentences keep positions instead of bit mas
 
 # What the on-disk cache holds for a seed (api._seed_key hashes this module, the analysers and their data): bump
 # FORMAT when the shape of analysed() changes without this module changing.
-FORMAT = 4
+FORMAT = 5
 
 
 BLOCK = 512  # sentences per pickled block: a claim against a long seed unpickles the blocks it reads, not all
@@ -169,7 +169,9 @@ def sentence_keys(sentence: SentenceFacts, knowledge: Knowledge) -> set[str]:
         elif kind is _TERM:
             keys.update([f"c:{c}" for c in f.value])
         elif kind is _IDENTIFIER:
-            keys.update(("v:identifier:*", f"v:identifier:{f.value[0]}", f"c:{f.value[0]}"))
+            namespace = f.value[0]  # and its family: "#time" for "#time:utc", which a time with no zone meets
+            keys.update(("v:identifier:*", f"v:identifier:{namespace}", f"v:identifier:{namespace.partition(':')[0]}",
+                         f"c:{namespace}"))
             keys.add(f"m:identifier:{f.value[1]}")
         elif kind is _QUOTE:
             keys.update("q:" + t.norm for t in words if f.start <= t.start and t.end <= f.end)
@@ -485,7 +487,8 @@ def _query(fact: Fact, lang: str, knowledge: Knowledge, settings: Settings, voca
     if kind is Kind.IDENTIFIER:
         if fact.value[0] == "code":
             return Query(frozenset({"v:identifier:*"}))
-        return Query(frozenset({f"v:identifier:{fact.value[0]}", "v:identifier:code"}))
+        family = fact.value[0].partition(":")[0]
+        return Query(frozenset({f"v:identifier:{fact.value[0]}", f"v:identifier:{family}", "v:identifier:code"}))
     if kind is Kind.ENTITY:
         rel = relations(knowledge)
         keys = {f"e:{a}" for a in fact.value}
@@ -502,6 +505,8 @@ def _query(fact: Fact, lang: str, knowledge: Knowledge, settings: Settings, voca
             keys.update(f"c:{o}" for o in getattr(knowledge, "opposites", {}).get(c, ()))
         if knowledge.office_concepts & set(fact.value):
             keys.add("e:@office")
+        if fact.extra[:1] == ("or-name",):  # it may be a name the seed writes (match.find_in_sentence)
+            keys.add("w:" + fact.extra[1])
         return Query(frozenset(keys))
     if kind is Kind.NAME:
         words = str(fact.value).split()

@@ -172,12 +172,22 @@ def compare(claim: Fact, seed: Fact, knowledge: Knowledge, settings: Settings) -
     if kind is Kind.DATE:
         return compare_dates(claim.value, seed.value) if seed.kind is Kind.DATE else None
     if kind is Kind.IDENTIFIER:
-        if seed.kind is not Kind.IDENTIFIER or (
-            "code" not in (claim.value[0], seed.value[0]) and claim.value[0] != seed.value[0]
-        ):
+        if seed.kind is not Kind.IDENTIFIER or not same_namespace(claim.value[0], seed.value[0]):
             return None
         return MATCH if claim.value[1] == seed.value[1] else CONFLICT
     return None
+
+
+def same_namespace(claim: str, seed: str) -> bool:
+    """Whether two identifiers can name the same thing: the same namespace, a bare code against any, or a time
+    without a zone against a time in any zone ("at 20:02" / "20 h 02 UTC"; "UTC" and "heure locale" never meet)."""
+    if claim == seed:
+        return True
+    if "code" in (claim, seed):  # a bare code ("Q3", "MH17") may be any identifier but a score or a time
+        return "#" not in claim + seed
+    family, _, zone = claim.partition(":")
+    seed_family, _, seed_zone = seed.partition(":")
+    return family == seed_family == "#time" and not (zone and seed_zone)
 
 
 # The kinds of seed fact compare() can answer a claim fact of each kind with.
@@ -304,6 +314,10 @@ def find_in_sentence(
             return _answer(claim, MATCH, sentence, f.start, f.end, f)
         if answer == CONFLICT and conflict is None and counts_same_thing(claim, f):
             conflict = _answer(claim, CONFLICT, sentence, f.start, f.end, f)
+    if claim.kind is Kind.TERM and claim.extra[:1] == ("or-name",):
+        name = next((f for f in sentence.facts if f.kind is Kind.NAME and claim.extra[1] in f.value.split()), None)
+        if name is not None:  # "Vessel has led ..." against "Anton Vessel": the seed writes it as a name
+            return _answer(claim, MATCH, sentence, name.start, name.end, name)
     if claim.kind is Kind.TERM and any(
         knowledge.implied_by.get(c, frozenset()) & sentence.concepts for c in claim.value
     ):

@@ -86,8 +86,37 @@ def extract(scan: Scan) -> None:
             after = _phrase(scan, entries, i, j) if entries else i + 1
         elif token.norm not in stopwords:  # a function word alone names nothing ("dans" is not Denmark)
             entries = index.one_word_at(token)  # what longest() finds where no phrase of two words can start
+            if entries and _in_name_run(scan, i) and all(e.kind == "term" for e in entries):
+                entries = ()  # "Théo Marchand" is a person, not a merchant: left to the names
             after = _phrase(scan, entries, i, i + 1) if entries else i + 1
     _names_and_words(scan)
+
+
+def _in_name_run(scan: Scan, i: int) -> bool:
+    """Whether token i, a capitalised word the lexicon knows as a concept, is part of a name: beside a
+    capitalised word that is no concept ("Théo Marchand", "Anton Vessel": not a merchant, not a ship). At the
+    start of a sentence a capital says nothing ("Selon Henrik Lund"), and two concepts side by side may be a
+    name the other language translates ("Democratic Alliance", "Alliance démocratique")."""
+    tokens = scan.tokens
+    if not tokens[i].is_capitalised or tokens[i].text.isupper():
+        return False
+    if scan.is_claim and i == 0 and i + 1 < len(tokens) and tokens[i + 1].norm in ("'s", ",", ":"):
+        return True  # a claim that opens on "Vessel's PRN", "Vessel, 58,", "Vessel: '...'" opens on a name
+    if _starts_sentence(scan, i):
+        return False
+    index = scan.knowledge.index
+    return any(
+        0 <= k < len(tokens)
+        and tokens[k].is_word
+        and tokens[k].is_capitalised
+        and not tokens[k].text.isupper()
+        and not any(e.kind == "term" for e in index.one_word_at(tokens[k]))
+        for k in (i - 1, i + 1)
+    )
+
+
+def _starts_sentence(scan: Scan, i: int) -> bool:
+    return i == 0 or scan.tokens[i - 1].text in {".", "!", "?", ":", '"', "«", "“", "'"}
 
 
 def _free_words(scan: Scan) -> list[int]:
@@ -104,7 +133,12 @@ def _phrase(scan: Scan, entries: Sequence[Entry], i: int, j: int) -> int:
     if j == i + 1 and len(entries) == 1 and entries[0].kind == "term":  # most phrases: a word of one concept
         if scan.is_stop(i):
             return i + 1  # as below: a function word names nothing by itself
-        scan.add(Kind.TERM, (entries[0].target,), i, j)  # and takes its token
+        token = tokens[i]
+        if scan.is_claim and _starts_sentence(scan, i) and token.is_capitalised and not token.text.isupper():
+            # "Vessel has led the government": the claim's first word may be a name the seed writes in full
+            scan.add(Kind.TERM, (entries[0].target,), i, j, extra=("or-name", token.norm))
+        else:
+            scan.add(Kind.TERM, (entries[0].target,), i, j)  # and takes its token
         return j
     entries = [e for e in entries if e.form != "title" or _year_ok(e.years, scan)]
     if entries and len(entries[0].keys) == 1 and scan.is_stop(i):
@@ -187,8 +221,7 @@ def _names_and_words(scan: Scan) -> None:
             j = i + 1
             while j < len(tokens) and scan.free(j) and tokens[j].is_word and tokens[j].is_capitalised:
                 j += 1
-            starts_sentence = i == 0 or tokens[i - 1].text in {".", "!", "?", ":", '"', "«", "“", "'"}
-            if j - i > 1 or not starts_sentence:
+            if j - i > 1 or not _starts_sentence(scan, i):
                 scan.add(Kind.NAME, " ".join(t.norm for t in tokens[i:j]), i, j)
                 after = j
                 continue

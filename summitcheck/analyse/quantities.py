@@ -11,7 +11,7 @@ import functools
 import re
 
 from ..model import Kind
-from . import dates
+from . import clock, dates
 from .scan import Scan
 from .tokens import fold, key, tokenize
 
@@ -461,6 +461,7 @@ def _match_words(scan: Scan, j: int, phrases: tuple[tuple[str, ...], ...]) -> in
 def extract(scan: Scan) -> None:
     """Identifiers, money, percentages, durations and counts; runs after dates have taken their years."""
     tokens, lang = scan.tokens, scan.lang
+    clock.extract(scan)  # "20:02", "2-1", "1 h 12 min", "M6.8": before their digits are read one by one
     _codes(scan)
     # only digits, number words and articles ("a year") can start a quantity (_number_at reads words only)
     starts = [
@@ -526,6 +527,9 @@ def _quantity(scan: Scan, i: int) -> int:
         return j  # "un", "one" alone: an article more often than a count
     if value == 2 and j == i + 1 and scan.norm(i - 1) in DEFINITE and not tokens[i].text[:1].isdigit():
         scan.taken[i] = True  # "the two leaders", "les deux pays": the two already named, not a count
+        return j
+    if scan.norm(lo - 1) == "magnitude" or glued == "magnitude":  # "de magnitude 6,8", "a 6.8-magnitude quake"
+        scan.add(Kind.NUMBER, value, lo, j, qualifier=qualifier, head=("magnitude",))
         return j
     unit_name = UNITS.get(glued or "") or (UNITS.get(tokens[j].norm) if j < len(tokens) else None)
     if unit_name:  # "680 km", "680-kilometre": a measure, whatever the spelling

@@ -1,0 +1,167 @@
+"""Times of day, scores and durations written as clocks: "20:02 UTC", "17 h 02 heure locale", "5:02 p.m.",
+"2-1", "6-4 3-6", "1 h 12 min", "M6.8".
+
+They are read before plain numbers, which would otherwise take their digits one by one ("2-1" as the number 1).
+A time of day is an identifier in the namespace of its time zone (`#time:utc`, `#time:local`, or `#time` when the
+text names none), so that "17:02 UTC" conflicts with "20 h 02 UTC" and says nothing of "17 h 02 heure locale";
+a score is an identifier in the namespace `#score` (namespaces with "#" are no concept a word can name).
+"""
+
+from __future__ import annotations
+
+from ..model import Kind
+from .scan import Scan
+
+# Time zones written after a time; "local" is the place's own time.
+ZONES: dict[tuple[str, ...], str] = {
+    ("utc",): "utc",
+    ("gmt",): "utc",
+    ("temps", "universel"): "utc",
+    ("heure", "locale"): "local",
+    ("heures", "locales"): "local",
+    ("local", "time"): "local",
+    ("local",): "local",
+    ("heure", "de", "paris"): "paris",
+    ("heure", "francaise"): "paris",
+    ("paris", "time"): "paris",
+    ("cet",): "paris",
+    ("cest",): "paris",
+}
+MERIDIEM = {"am": 0, "pm": 12}
+AT = frozenset("a at vers around des from depuis jusqu'a until".split())  # a bare "13 h" is a time after these
+SCORE_DASHES = frozenset({"-", "–", "—"})
+
+
+def extract(scan: Scan) -> None:
+    """Clock times, compound durations, scores and magnitudes, taking their tokens."""
+    tokens = scan.tokens
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if scan.taken[i] or not (tok.text[:1].isdigit() or tok.is_code):
+            i += 1
+            continue
+        i = _magnitude(scan, i) or _duration(scan, i) or _time(scan, i) or _score(scan, i) or i + 1
+
+
+def _glued(scan: Scan, i: int) -> bool:
+    """Whether token i touches the one before it."""
+    return 0 < i < len(scan.tokens) and scan.tokens[i - 1].end == scan.tokens[i].start
+
+
+def _small(scan: Scan, i: int, most: int, digits: int = 2) -> int | None:
+    if not (0 <= i < len(scan.tokens)) or scan.taken[i]:
+        return None
+    text = scan.tokens[i].text
+    if not (text.isascii() and text.isdigit()) or len(text) > digits or int(text) > most:
+        return None
+    return int(text)
+
+
+def _time(scan: Scan, i: int) -> int | None:
+    """ "20:02", "20 h 02", "20h", "5:02 p.m.", with the zone after it."""
+    hours = _small(scan, i, 23)
+    if hours is None:
+        return None
+    k = i + 1
+    sep = scan.norm(k)
+    minutes = None
+    if sep == ":" and _glued(scan, k) and _glued(scan, k + 1):
+        minutes = _small(scan, k + 1, 59)
+        if minutes is None or len(scan.tokens[k + 1].text) != 2:
+            return None
+        k += 2
+    elif sep == "h":
+        minutes = _small(scan, k + 1, 59)
+        if minutes is not None:
+            k += 2
+            if scan.norm(k) in ("min", "mn", "minutes"):
+                return None  # "1 h 12 min": a duration (_duration)
+        else:
+            k += 1
+            if scan.norm(k) in ("min", "mn") or not (scan.norm(i - 1) in AT or _zone(scan, k)[0]):
+                return None  # a bare "13 h" is a time only where it says when ("à 13 h", "13 h GMT")
+            minutes = 0
+    else:
+        return None
+    k, half = _meridiem(scan, k)
+    if half is not None:
+        if hours > 12:
+            return None
+        hours = hours % 12 + half
+    zone, k = _zone(scan, k)
+    namespace = f"#time:{zone}" if zone else "#time"
+    scan.add(Kind.IDENTIFIER, (namespace, f"{hours:02d}:{minutes:02d}"), i, k)
+    return k
+
+
+def _meridiem(scan: Scan, k: int) -> tuple[int, int | None]:
+    """ "p.m.", "pm", "a.m." after a time: where reading goes on, and the hours it adds."""
+    word = scan.norm(k)
+    if word in MERIDIEM:
+        return k + 1, MERIDIEM[word]
+    if word in ("a", "p") and scan.norm(k + 1) == "." and scan.norm(k + 2) == "m":
+        end = k + 4 if scan.norm(k + 3) == "." else k + 3
+        return end, MERIDIEM[word + "m"]
+    return k, None
+
+
+def _zone(scan: Scan, k: int) -> tuple[str | None, int]:
+    j = k + 1 if scan.norm(k) == "(" else k
+    for words, zone in sorted(ZONES.items(), key=lambda z: -len(z[0])):
+        if tuple(scan.norm(j + n) for n in range(len(words))) == words:
+            end = j + len(words)
+            return zone, end + 1 if j > k and scan.norm(end) == ")" else end
+    return None, k
+
+
+def _duration(scan: Scan, i: int) -> int | None:
+    """ "1 h 12 min", "2 h 30": one duration in minutes; "58 min" too."""
+    first = _small(scan, i, 999, 3)
+    if first is None:
+        return None
+    if scan.norm(i + 1) == "h" and scan.norm(i + 3) in ("min", "mn", "minutes"):
+        minutes = _small(scan, i + 2, 59)
+        if minutes is None:
+            return None
+        total, end = first * 60 + minutes, i + 4
+    elif scan.norm(i + 1) in ("min", "mn") and not _glued(scan, i + 2):
+        total, end = first, i + 2
+    else:
+        return None
+    scan.add(Kind.DURATION, (total / 1440, "minute"), i, end, extra=(float(total),))
+    return end
+
+
+def _score(scan: Scan, i: int) -> int | None:
+    """ "2-1", "6-4", "7-6(5)": two small numbers joined by a dash with no space (a range has units or years)."""
+    a = _small(scan, i, 199, 3)
+    if a is None or scan.tokens[i + 1 : i + 2] == [] or scan.tokens[i + 1].text not in SCORE_DASHES:
+        return None
+    if not (_glued(scan, i + 1) and _glued(scan, i + 2)):
+        return None
+    b = _small(scan, i + 2, 199, 3)
+    if b is None:
+        return None
+    after = scan.norm(i + 3)
+    if after in ("%", "percent", "pour", "ans", "years", "km", "h", "heures", "hours", "jours", "days", "million",
+                 "millions", "milliards", "billion", "bn", "m", "k"):
+        return None  # "3-4 %", "5-10 ans": a range
+    end = i + 3
+    if scan.norm(end) == "(" and _small(scan, end + 1, 99) is not None and scan.norm(end + 2) == ")":
+        end += 3  # a tie-break: "7-6(5)"
+    scan.add(Kind.IDENTIFIER, ("#score", f"{a}-{b}"), i, end)
+    return end
+
+
+def _magnitude(scan: Scan, i: int) -> int | None:
+    """ "M6.8": an earthquake's magnitude, the number seeds write after "magnitude"."""
+    tok = scan.tokens[i]
+    if not (tok.is_code and len(tok.text) == 2 and tok.text[0] == "M" and tok.text[1].isdigit()):
+        return None
+    end, value = i + 1, float(tok.text[1])
+    if scan.norm(i + 1) == "." and _glued(scan, i + 1) and _glued(scan, i + 2) and _small(scan, i + 2, 9, 1) is not None:
+        value += int(scan.tokens[i + 2].text) / 10
+        end = i + 3
+    scan.add(Kind.NUMBER, value, i, end, head=("magnitude",))
+    return end
