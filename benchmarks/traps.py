@@ -36,13 +36,15 @@ def main() -> int:
             tag = "FALSE SUPPORT" if o.false_support else "miss"
             print(f"  {tag} {o.id} [{o.kind}, {o.lang}] {claims[o.id]!r}: {o.describe()}")
     if a.write_lists:
-        head = "# Binding-trap rows the checker fails today, one id a line (written by benchmarks/traps.py --write-lists).\n"
+        head = "# Binding-trap rows the checker fails today, one id a line (benchmarks/traps.py --write-lists).\n"
         fs = sorted(o.id for o in failing if o.false_support)
         kn = sorted(o.id for o in failing if not o.false_support)
         harness.KNOWN_FAILURES.write_text(head + "".join(i + "\n" for i in kn), encoding="utf-8")
         harness.FALSE_SUPPORTS.write_text(
             head.replace("fails today", "judges supported although they are not (false supports)")
-            + "".join(i + "\n" for i in fs), encoding="utf-8")
+            + "".join(i + "\n" for i in fs),
+            encoding="utf-8",
+        )
     print(harness.summary(outcomes))
     return 0
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "binding"))
-import harness  # noqa: E402
+import harness
 
 ROWS = harness.load_rows()
 KNOWN = set(harness.read_ids(harness.KNOWN_FAILURES))
@@ -32,6 +32,7 @@ def outcomes() -> dict[str, harness.Outcome]:
 
 
 # --- the table itself ---------------------------------------------------------------------------------------
+
 
 def test_rows_are_well_formed() -> None:
     keys = {"id", "kind", "lang", "seed", "claim", "expect", "evidence", "note"}
@@ -68,19 +69,44 @@ def test_table_coverage() -> None:
     assert abs(langs["fr"] - langs["en"]) <= len(ROWS) // 5, langs
 
 
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-            "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
-MONTHS = {m: k + 1 for k, m in enumerate(
-    "january february march april may june july august september october november december".split())}
-MONTHS |= {m: k + 1 for k, m in enumerate(
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split())}
+WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+    "lundi": 0,
+    "mardi": 1,
+    "mercredi": 2,
+    "jeudi": 3,
+    "vendredi": 4,
+    "samedi": 5,
+    "dimanche": 6,
+}
+MONTHS = {
+    m: k + 1
+    for k, m in enumerate(
+        "january february march april may june july august september october november december".split()
+    )
+}
+MONTHS |= {
+    m: k + 1
+    for k, m in enumerate(
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
+    )
+}
 
 
 def test_weekdays_with_a_full_date_in_the_seed_are_right() -> None:
     """'mardi 14 mars' / 'Tuesday, March 14' in a seed must be a real weekday of the header's year."""
     bad = []
-    pattern = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\W{0,2}(\d{1,2})(?:er)? (" + "|".join(MONTHS) + r")\b"
-                         r"|\b(" + "|".join(WEEKDAYS) + r")\W{0,2}(" + "|".join(MONTHS) + r") (\d{1,2})\b", re.I)
+    pattern = re.compile(
+        r"\b(" + "|".join(WEEKDAYS) + r")\W{0,2}(\d{1,2})(?:er)? (" + "|".join(MONTHS) + r")\b"
+        r"|\b(" + "|".join(WEEKDAYS) + r")\W{0,2}(" + "|".join(MONTHS) + r") (\d{1,2})\b",
+        re.I,
+    )
     for r in ROWS:
         head = re.match(r"\s*date (\d{4})", r["seed"])
         if not head:
@@ -101,17 +127,22 @@ def test_known_failure_lists_name_rows() -> None:
 
 # --- the checker on the table -------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("row", ROWS, ids=[r["id"] for r in ROWS])
 def test_trap(row: dict, request: pytest.FixtureRequest) -> None:
     o = outcomes()[row["id"]]
     where = f"{row['id']} [{row['kind']}, {row['lang']}] {row['claim']!r}"
     if o.false_support and row["id"] not in FALSE_SUPPORTS:
-        pytest.fail(f"FALSE SUPPORT {where}: {o.reason} (a false support is listed in false_supports.txt, never "
-                    f"in known_failures.txt)")
+        pytest.fail(
+            f"FALSE SUPPORT {where}: {o.reason} (a false support is listed in false_supports.txt, never "
+            f"in known_failures.txt)"
+        )
     if row["id"] in FALSE_SUPPORTS:
         if not o.false_support and not o.passed:
-            pytest.fail(f"{where} is no longer a false support but still fails ({o.describe()}): move its id to "
-                        f"known_failures.txt")
+            pytest.fail(
+                f"{where} is no longer a false support but still fails ({o.describe()}): move its id to "
+                f"known_failures.txt"
+            )
         request.applymarker(pytest.mark.xfail(strict=True, reason="listed in false_supports.txt"))
     elif row["id"] in KNOWN:
         request.applymarker(pytest.mark.xfail(strict=True, reason="listed in known_failures.txt"))

@@ -22,8 +22,21 @@ TRAPS = HERE / "traps.yaml"
 KNOWN_FAILURES = HERE / "known_failures.txt"
 FALSE_SUPPORTS = HERE / "false_supports.txt"
 VERDICTS = ("supported", "contradicted", "unsupported")
-KINDS = ("swap", "neighbour", "role", "direction", "namesake", "negation", "precision", "two-sentences",
-         "reference", "clause", "multipart", "quantity", "date")
+KINDS = (
+    "swap",
+    "neighbour",
+    "role",
+    "direction",
+    "namesake",
+    "negation",
+    "precision",
+    "two-sentences",
+    "reference",
+    "clause",
+    "multipart",
+    "quantity",
+    "date",
+)
 
 
 def load_rows(path: Path = TRAPS) -> list[dict]:
@@ -100,8 +113,11 @@ def run_rows(rows: list[dict], jobs: int = 1) -> dict[str, Outcome]:
         seeds = [s for lang in sorted({r["lang"] for r in rows}) for s in load_seeds(root / "seeds" / lang, lang)]
         lines = ["claims:"]
         for r in rows:  # JSON strings are YAML scalars
-            lines += [f"  - id: {json.dumps(r['id'])}", f"    text: {json.dumps(r['claim'], ensure_ascii=False)}",
-                      f"    seed: {json.dumps(r['id'])}"]
+            lines += [
+                f"  - id: {json.dumps(r['id'])}",
+                f"    text: {json.dumps(r['claim'], ensure_ascii=False)}",
+                f"    seed: {json.dumps(r['id'])}",
+            ]
         (root / "claims.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
         claims = load_claims([root / "claims.yaml"], {s.id for s in seeds})
         report = api.check(claims, seeds, jobs=jobs)
@@ -114,8 +130,9 @@ def run_rows(rows: list[dict], jobs: int = 1) -> dict[str, Outcome]:
         if row["expect"] != "unsupported":
             spans = [(e.start, e.end) for e in result.evidence if e.seed == row["id"]]
             missing = tuple(s for s in row.get("evidence") or () if not _covered(text, s, spans))
-        out[row["id"]] = Outcome(row["id"], row["kind"], row["lang"], row["expect"], result.verdict.value,
-                                 result.reason, missing)
+        out[row["id"]] = Outcome(
+            row["id"], row["kind"], row["lang"], row["expect"], result.verdict.value, result.reason, missing
+        )
     return out
 
 
@@ -133,5 +150,7 @@ def summary(outcomes: dict[str, Outcome]) -> str:
         ks = [o for o in rows if o.kind == kind]
         if ks:
             kinds.append(f"{kind} {sum(o.passed for o in ks)}/{len(ks)}")
-    return (f"traps {n}  accuracy {passed / n:.3f} ({passed})  verdict accuracy {verdicts / n:.3f}  "
-            f"support recall {recall:.3f}  false supports {fs}  |  " + ", ".join(kinds))
+    return (
+        f"traps {n}  accuracy {passed / n:.3f} ({passed})  verdict accuracy {verdicts / n:.3f}  "
+        f"support recall {recall:.3f}  false supports {fs}  |  " + ", ".join(kinds)
+    )
