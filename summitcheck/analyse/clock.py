@@ -160,7 +160,8 @@ def _magnitude(scan: Scan, i: int) -> int | None:
     if not (tok.is_code and len(tok.text) == 2 and tok.text[0] == "M" and tok.text[1].isdigit()):
         return None
     end, value = i + 1, float(tok.text[1])
-    if scan.norm(i + 1) == "." and _glued(scan, i + 1) and _glued(scan, i + 2) and _small(scan, i + 2, 9, 1) is not None:
+    decimal = scan.norm(i + 1) == "." and _glued(scan, i + 1) and _glued(scan, i + 2)
+    if decimal and _small(scan, i + 2, 9, 1) is not None:
         value += int(scan.tokens[i + 2].text) / 10
         end = i + 3
     scan.add(Kind.NUMBER, value, i, end, head=("magnitude",))
