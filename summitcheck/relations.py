@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from .analyse.knowledge import Knowledge
-from .match import CONFLICT, MATCH, FactStatus, SentenceFacts
+from .match import CONFLICT, MATCH, FactStatus, SentenceFacts, Settings, compare, counts_same_thing
 from .model import VALUE_KINDS, Fact, Kind
 from .read import clauses as reader
 
@@ -234,34 +234,50 @@ def asserted(w: Window) -> dict[int, str]:
     return {}
 
 
-def binding(w: Window) -> dict[int, str]:
-    """A value belongs to the actors of its clause: "Greece sent 120 rescuers" is not stated by "Azerbaijan sent
-    120 rescuers, Greece a team of 45 firefighters", nor "Durand got 38.9%" by "Durand devance la liste de
-    Marchetti, qui obtient 38,9 %". A value whose clause names no actor says nothing against the claim's."""
-    here = w.here()
-    actors = [s for s in w.statuses if reader.is_actor(s.fact) and s.status == MATCH and s.span]
-    if not actors:
+def binding(w: Window) -> dict[int, FactStatus]:
+    """A value belongs to the actors and places of its clause: "Greece sent 120 rescuers" is not stated by
+    "Azerbaijan sent 120 rescuers, Greece a team of 45 firefighters", nor "Durand got 38.9%" by "Durand devance la
+    liste de Marchetti, qui obtient 38,9 %". Where the claim's name holds a value of the same kind in its own
+    clause, the claim is contradicted ("Labour wins 14 seats" against "The Greens won 14 seats and Labour 9");
+    where the value's clause names no one, it says nothing against the claim's."""
+    names = [s for s in w.statuses if s.fact.kind in reader.NAME_KINDS and s.status == MATCH and s.span]
+    spans = [s.span for s in names if s.where == "sentence" and s.span]
+    if not names:
         return {}
-    spans = [s.span for s in actors if s.where == "sentence" and s.span]
-    problems = {}
-    for s in here:
+    out: dict[int, FactStatus] = {}
+    for s in w.here():
         if s.fact.kind not in VALUE_KINDS or s.fact.kind is Kind.QUOTE:
             continue
         at = s.span[0]
-        paired = w.reading.paired(at)
-        if paired:  # "respectivement": the one name it is paired with
-            if not any(lo <= o.start < hi or o.start <= lo < o.end for o in paired for lo, hi in spans):
-                problems[id(s)] = f"belongs to {paired[0].text!r} in the seed"
-            continue
+        owners = w.reading.paired(at)  # "respectivement": the one name it is paired with
         clause = w.reading.clause_at(at)
-        if clause is None or not clause.actors:
+        if not owners:
+            if clause is None or not clause.participants or any(clause.holds(lo) for lo, _ in spans):
+                continue
+            owners = clause.participants
+        if any(lo <= o.start < hi or o.start <= lo < o.end for o in owners for lo, hi in spans):
             continue
-        if any(clause.holds(lo) for lo, _ in spans) or any(
-            lo <= o.start < hi or o.start <= lo < o.end for o in clause.actors for lo, hi in spans
-        ):
+        rival = _own_value(w, s, spans)
+        out[id(s)] = w.conflict(s, rival) if rival else relation_miss(s, f"belongs to {owners[0].text!r} in the seed")
+    return out
+
+
+def _own_value(w: Window, s: FactStatus, spans: list[tuple[int, int]]) -> Fact | None:
+    """The value of the claim's kind that the clause of the claim's name holds, where it conflicts."""
+    for lo, _ in spans:
+        clause = w.reading.clause_at(lo)
+        if clause is None:
             continue
-        problems[id(s)] = f"belongs to {clause.actors[0].text!r} in the seed"
-    return problems
+        for f in w.sentence.facts:
+            if (
+                f.kind is s.fact.kind
+                and clause.holds(f.start)
+                and f is not s.seed_fact
+                and compare(s.fact, f, w.knowledge, Settings()) == CONFLICT
+                and counts_same_thing(s.fact, f)
+            ):
+                return f
+    return None
 
 
 APPOSITION_OPENERS = frozenset("son sa ses leur leurs le la les l' un une its his her their the a an".split())
@@ -289,7 +305,7 @@ def apposition(w: Window) -> dict[int, str]:
     return problems
 
 
-WINDOW_RULES: tuple[Callable[[Window], dict[int, str]], ...] = (binding, word_order, attachment, apposition, asserted)
+WINDOW_RULES: tuple[Callable[[Window], dict[int, str]], ...] = (word_order, attachment, apposition, asserted)
 
 
 def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowledge) -> list[FactStatus]:
@@ -309,7 +325,7 @@ def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowle
     problems: dict[int, str] = {}
     for rule in WINDOW_RULES:
         problems.update(rule(window))
-    flipped = polarity(window)
+    flipped = {**binding(window), **polarity(window)}
     return [
         flipped.get(id(s)) or (relation_miss(s, problems[id(s)]) if id(s) in problems else s) for s in out
     ]

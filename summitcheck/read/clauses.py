@@ -25,7 +25,6 @@ CONNECTIVES = frozenset("tandis alors mais cependant pourtant while whereas but 
 # clauses ("Pékin, son plus proche soutien, et Moscou")
 COMMA_CONNECTIVES = frozenset("et and puis then or ou".split())
 RELATIVES = frozenset("qui dont lequel laquelle lesquels lesquelles which who whom whose".split())
-ARTICLES = frozenset("le la les l' the".split())
 RESPECTIVELY = frozenset({"respectivement", "respectively"})
 NEGATIONS = frozenset("not never no n't pas jamais aucun aucune ni nullement plus without sans".split())
 # "ne ... plus" is a negation only with "ne"/"n'": "plus" alone is "more"
@@ -43,11 +42,17 @@ class Clause:
     start: int  # seed offsets
     end: int
     kind: str  # main | coordinate | relative | gapped | participial
-    actors: tuple[Fact, ...]  # the names it holds, or inherits (a relative clause: its antecedent)
+    actors: tuple[Fact, ...]  # the names that act in it, or that it inherits (a relative clause: its antecedent)
     negated: tuple[int, ...] = ()  # offsets of the negation words it holds
+    places: tuple[Fact, ...] = ()  # the places it names ("174 mm à Aubenas")
 
     def holds(self, offset: int) -> bool:
         return self.start <= offset < self.end
+
+    @property
+    def participants(self) -> tuple[Fact, ...]:
+        """Whom and where its values belong to."""
+        return self.actors + self.places
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,8 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
     if not words:
         return Reading((Clause(base, base + len(text), "main", ()),))
     names = sorted((f for f in facts if is_actor(f) and not _source(text, base, f)), key=lambda f: f.start)
-    values = sorted((f for f in facts if f.kind in VALUE_FACT_KINDS), key=lambda f: f.start)
+    places = sorted((f for f in facts if f.kind in NAME_KINDS and not is_actor(f)), key=lambda f: f.start)
+    amounts = [v for v in facts if v.kind in AMOUNT_KINDS]
     quotes = [f for f in facts if f.kind is Kind.QUOTE]  # a negation quoted is the speaker's words, not the fact's
     cuts: list[tuple[int, str]] = []  # (offset where a clause starts, its kind)
     n = len(words)
@@ -89,9 +95,8 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
             cuts.append((words[k].start, "relative"))
         elif comma and _participle(words, k):
             cuts.append((words[k].start, "participial"))
-        elif (comma or (word in COMMA_CONNECTIVES and cuts and cuts[-1][1] == "gapped")) and _gapped(
-            text, base, words, k, names, [v for v in values if v.kind in AMOUNT_KINDS]
-        ):
+        elif (comma or word in COMMA_CONNECTIVES) and _gapped(text, base, words, k, [*names, *places], amounts,
+                                                              cuts[-1][0] if cuts else base):
             cuts.append((words[k].start, "gapped"))
     bounds = [(base, "main"), *cuts, (base + len(text), "")]
     clauses: list[Clause] = []
@@ -106,8 +111,8 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
             own = (*clauses[0].actors, *own)  # ", en battant X": the main clause's subject acts
         elif not own and clauses and kind == "coordinate" and words_in(words, lo, hi) <= 3:
             own = clauses[-1].actors  # a short tail ("..., et prend effet mercredi") keeps its subject
-        clauses.append(Clause(lo, hi, kind, own, negated))
-    amounts = [v for v in values if v.kind in AMOUNT_KINDS]
+        where = tuple(f for f in places if lo <= f.start < hi)
+        clauses.append(Clause(lo, hi, kind, own, negated, where))
     return Reading(tuple(clauses), _respective(words, names, amounts))
 
 
@@ -133,25 +138,24 @@ def _participle(words: Sequence[Token], k: int) -> bool:
     return len(word) > 5 and word.endswith("ing") and not words[k].is_capitalised
 
 
-def _gapped(text: str, base: int, words: Sequence[Token], k: int, names: Sequence[Fact],
-            values: Sequence[Fact]) -> bool:
-    """ ", Greece a team of 45 firefighters": after a comma, a name (after "and"/"et", perhaps) that a value
-    follows before the next comma: a clause of its own whose verb is the one before."""
-    previous = text.rfind(",", 0, words[k - 1].end - base)  # the conjunct before must hold a value too
-    if not any(base + max(previous, 0) <= v.start < words[k].start for v in values):
+def _gapped(text: str, base: int, words: Sequence[Token], k: int, names: Sequence[Fact], amounts: Sequence[Fact],
+            since: int) -> bool:
+    """A list of clauses that share one verb: "Azerbaijan sent 120 rescuers, Greece a team of 45 firefighters",
+    "The Greens won 14 seats and Labour 9", "212 mm à Privas, 174 mm à Aubenas". After a comma or "and"/"et",
+    a conjunct with an amount and a name of its own, where the conjunct before has an amount and a name too."""
+    at = words[k].start
+    previous = max(since, base + text.rfind(",", 0, words[k - 1].end - base) + 1)
+    if not (_holds(amounts, previous, at) and _holds(names, previous, at)):
         return False
-    if words[k].norm in COMMA_CONNECTIVES:
-        k += 1
-    while k < len(words) - 1 and words[k].norm in ARTICLES:
-        k += 1
-    if k >= len(words):
-        return False
-    start = words[k].start
-    if not any(f.start == start for f in names):
-        return False
-    stop = text.find(",", start - base)
-    end = base + (len(text) if stop < 0 else stop)
-    return any(start < v.start < end for v in values)
+    comma = text.find(",", at - base)
+    end = base + len(text) if comma < 0 else base + comma
+    joined = next((t.start for t in words[k + 1 :] if t.norm in COMMA_CONNECTIVES), end)
+    end = min(end, joined)
+    return _holds(amounts, at, end) and _holds(names, at, end)
+
+
+def _holds(facts: Sequence[Fact], lo: int, hi: int) -> bool:
+    return any(lo <= f.start < hi for f in facts)
 
 
 def _negations(words: Sequence[Token], lo: int, hi: int) -> list[int]:
