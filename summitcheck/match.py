@@ -174,7 +174,10 @@ def compare(claim: Fact, seed: Fact, knowledge: Knowledge, settings: Settings) -
     if kind is Kind.IDENTIFIER:
         if seed.kind is not Kind.IDENTIFIER or not same_namespace(claim.value[0], seed.value[0]):
             return None
-        return MATCH if claim.value[1] == seed.value[1] else CONFLICT
+        said, stated = claim.value[1], seed.value[1]
+        if claim.value[0] == "#score" and "(" not in said:
+            stated = stated.partition("(")[0]  # "7-6" is stated by "7-6 (5)"; "7-6(7)" is not
+        return MATCH if said == stated else CONFLICT
     return None
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from .analyse.knowledge import Knowledge
+from .analyse.tokens import Token
 from .match import CONFLICT, MATCH, FactStatus, SentenceFacts, Settings, compare, counts_same_thing
 from .model import VALUE_KINDS, Fact, Kind
 from .read import clauses as reader
@@ -122,10 +123,18 @@ def route(s: FactStatus, w: Window) -> FactStatus:
 
 
 def person_nearby(s: FactStatus, w: Window) -> FactStatus:
-    """A person from the next sentence does not stand for the person this one names (a quotation's speaker)."""
-    if s.where != "near" or "person" not in types(s.fact) or s.fact.role is not None:
+    """A person from the next sentence does not stand for the person this one names (a quotation's speaker), nor
+    a name from the sentence before for the one this one names ("Dunleavy was charged")."""
+    if s.where != "near" or s.fact.role is not None:
         return s
-    other = next((e for e in w.free if "person" in types(e)), None)
+    if "person" in types(s.fact):
+        other = next((e for e in w.free if "person" in types(e)), None)
+    elif s.fact.kind is Kind.NAME:
+        used = {id(o.seed_fact) for o in w.statuses if o.seed_fact is not None}
+        other = next((f for f in w.sentence.facts if f.kind is Kind.NAME and id(f) not in used and f.role is None
+                      and not w.reading.is_place(f.start)), None)
+    else:
+        return s
     return relation_miss(s, f"is in the next sentence; this one is about {other.text!r}") if other else s
 
 
@@ -240,7 +249,7 @@ def binding(w: Window) -> dict[int, FactStatus]:
     liste de Marchetti, qui obtient 38,9 %". Where the claim's name holds a value of the same kind in its own
     clause, the claim is contradicted ("Labour wins 14 seats" against "The Greens won 14 seats and Labour 9");
     where the value's clause names no one, it says nothing against the claim's."""
-    names = [s for s in w.statuses if s.fact.kind in reader.NAME_KINDS and s.status == MATCH and s.span]
+    names = [s for s in w.statuses if _named(s) and s.status == MATCH and s.span]
     spans = [s.span for s in names if s.where == "sentence" and s.span]
     if not names:
         return {}
@@ -252,14 +261,157 @@ def binding(w: Window) -> dict[int, FactStatus]:
         owners = w.reading.paired(at)  # "respectivement": the one name it is paired with
         clause = w.reading.clause_at(at)
         if not owners:
-            if clause is None or not clause.participants or any(clause.holds(lo) for lo, _ in spans):
+            if clause is None or any(clause.holds(lo) for lo, _ in spans):
                 continue
-            owners = clause.participants
+            # a rival of the claim's kind of name: another doer for a doer, another place for a place (as the
+            # seed uses the names the claim's matched)
+            places = any(s.fact.role == "loc" or w.reading.is_place(s.span[0]) for s in names if s.span)
+            doers = any(s.fact.role != "loc" and not w.reading.is_place(s.span[0]) for s in names if s.span)
+            owners = (clause.places if places else ()) + (clause.actors if doers else ())
+            if not owners:
+                continue
         if any(lo <= o.start < hi or o.start <= lo < o.end for o in owners for lo, hi in spans):
             continue
         rival = _own_value(w, s, spans)
         out[id(s)] = w.conflict(s, rival) if rival else relation_miss(s, f"belongs to {owners[0].text!r} in the seed")
     return out
+
+
+def roles(w: Window) -> dict[int, FactStatus]:
+    """Who did it and to whom, where the seed's clause shows both: a name before the matched verb that does it, a
+    name after it (or in a participle that follows: "..., beating Dunmore United") that it is done to; in a
+    passive, the agent after "par"/"by" does it. The claim's subject found on the seed's object side, while the
+    seed names another doer, is the roles swapped: "Dunmore United win the cup" against "Kestrel City won the cup,
+    beating Dunmore United" is contradicted. The claim's subject and object both swapped, with the opposite verb,
+    is the same fact: "Adeyemi beats Halvorsen" is stated by "Halvorsen lost to Adeyemi". Anything less clear
+    (names side by side, "X et Y ont entamé leur sommet") binds no roles."""
+    verb = main_verb(w.statuses)
+    if verb is None or verb.where != "sentence" or verb.span is None or verb.status not in (MATCH, CONFLICT):
+        return {}
+    names = [s for s in w.statuses if _named(s) and s.fact.role not in ("loc", "from", "to")]
+    agent = [s for s in names if s.fact.role == "agent"]
+    before = [s for s in names if s.fact.start < verb.fact.start and s.fact.role is None]
+    after = [s for s in names if s.fact.start > verb.fact.start and s.fact.role is None]
+    subjects, objects = (agent, before) if agent else (before, after)
+    doers, done_to = _seed_roles(w, verb)
+    if not doers or not done_to or len(subjects) != 1 or len(objects) > 1:
+        return {}
+
+    def on(s: FactStatus, side: list[Fact]) -> bool:
+        return s.status == MATCH and s.where == "sentence" and s.span is not None and any(
+            f.start <= s.span[0] < f.end for f in side)
+
+    subject = subjects[0]
+    if not on(subject, done_to):
+        return {}
+    if objects and not on(objects[0], doers):
+        return {}
+    if verb.status == CONFLICT:  # the converse: "B lost to A" states "A beat B"
+        if not objects:
+            return {}
+        return {id(verb): FactStatus(verb.fact, MATCH, "sentence", verb.seed_fact, verb.sentence, verb.span,
+                                     verb.seed_text)}
+    return {id(subject): w.conflict(subject, doers[0])}
+
+
+# After these a name is whose or where the act is, not what it is done to ("le vote de l'Assemblée"); "à",
+# "au", "to" keep the receiver ("a prêté Berrada au FC Sochaux", "lost to Adeyemi")
+OBLIQUE = frozenset("de d' du des of in at for pour with avec sur on by par from depuis chez dans".split())
+SKIPPED = frozenset("le la les l' the".split())
+
+
+def _word_before(words: Sequence[Token], fact: Fact) -> str:
+    """The word before a name, articles skipped ("par la Belge" -> "par")."""
+    before = [t.norm for t in words if t.end <= fact.start][-3:]
+    while before and before[-1] in SKIPPED:
+        before.pop()
+    return before[-1] if before else ""
+
+
+def _seed_roles(w: Window, verb: FactStatus) -> tuple[list[Fact], list[Fact]]:
+    """The names that do the seed's act and those it is done to: in the verb's clause, before and after the
+    matched word, and in the participles that follow it; for a passive, the agent and the rest."""
+    assert verb.span is not None
+    at, end = verb.span
+    clauses = w.reading.clauses
+    home = next((k for k, c in enumerate(clauses) if c.holds(at)), None)
+    if home is None:
+        return [], []
+    clause = clauses[home]
+    names = [f for f in w.sentence.facts
+             if f.kind in reader.NAME_KINDS and f.role not in ("loc", "from") and clause.holds(f.start)]
+    words = w.sentence.words
+    agents = [f for f in names if end <= f.start <= end + 24 and _word_before(words, f) in ("by", "par")]
+    if agents:  # "was beaten by Kestrel City", "a été battu par Kestrel": the agent acts on the subject
+        return agents, [f for f in names if f.end <= at]
+    doers = [f for f in names if f.end <= at and f.role is None]
+    # what the act is done to stands right after it, or after "to" ("lost to Adeyemi"); "le vote de l'Assemblée",
+    # "the vote in parliament" name who votes or where, not the object
+    done_to = [f for f in names if f.start >= end and _word_before(words, f) not in OBLIQUE]
+    for later in clauses[home + 1 :]:
+        if later.kind != "participial":
+            break
+        done_to += [f for f in later.actors if later.holds(f.start)]
+    return doers, done_to
+
+
+def predicate(w: Window) -> dict[int, FactStatus]:
+    """The claim's words must be said of its names and values, in their clause (or the clause a gapped one
+    borrows its verb from): "Solva sales fell 12%" is not stated by "Les ventes de Solva ont progressé de 12 %,
+    tandis que la marque Vernet a vu ses volumes reculer". A claim word matched in another clause while the
+    anchors' clause holds its opposite is contradicted; the claim's main verb matched only elsewhere is a miss."""
+    anchors = [s.span[0] for s in w.here() if s.span and (s.fact.kind in VALUE_KINDS or _named(s))]
+    if not anchors:
+        return {}
+    homes = {id(c) for a in anchors for c in (_verb_clause(w, a), w.reading.clause_at(a)) if c is not None}
+    # and the clauses that inherit an anchor: "le FMI, qui a accordé ... un prêt"
+    homes |= {id(c) for c in w.reading.clauses if any(f.start <= a < f.end for f in c.participants for a in anchors)}
+    opposite = w.knowledge.opposites
+    verb = main_verb(w.statuses)
+    out: dict[int, FactStatus] = {}
+    for s in w.here():
+        if s.fact.kind is not Kind.TERM or s.span is None:
+            continue
+        clause = w.reading.clause_at(s.span[0])
+        if clause is None or id(clause) in homes or _said_in(w, s, homes):
+            continue
+        rival = next(
+            (f for f in w.sentence.facts
+             if f.kind is Kind.TERM and id(w.reading.clause_at(f.start)) in homes
+             and any(o in f.value for c in s.fact.value for o in opposite.get(c, ()))),
+            None,
+        )
+        if rival is not None:
+            out[id(s)] = w.conflict(s, rival)
+        elif s is verb and clause.participants:  # the verb's own clause says it of another name
+            out[id(s)] = relation_miss(s, f"is said of {clause.participants[0].text!r} in the seed")
+    return out
+
+
+def _said_in(w: Window, s: FactStatus, homes: set[int]) -> bool:
+    """Whether the seed also says the claim's word in one of the anchors' clauses (a sentence may say it twice,
+    and the matcher cites the first)."""
+    return any(
+        f.kind is Kind.TERM and not set(f.value).isdisjoint(s.fact.value) and id(w.reading.clause_at(f.start)) in homes
+        for f in w.sentence.facts
+    )
+
+
+def _verb_clause(w: Window, offset: int) -> reader.Clause | None:
+    """The clause whose verb a word at `offset` goes with: its own, or for a gapped clause ("..., Greece a team of
+    45") the one it borrows its verb from."""
+    clauses = w.reading.clauses
+    k = next((n for n, c in enumerate(clauses) if c.holds(offset)), None)
+    if k is None:
+        return None
+    while k > 0 and clauses[k].kind == "gapped":
+        k -= 1
+    return clauses[k]
+
+
+def _named(s: FactStatus) -> bool:
+    """A name of the claim's, or a word the seed writes as a name ("Vessel has led ...")."""
+    return s.fact.kind in reader.NAME_KINDS or (s.seed_fact is not None and s.seed_fact.kind in reader.NAME_KINDS)
 
 
 def _own_value(w: Window, s: FactStatus, spans: list[tuple[int, int]]) -> Fact | None:
@@ -325,7 +477,7 @@ def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowle
     problems: dict[int, str] = {}
     for rule in WINDOW_RULES:
         problems.update(rule(window))
-    flipped = {**binding(window), **polarity(window)}
+    flipped = {**binding(window), **predicate(window), **roles(window), **polarity(window)}
     return [
         flipped.get(id(s)) or (relation_miss(s, problems[id(s)]) if id(s) in problems else s) for s in out
     ]
@@ -359,8 +511,8 @@ def negated(w: Window, verb: FactStatus) -> str | None:
     at = verb.span[0]
     clause = w.reading.clause_at(at)
     found = None
-    for n in clause.negated if clause is not None else ():
-        if n >= at:
+    for n, reach in clause.negated if clause is not None else ():
+        if n >= at or at >= reach:
             continue
         between = any(
             f.kind is Kind.TERM and n < f.start and f.end <= at and f is not verb.seed_fact for f in w.sentence.facts

@@ -147,10 +147,11 @@ def _score(scan: Scan, i: int) -> int | None:
     if after in ("%", "percent", "pour", "ans", "years", "km", "h", "heures", "hours", "jours", "days", "million",
                  "millions", "milliards", "billion", "bn", "m", "k"):
         return None  # "3-4 %", "5-10 ans": a range
-    end = i + 3
+    end, score = i + 3, f"{a}-{b}"
     if scan.norm(end) == "(" and _small(scan, end + 1, 99) is not None and scan.norm(end + 2) == ")":
-        end += 3  # a tie-break: "7-6(5)"
-    scan.add(Kind.IDENTIFIER, ("#score", f"{a}-{b}"), i, end)
+        score += f"({scan.tokens[end + 1].text})"  # a tie-break: "7-6(5)", "7-6 (5)"
+        end += 3
+    scan.add(Kind.IDENTIFIER, ("#score", score), i, end)
     return end
 
 

@@ -87,16 +87,20 @@ def extract(scan: Scan) -> None:
         elif token.norm not in stopwords:  # a function word alone names nothing ("dans" is not Denmark)
             entries = index.one_word_at(token)  # what longest() finds where no phrase of two words can start
             if entries and _in_name_run(scan, i) and all(e.kind == "term" for e in entries):
-                entries = ()  # "Théo Marchand" is a person, not a merchant: left to the names
+                # "Théo Marchand" is a person, not a merchant: left to the names. A seed keeps the concept too,
+                # for a claim that translates the name ("l'Alliance démocratique": "Democratic Alliance")
+                if not scan.is_claim:
+                    scan.add(Kind.TERM, tuple(sorted({e.target for e in entries})), i, i + 1, take=False)
+                entries = ()
             after = _phrase(scan, entries, i, i + 1) if entries else i + 1
     _names_and_words(scan)
 
 
 def _in_name_run(scan: Scan, i: int) -> bool:
-    """Whether token i, a capitalised word the lexicon knows as a concept, is part of a name: beside a
-    capitalised word that is no concept ("Théo Marchand", "Anton Vessel": not a merchant, not a ship). At the
-    start of a sentence a capital says nothing ("Selon Henrik Lund"), and two concepts side by side may be a
-    name the other language translates ("Democratic Alliance", "Alliance démocratique")."""
+    """Whether token i, a capitalised word the lexicon knows as a concept, is a proper name: capitalised where a
+    sentence does not start ("Théo Marchand", "Anton Vessel", "and Labour 9": no merchant, ship or work). Two such
+    words side by side may be a name the other language translates ("Democratic Alliance", "Governing Council"),
+    and keep their concepts."""
     tokens = scan.tokens
     if not tokens[i].is_capitalised or tokens[i].text.isupper():
         return False
@@ -105,12 +109,12 @@ def _in_name_run(scan: Scan, i: int) -> bool:
     if _starts_sentence(scan, i):
         return False
     index = scan.knowledge.index
-    return any(
+    return not any(
         0 <= k < len(tokens)
         and tokens[k].is_word
         and tokens[k].is_capitalised
         and not tokens[k].text.isupper()
-        and not any(e.kind == "term" for e in index.one_word_at(tokens[k]))
+        and any(e.kind == "term" for e in index.one_word_at(tokens[k]))
         for k in (i - 1, i + 1)
     )
 
@@ -221,8 +225,10 @@ def _names_and_words(scan: Scan) -> None:
             j = i + 1
             while j < len(tokens) and scan.free(j) and tokens[j].is_word and tokens[j].is_capitalised:
                 j += 1
-            if j - i > 1 or not _starts_sentence(scan, i):
-                scan.add(Kind.NAME, " ".join(t.norm for t in tokens[i:j]), i, j)
+            # a capitalised word that no table knows is a name, but where a sentence starts; a claim is
+            # shorthand that mostly opens on its subject ("Mertens beats Dvorská")
+            if j - i > 1 or not _starts_sentence(scan, i) or scan.is_claim:
+                scan.add(Kind.NAME, " ".join(t.norm for t in tokens[i:j]), i, j, role=_role(scan, i))
                 after = j
                 continue
         if len(tok.norm) > 1:

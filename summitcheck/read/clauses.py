@@ -25,8 +25,15 @@ CONNECTIVES = frozenset("tandis alors mais cependant pourtant while whereas but 
 # clauses ("Pékin, son plus proche soutien, et Moscou")
 COMMA_CONNECTIVES = frozenset("et and puis then or ou".split())
 RELATIVES = frozenset("qui dont lequel laquelle lesquels lesquelles which who whom whose".split())
+# Relatives whose antecedent is not their subject: "Leon Marsh, whose co-defendant ... was convicted"
+NOT_SUBJECT_RELATIVES = frozenset("dont whom whose".split())
 RESPECTIVELY = frozenset({"respectivement", "respectively"})
 NEGATIONS = frozenset("not never no n't pas jamais aucun aucune ni nullement plus without sans".split())
+# These deny the noun right after them ("sans le moindre accord", "without power"), not the clause's verb
+NOUN_NEGATIONS = frozenset("no aucun aucune without sans ni".split())
+NOUN_SCOPE = 4  # words
+# A name after these is where something happens, not who does it ("killed ... in Swansea", "près de Lyon")
+LOCATIVES = frozenset("in at a au aux en dans sur on near pres outside inside hors across throughout off".split())
 # "ne ... plus" is a negation only with "ne"/"n'": "plus" alone is "more"
 NEEDS_NE = frozenset({"plus"})
 NAME_KINDS = frozenset({Kind.ENTITY, Kind.NAME})
@@ -43,7 +50,7 @@ class Clause:
     end: int
     kind: str  # main | coordinate | relative | gapped | participial
     actors: tuple[Fact, ...]  # the names that act in it, or that it inherits (a relative clause: its antecedent)
-    negated: tuple[int, ...] = ()  # offsets of the negation words it holds
+    negated: tuple[tuple[int, int], ...] = ()  # (offset, end of its reach) of each negation word it holds
     places: tuple[Fact, ...] = ()  # the places it names ("174 mm à Aubenas")
 
     def holds(self, offset: int) -> bool:
@@ -65,6 +72,10 @@ class Reading:
     def clause_at(self, offset: int) -> Clause | None:
         return next((c for c in self.clauses if c.holds(offset)), None)
 
+    def is_place(self, offset: int) -> bool:
+        """Whether the name at `offset` is, in this sentence, a place where something happens."""
+        return any(f.start <= offset < f.end for c in self.clauses for f in c.places)
+
     def paired(self, offset: int) -> tuple[Fact, ...]:
         """The actor "respectivement" pairs a value at `offset` with, if any."""
         return tuple(a for a, v in self.respective if v.start <= offset < v.end)
@@ -75,12 +86,21 @@ def is_actor(fact: Fact) -> bool:
     return fact.kind in NAME_KINDS and fact.role not in ("loc", "from", "to")
 
 
+def _placed(words: Sequence[Token], fact: Fact) -> bool:
+    """A name the analysers gave no slot whose preposition says it is a place ("near Llandeilo")."""
+    before = [t for t in words if t.end <= fact.start][-2:]
+    return any(t.norm in LOCATIVES for t in before[-1:]) or (
+        len(before) == 2 and before[-1].norm in ("le", "la", "les", "l'", "the") and before[0].norm in LOCATIVES
+    )
+
+
 def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) -> Reading:
     """The clauses of one sentence: `text` starts at offset `base`; `words` are its word tokens."""
     if not words:
         return Reading((Clause(base, base + len(text), "main", ()),))
-    names = sorted((f for f in facts if is_actor(f) and not _source(text, base, f)), key=lambda f: f.start)
-    places = sorted((f for f in facts if f.kind in NAME_KINDS and not is_actor(f)), key=lambda f: f.start)
+    named = [f for f in facts if f.kind in NAME_KINDS and not _source(text, base, f)]
+    places = sorted((f for f in named if not is_actor(f) or _placed(words, f)), key=lambda f: f.start)
+    names = sorted((f for f in named if f not in places), key=lambda f: f.start)
     amounts = [v for v in facts if v.kind in AMOUNT_KINDS]
     quotes = [f for f in facts if f.kind is Kind.QUOTE]  # a negation quoted is the speaker's words, not the fact's
     cuts: list[tuple[int, str]] = []  # (offset where a clause starts, its kind)
@@ -93,7 +113,7 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
             cuts.append((words[k].start, "coordinate"))
         elif comma and word in RELATIVES:
             cuts.append((words[k].start, "relative"))
-        elif comma and _participle(words, k):
+        elif (comma or _gerund(words, k)) and _participle(words, k):
             cuts.append((words[k].start, "participial"))
         elif (comma or word in COMMA_CONNECTIVES) and _gapped(text, base, words, k, [*names, *places], amounts,
                                                               cuts[-1][0] if cuts else base):
@@ -102,8 +122,8 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
     clauses: list[Clause] = []
     for (lo, kind), (hi, _) in pairwise(bounds):
         own = tuple(f for f in names if lo <= f.start < hi)
-        negated = tuple(n for n in _negations(words, lo, hi) if not any(q.start <= n < q.end for q in quotes))
-        if kind == "relative":
+        negated = tuple(n for n in _negations(words, lo, hi) if not any(q.start <= n[0] < q.end for q in quotes))
+        if kind == "relative" and _word_at(words, lo) not in NOT_SUBJECT_RELATIVES:
             # "la liste d'Henri Marchetti, qui obtient 38,9 %": the name it hangs on, and any it names itself
             before = [f for f in names if f.end <= lo]
             own = (before[-1], *own) if before else own
@@ -126,8 +146,17 @@ def _source(text: str, base: int, fact: Fact) -> bool:
     return before.endswith(SOURCE_MARKERS)
 
 
+def _word_at(words: Sequence[Token], offset: int) -> str:
+    return next((t.norm for t in words if t.start == offset), "")
+
+
 def words_in(words: Sequence[Token], lo: int, hi: int) -> int:
     return sum(1 for t in words if lo <= t.start < hi)
+
+
+def _gerund(words: Sequence[Token], k: int) -> bool:
+    """ "en battant": a French gerund opens a clause on the main subject, comma or not."""
+    return words[k].norm == "en" and k + 1 < len(words) and words[k + 1].norm.endswith("ant")
 
 
 def _participle(words: Sequence[Token], k: int) -> bool:
@@ -158,15 +187,20 @@ def _holds(facts: Sequence[Fact], lo: int, hi: int) -> bool:
     return any(lo <= f.start < hi for f in facts)
 
 
-def _negations(words: Sequence[Token], lo: int, hi: int) -> list[int]:
+def _negations(words: Sequence[Token], lo: int, hi: int) -> list[tuple[int, int]]:
+    """(where, how far) of each negation of a clause: a verb's negation reaches the clause's end, one that
+    denies a noun ("sans", "without", "no") only the words right after it."""
     inside = [t for t in words if lo <= t.start < hi]
     found = []
     for i, t in enumerate(inside):
         if t.norm in NEEDS_NE:
             if any(u.norm in ("ne", "n'") for u in inside[max(0, i - 4) : i]):
-                found.append(t.start)
+                found.append((t.start, hi))
+        elif t.norm in NOUN_NEGATIONS:
+            reach = inside[min(len(inside) - 1, i + NOUN_SCOPE)]
+            found.append((t.start, reach.end))
         elif t.norm in NEGATIONS:
-            found.append(t.start)
+            found.append((t.start, hi))
     return found
 
 
