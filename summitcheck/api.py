@@ -192,8 +192,8 @@ def _prepare_claim_facts(ids: SeedIds, claims: Sequence[Claim], knowledge: Knowl
         for text, lang in todo:
             memo[(text, lang)] = claim_facts(text, lang, knowledge)
             yield
-    for pairs in missing.values():
-        cache.store(claims_key(pairs, knowledge), [memo[p] for p in pairs])
+    for ordered in missing.values():
+        cache.store(claims_key(ordered, knowledge), [memo[p] for p in ordered])
 
 
 @contextlib.contextmanager

@@ -66,7 +66,7 @@ def knowledge_fingerprint(knowledge: Knowledge) -> str:
     """'default' for the bundled tables (their files are in code_fingerprint), else a hash of the tables' content
     that does not depend on the order of sets or on the process."""
     try:
-        if default_knowledge.cache_info().currsize and knowledge is default_knowledge():  # type: ignore[attr-defined]
+        if default_knowledge.cache_info().currsize and knowledge is default_knowledge():
             return "default"
     except AttributeError:
         pass

@@ -128,7 +128,9 @@ class Checker:
         union: set[int] | None = None
         if found is not None and all(f is not None for f in found):
             union = set().union(*found)  # type: ignore[arg-type]
-        return judge_seed(facts, self.store.sentences(pos), self.knowledge, self.settings, union, found, floor)
+        # judge_seed reads sentences by position only; its annotation says list (judge.py: to become Sequence)
+        sentences = self.store.sentences(pos)
+        return judge_seed(facts, sentences, self.knowledge, self.settings, union, found, floor)  # type: ignore[arg-type]
 
     def _scan(self, claim: Claim, positions: Iterable[int],
               candidates: Callable[[int, list[Fact]], list[set[int] | None] | None]) -> Result:
@@ -174,7 +176,7 @@ class Checker:
             for q, found, may in zip(queries, answering, may_conflict, strict=True):
                 narrow = corpus.seeds(q.match) if q.match is not None else found
                 matchable.update(found & narrow if narrow is not None else found)  # type: ignore[operator]
-                answerable.update(covered if may else found)  # type: ignore[arg-type]
+                answerable.update(covered if may else found)
             n = len(facts)
             for pos in sorted(covered):
                 m = matchable[pos]

@@ -51,7 +51,7 @@ def stored(seed: Seed, knowledge: Knowledge) -> Stored:
     if not is_analysed(value):
         value = analysed(seed, knowledge)
         cache.store(name, value)
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 def analyse_seed(seed: Seed, knowledge: Knowledge) -> SeedFacts:

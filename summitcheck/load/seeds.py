@@ -45,12 +45,14 @@ def parse_header(text: str, path: str) -> tuple[PartialDate | None, int]:
     fix = "write date YYYY, YYYY-MM or YYYY-MM-DD"
     if not v:
         raise InputError(where, f"bad date header {shown(value)}; {fix}")
-    year, month, day = int(v["y"]), v["m"] and int(v["m"]), v["d"] and int(v["d"])
+    year = int(v["y"])
+    month = int(v["m"]) if v["m"] else None
+    day = int(v["d"]) if v["d"] else None  # never without a month (HEADER_VALUE)
     if year < 1:
         raise InputError(where, f"bad date header {value!r}: there is no year 0; {fix}")
     if month is not None and not 1 <= month <= 12:
         raise InputError(where, f"bad date header {value!r}: month {month} is not 1-12; {fix}")
-    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+    if day is not None and month is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
         raise InputError(where, f"bad date header {value!r}: {year}-{month:02d} has no day {day}; {fix}")
     return PartialDate(year, month or None, day or None), m.end()
 
@@ -72,7 +74,7 @@ def split_sentences(text: str, start: int = 0) -> list[Sentence]:
             spans.append((cut, after.end()))
             cut = after.end()
         spans.append((cut, hi))
-    sentences = []
+    sentences: list[Sentence] = []
     for lo, hi in spans:
         while lo < hi:
             while lo < hi and text[lo].isspace():
