@@ -5,8 +5,9 @@ It reads top to bottom as a run goes (docs/performance.md has the figures):
 1. Results of earlier runs are reused for claim files whose claims, seeds, code, knowledge and settings have not
    changed (the cache names: summitcheck.fingerprint).
 2. Every seed is analysed once, or read from the on-disk cache; missing ones are analysed by `jobs` processes
-   (summitcheck.parallel). A seed's analysis stays pickled in memory, by blocks of sentences, until a claim needs
-   it; its index is loaded (summitcheck.store).
+   (summitcheck.parallel: by default one per CPU when there is work enough to gain from them). A seed's analysis
+   stays pickled in memory, by blocks of sentences, until a claim needs it; its index is loaded
+   (summitcheck.store).
 3. Meanwhile each claim is analysed once per seed language (its quotations are verbatim only in the seed's
    language), the analyses of a claim file cached together.
 4. Claims are checked seed by seed, so that each analysis is unpickled once, by `jobs` processes for many claims;
@@ -31,14 +32,14 @@ from .fingerprint import claims_key, results_key, seed_key
 from .index import is_analysed, no_gc
 from .match import Settings
 from .model import Claim, Fact, Report, Result, Seed
-from .parallel import set_jobs
+from .parallel import AUTO, Processes, set_jobs
 from .retrieve import Checker, SeedIds
 from .store import Record, SeedFacts, Stored, claim_facts, interned, stored
 
-__all__ = ["analyse_seeds", "check", "check_claim", "set_jobs"]
+__all__ = ["AUTO", "analyse_seeds", "check", "check_claim", "set_jobs"]
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total): "analysing seeds" / "checking claims"
-Meanwhile = Callable[[int], Iterator[None]]  # a run's other work, given the processes it may use; yields often
+Meanwhile = Callable[[Processes], Iterator[None]]  # a run's other work, given the processes it may use; yields often
 
 
 def check(
@@ -51,12 +52,13 @@ def check(
     use_index: bool = True,
     progress: Progress | None = None,
 ) -> Report:
-    """Every claim against its seed (or every seed). `jobs` processes (default 1, or set_jobs(); 0 for one per
-    CPU) give the same report as one. `use_index=False` reads every sentence (for tests of the index).
+    """Every claim against its seed (or every seed). `jobs`: the processes to use (None: set_jobs()'s number, by
+    default AUTO, which uses one per CPU for the stages large enough to gain from them; 1: this one only); any
+    number gives the same report. `use_index=False` reads every sentence (for tests of the index).
     `progress(stage, done, total)` is called as seeds are analysed and claims checked."""
     knowledge = knowledge or default_knowledge()
     settings = settings or Settings()
-    jobs = parallel.processes(jobs)
+    processes = parallel.processes(jobs)
     ids = SeedIds(seeds)
     results: list[Result | None] = [None] * len(claims)
     keys = [seed_key(seed, knowledge) for seed in seeds]
@@ -65,7 +67,7 @@ def check(
     memo: dict[tuple[str, str], list[Fact]] = {}
     records = analyse_seeds(
         seeds, knowledge, jobs, progress, keys=keys,
-        meanwhile=lambda jobs: _prepare_claim_facts(ids, [claims[k] for k in todo], knowledge, memo, jobs),
+        meanwhile=lambda given: _prepare_claim_facts(ids, [claims[k] for k in todo], knowledge, memo, given),
     )
     checker = Checker(records, knowledge, settings, use_index)
     checker.facts_memo = memo
@@ -78,7 +80,7 @@ def check(
     if progress:
         progress("checking claims", len(claims) - len(todo), len(claims))
     with _long_lived(checker):
-        _check_all(checker, claims, order, results, jobs, progress)
+        _check_all(checker, claims, order, results, processes, progress)
     for name, members in groups.items():
         cache.store(name, [results[k] for k in members])
     return Report(tuple(results), tuple(seeds))  # type: ignore[arg-type]
@@ -113,12 +115,14 @@ def _cached_results(ids: SeedIds, keys: Sequence[str], claims: Sequence[Claim], 
     return missing
 
 
-def analyse_seeds(seeds: Sequence[Seed], knowledge: Knowledge, jobs: int = 1, progress: Progress | None = None,
-                  meanwhile: Meanwhile | None = None, keys: Sequence[str] | None = None) -> list[Record]:
+def analyse_seeds(seeds: Sequence[Seed], knowledge: Knowledge, jobs: int | None = None,
+                  progress: Progress | None = None, meanwhile: Meanwhile | None = None,
+                  keys: Sequence[str] | None = None) -> list[Record]:
     """Every seed's index and pickled analysis, from the cache where possible, the rest computed by `jobs`
-    processes (each storing what it computes). `meanwhile(jobs)` runs in this process: a step at a time while
-    workers analyse seeds (given 1 process: this one), else after the seeds (given `jobs`). `keys`: the seeds'
-    cache keys (fingerprint.seed_key), when the caller has them."""
+    processes (as for check(); each storing what it computes). `meanwhile(processes)` runs in this process: a step
+    at a time while workers analyse seeds (given parallel.ONE: this one), else after the seeds (given them all).
+    `keys`: the seeds' cache keys (fingerprint.seed_key), when the caller has them."""
+    processes = parallel.processes(jobs)
     records: list[Record | None] = [None] * len(seeds)
     keys = keys or [seed_key(seed, knowledge) for seed in seeds]
 
@@ -137,16 +141,18 @@ def analyse_seeds(seeds: Sequence[Seed], knowledge: Knowledge, jobs: int = 1, pr
     done = len(seeds) - len(missing)
     if progress:
         progress("analysing seeds", done, len(seeds))
-    if jobs > 1 and len(missing) > 1:
+    left = sum(len(seeds[p].text) for p in missing)
+    if processes.worth(len(missing) > 1, left >= parallel.AUTO_SEED_CHARS):
         # the first one here: the analysers' libraries and tables (dateparser's locales) are then loaded before
         # the fork, once, not in every worker
         first = missing.pop(0)
         keep(first, stored(seeds[first], knowledge))
         done += 1
         # this process's own work meanwhile (given one process: this one), rather than a core left idle
-        work = parallel.in_workers(parallel.analyse_in_worker, missing, jobs, {"seeds": seeds, "knowledge": knowledge},
-                                   per_job=16, pool_size=min(jobs, len(missing)),
-                                   meanwhile=meanwhile(1) if meanwhile else None)
+        count = processes.count
+        work = parallel.in_workers(parallel.analyse_in_worker, missing, count, {"seeds": seeds, "knowledge": knowledge},
+                                   per_job=16, pool_size=min(count, len(missing)),
+                                   meanwhile=meanwhile(parallel.ONE) if meanwhile else None)
         for chunk, values in work:
             for pos, value in zip(chunk, values, strict=True):
                 keep(pos, value)
@@ -159,15 +165,15 @@ def analyse_seeds(seeds: Sequence[Seed], knowledge: Knowledge, jobs: int = 1, pr
         done += 1
         if progress:
             progress("analysing seeds", done, len(seeds))
-    for _ in meanwhile(jobs) if meanwhile else ():
+    for _ in meanwhile(processes) if meanwhile else ():
         pass
     return records  # type: ignore[return-value]
 
 
 def _prepare_claim_facts(ids: SeedIds, claims: Sequence[Claim], knowledge: Knowledge,
-                         memo: dict[tuple[str, str], list[Fact]], jobs: int) -> Iterator[None]:
+                         memo: dict[tuple[str, str], list[Fact]], processes: Processes) -> Iterator[None]:
     """Every (claim, seed language) analysis the run needs into `memo`, from the cache by claim file, the rest
-    computed (by `jobs` processes for many); yields after each one this process computes."""
+    computed (by several processes for many); yields after each one this process computes."""
     groups: dict[str, dict[tuple[str, str], None]] = {}
     for claim in claims:
         group = groups.setdefault(claim.location.path, {})
@@ -183,10 +189,11 @@ def _prepare_claim_facts(ids: SeedIds, claims: Sequence[Claim], knowledge: Knowl
             else:
                 missing[path] = ordered
     todo = sorted({pair for pairs in missing.values() for pair in pairs} - memo.keys())
-    if jobs > 1 and len(todo) >= 64:
+    if processes.worth(len(todo) >= 64, len(todo) >= parallel.AUTO_CLAIM_TEXTS):
         first = todo.pop(0)  # the analysers loaded before the fork (see analyse_seeds)
         memo[first] = claim_facts(*first, knowledge)
-        for chunk, facts in parallel.in_workers(parallel.claim_facts_in_worker, todo, jobs, {"knowledge": knowledge}):
+        work = parallel.in_workers(parallel.claim_facts_in_worker, todo, processes.count, {"knowledge": knowledge})
+        for chunk, facts in work:
             memo.update(zip(chunk, facts, strict=True))
     else:
         for text, lang in todo:
@@ -213,12 +220,15 @@ def _long_lived(checker: Checker) -> Iterator[None]:
 
 
 def _check_all(checker: Checker, claims: Sequence[Claim], order: list[int], results: list[Result | None],
-               jobs: int, progress: Progress | None) -> None:
-    """The claims at positions `order`, judged in that order, by `jobs` processes for many claims."""
+               processes: Processes, progress: Progress | None) -> None:
+    """The claims at positions `order`, judged in that order, by several processes for many claims."""
     done = len(claims) - len(order)
-    if jobs > 1 and len(order) >= 32:
-        work = parallel.in_workers(parallel.check_in_worker, order, jobs, {"checker": checker, "claims": claims},
-                                   per_job=16)
+    # a claim that names no seed is judged against the seeds that share something with it: more work
+    spread = max(1, len(checker.records) // 10)
+    size = sum(1 if claims[k].seed is not None else spread for k in order)
+    if processes.worth(len(order) >= 32, size >= parallel.AUTO_CLAIMS):
+        work = parallel.in_workers(parallel.check_in_worker, order, processes.count,
+                                   {"checker": checker, "claims": claims}, per_job=16)
         for chunk, found in work:
             for pos, sent in zip(chunk, found, strict=True):
                 results[pos] = parallel.received(checker, claims[pos], sent)

@@ -20,29 +20,65 @@ from .store import Stored, claim_facts, stored
 T = TypeVar("T")
 R = TypeVar("R")
 
-_default_jobs = 1
+AUTO = 0  # jobs=0, the default: one process per CPU, for the stages of a run with work enough to gain from them
+
+# Below these, a stage stays in this process when the number of processes is left to summitcheck (AUTO): a pool
+# costs its start, and each worker its first loads (py3langid's model for quotations, dateparser's locales), half a
+# second or more on 2 cores, more on a busy machine. Told a number (jobs >= 2), a stage uses workers for any work
+# but a token amount. Figures on 2 cores: 1,000 claims vs 1 seed, no cache, 2.3 s in one process and 3.4 s in two
+# (benchmarks/bench.py --quick); 10,000 claims 9.6 s and 6.6 s, 283 KB of seeds analysed in 1.8 s and 1.2 s
+# (docs/performance.md).
+AUTO_SEED_CHARS = 500_000  # seed text left to analyse: about 2.5 s in one process
+AUTO_CLAIM_TEXTS = 1_000  # claim analyses left to do (one per claim text and seed language): about 4 s
+AUTO_CLAIMS = 2_000  # claims left to judge, one naming no seed counting for a tenth of the seeds: about 1.5 s
+
+
+@dataclasses.dataclass(frozen=True)
+class Processes:
+    """How many processes a run may use, and whether only for stages with work enough to gain from them."""
+
+    count: int
+    auto: bool = False
+
+    def worth(self, enough: bool, plenty: bool) -> bool:
+        """Whether a stage runs in workers: it has `enough` work for them at all, and when the number was left to
+        summitcheck, `plenty` (more than their start-up costs)."""
+        return self.count > 1 and enough and (plenty or not self.auto)
+
+
+ONE = Processes(1)  # this process only: what a stage meanwhile gets while workers run
+_default_jobs = AUTO
 
 
 def set_jobs(jobs: int) -> None:
-    """The number of processes check() uses when not told (--jobs); 0 for one per CPU."""
+    """The number of processes check() uses when not told (--jobs): 1 for this one only, AUTO (0) to let the size
+    of the run decide."""
     global _default_jobs
     _default_jobs = jobs
 
 
-def processes(jobs: int | None) -> int:
-    """How many processes a run given `jobs` (None: set_jobs()'s) uses."""
+def processes(jobs: int | None) -> Processes:
+    """The processes a run given `jobs` uses: None for set_jobs()'s number, 0 (or less) for AUTO."""
     jobs = _default_jobs if jobs is None else jobs
-    if jobs <= 0:
-        import os
-
-        jobs = os.cpu_count() or 1
-    if jobs == 1:
-        return 1  # without importing multiprocessing (a twentieth of a second of start-up)
+    auto = jobs <= 0
+    count = _cpus() if auto else jobs
+    if count == 1:
+        return Processes(1, auto)  # without importing multiprocessing (a twentieth of a second of start-up)
     import multiprocessing
 
     if "fork" not in multiprocessing.get_all_start_methods():
-        return 1  # workers inherit the analysed seeds by fork; elsewhere one process does it all
-    return jobs
+        return Processes(1, auto)  # workers inherit the analysed seeds by fork; elsewhere one process does it all
+    return Processes(count, auto)
+
+
+def _cpus() -> int:
+    """The CPUs this process may run on (a container or taskset may allow fewer than the machine has)."""
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # not on every system
+        return os.cpu_count() or 1
 
 
 # What forked workers read: set by the parent just before it starts them.

@@ -282,7 +282,7 @@ def test_no_cache_flag_and_jobs_flag_reach_the_library(monkeypatch: pytest.Monke
     monkeypatch.setattr(parallel, "_default_jobs", 1)
     cli._performance(True, 3)
     assert not cache.enabled() and parallel._default_jobs == 3
-    assert parallel.processes(None) in (1, 3) and parallel.processes(0) >= 1
+    assert parallel.processes(None).count in (1, 3) and parallel.processes(0).count >= 1
     monkeypatch.setattr(parallel, "_default_jobs", 1)
     assert os.environ.get(cache.ENV_DIR)  # conftest: tests never touch the user's cache
 
