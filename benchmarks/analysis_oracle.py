@@ -33,7 +33,7 @@ os.environ["SUMMITCHECK_NO_CACHE"] = "1"
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summitcheck import api, index  # noqa: E402
+from summitcheck import index, store  # noqa: E402
 from summitcheck.analyse.knowledge import default_knowledge  # noqa: E402
 from summitcheck.errors import InputError  # noqa: E402
 from summitcheck.load.seeds import load_seeds, parse_seed  # noqa: E402
@@ -121,7 +121,7 @@ def digests(corpus: Path | None, limit: int | None) -> dict[str, dict[str, str]]
         path = seed.path.replace(str(ROOT), ".")  # the same names for two checkouts
         out[f"seed {path} {seed.id}"] = seed_digest(seed, knowledge)
     for text in claims:
-        out[f"claim {text}"] = {lang: _digest(repr(api._claim_facts(text, lang, knowledge))) for lang in ("en", "fr")}
+        out[f"claim {text}"] = {lang: _digest(repr(store.claim_facts(text, lang, knowledge))) for lang in ("en", "fr")}
     return out
 
 

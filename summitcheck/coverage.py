@@ -129,7 +129,7 @@ def _item(seed: Seed, index: int, fact: Fact, covered: bool, lines: LineIndex, m
 def coverage(report: Report, knowledge=None) -> list[SeedCoverage]:
     """Coverage of every seed of a report (the seeds are analysed again: the report keeps only the evidence)."""
     from .analyse.knowledge import default_knowledge
-    from .api import analyse_seed
+    from .store import analyse_seed
 
     knowledge = knowledge or default_knowledge()
     evidence = [e for r in report.results for e in r.evidence]

@@ -20,7 +20,7 @@ def pickled_as_call(cls: type) -> type:
     def __reduce__(self: object) -> tuple:
         return cls, values(self)
 
-    cls.__reduce__ = __reduce__  # type: ignore[method-assign]
+    cls.__reduce__ = __reduce__  # type: ignore[method-assign,assignment]
     return cls
 
 

@@ -14,10 +14,11 @@ import yaml
 from conftest import SEEDS, TEST_SEEDS
 
 from summitcheck.analyse.knowledge import default_knowledge
-from summitcheck.api import SeedFacts, analyse_seed, check_claim
+from summitcheck.api import check_claim
 from summitcheck.load.seeds import load_seeds, parse_seed
 from summitcheck.match import Settings
 from summitcheck.model import Claim, Location, Verdict
+from summitcheck.store import SeedFacts, analyse_seed
 
 CASES = Path(__file__).resolve().parent / "cases"
 

@@ -269,7 +269,7 @@ def test_seed_loader_never_fails_long(text: str) -> None:
 
 @functools.cache
 def bundled():
-    from summitcheck.api import analyse_seed
+    from summitcheck.store import analyse_seed
 
     return analyse_seed(load_seeds(SEEDS)[0], knowledge())
 

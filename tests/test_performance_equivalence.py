@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from summitcheck import api, cache
+from summitcheck import api, cache, fingerprint, parallel, retrieve, store
 from summitcheck.analyse.knowledge import default_knowledge
 from summitcheck.index import SeedIndex, sentence_keys
 from summitcheck.load.claims import load_claims
@@ -156,10 +156,10 @@ def test_candidates_hold_every_sentence_that_answers() -> None:
     enabled = cache.enabled()
     cache.set_enabled(False)
     try:
-        analysed = {s.id: api.analyse_seed(s, knowledge) for s in seeds}
+        analysed = {s.id: store.analyse_seed(s, knowledge) for s in seeds}
     finally:
         cache.set_enabled(enabled)
-    checker = api.Checker(list(analysed.values()), knowledge, settings)
+    checker = retrieve.Checker(list(analysed.values()), knowledge, settings)
     misses = []
     for claim in claims:
         seed_facts = analysed[claim.seed]
@@ -202,8 +202,8 @@ def test_no_window_scores_above_its_ceiling(monkeypatch: pytest.MonkeyPatch) -> 
     for claim in claims:
         seed = by_id[claim.seed]
         ceilings.clear()
-        judge.judge_seed(api.claim_facts(claim, seed, knowledge), api.analyse_seed(seed, knowledge).sentences,
-                         knowledge, settings)
+        facts = store.claim_facts(claim.text, seed.language, knowledge)
+        judge.judge_seed(facts, store.analyse_seed(seed, knowledge).sentences, knowledge, settings)
         windows += len(ceilings)
     assert windows > 1000
     assert not over, "\n".join(over[:20])
@@ -212,7 +212,7 @@ def test_no_window_scores_above_its_ceiling(monkeypatch: pytest.MonkeyPatch) -> 
 def test_the_index_is_selective() -> None:
     """Candidates are a small part of the seed for a value: the index does more than list every sentence."""
     seeds, _, _ = inputs()
-    bundled = api.analyse_seed(next(s for s in seeds if s.id == "000_f05eb49b0d101e5b"), default_knowledge())
+    bundled = store.analyse_seed(next(s for s in seeds if s.id == "000_f05eb49b0d101e5b"), default_knowledge())
     index = SeedIndex.build(bundled.sentences, default_knowledge())
     workers = [k for k in index.postings if k.startswith("v:number")]
     assert workers and len(index.postings) > 100
@@ -222,12 +222,12 @@ def test_the_index_is_selective() -> None:
 def test_cache_survives_corrupt_and_foreign_entries(fresh_cache: Path) -> None:
     seeds, _, _ = inputs()
     knowledge = default_knowledge()
-    first = api.analyse_seed(seeds[0], knowledge)
+    first = store.analyse_seed(seeds[0], knowledge)
     entries = list(fresh_cache.glob("seed*-*.pickle"))
     assert len(entries) == 1 and cache.load(entries[0].stem) is not cache.MISSING
     entries[0].write_bytes(b"not a pickle")
     (fresh_cache / ".tmp-half-written.pickle").write_bytes(b"\x80\x05")
-    again = api.analyse_seed(seeds[0], knowledge)
+    again = store.analyse_seed(seeds[0], knowledge)
     assert again.sentences == first.sentences
     assert cache.load("seed-" + "0" * 32) is cache.MISSING
 
@@ -250,14 +250,14 @@ def test_cache_prunes_the_least_recently_used_entries(tmp_path: Path) -> None:
 def test_cache_keys_follow_code_knowledge_and_text(monkeypatch: pytest.MonkeyPatch) -> None:
     seeds, _, _ = inputs()
     knowledge = default_knowledge()
-    key = api._seed_key(seeds[0], knowledge)
-    assert api._seed_key(seeds[0], knowledge) == key
+    key = fingerprint.seed_key(seeds[0], knowledge)
+    assert fingerprint.seed_key(seeds[0], knowledge) == key
     other = parse_seed(seeds[0].text + " Fin.", seeds[0].path, seeds[0].id)
-    assert api._seed_key(other, knowledge) != key
-    monkeypatch.setattr(api, "code_fingerprint", lambda: "another version of the analysers")
-    assert api._seed_key(seeds[0], knowledge) != key
-    assert api.knowledge_fingerprint(knowledge) == "default"
-    assert api._stable({"b", "a", "c"}) == api._stable({"c", "b", "a"})
+    assert fingerprint.seed_key(other, knowledge) != key
+    monkeypatch.setattr(fingerprint, "code_fingerprint", lambda: "another version of the analysers")
+    assert fingerprint.seed_key(seeds[0], knowledge) != key
+    assert fingerprint.knowledge_fingerprint(knowledge) == "default"
+    assert fingerprint.stable({"b", "a", "c"}) == fingerprint.stable({"c", "b", "a"})
 
 
 def _forget_results(folder: Path, run):
@@ -279,11 +279,11 @@ def test_no_cache_flag_and_jobs_flag_reach_the_library(monkeypatch: pytest.Monke
     from summitcheck import cli
 
     monkeypatch.setattr(cache, "_enabled", True)
-    monkeypatch.setattr(api, "_default_jobs", 1)
+    monkeypatch.setattr(parallel, "_default_jobs", 1)
     cli._performance(True, 3)
-    assert not cache.enabled() and api._default_jobs == 3
-    assert api._jobs(None) in (1, 3) and api._jobs(0) >= 1
-    monkeypatch.setattr(api, "_default_jobs", 1)
+    assert not cache.enabled() and parallel._default_jobs == 3
+    assert parallel.processes(None).count in (1, 3) and parallel.processes(0).count >= 1
+    monkeypatch.setattr(parallel, "_default_jobs", 1)
     assert os.environ.get(cache.ENV_DIR)  # conftest: tests never touch the user's cache
 
 
@@ -327,7 +327,7 @@ def test_knowledge_built_by_a_child_is_the_same(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(cache, "_enabled", False)
     glossary = tmp_path / "glossary.yaml"  # a glossary: default_knowledge() may be loaded in this process already
     glossary.write_text("concepts:\n  - id: widget\n    en: widget\n    fr: bidule\n", encoding="utf-8")
-    expected = api._stable(knowledge.build([glossary]))
+    expected = fingerprint.stable(knowledge.build([glossary]))
     parent, real_build = os.getpid(), knowledge.build
     built_here: list[int] = []
 
@@ -341,10 +341,10 @@ def test_knowledge_built_by_a_child_is_the_same(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(knowledge, "build", build)
     knowledge.prefetch([glossary])
     assert knowledge._building, "no child started"
-    assert api._stable(knowledge.load([glossary])) == expected
+    assert fingerprint.stable(knowledge.load([glossary])) == expected
     assert not knowledge._building and not built_here, "the tables were not the child's"
 
     monkeypatch.setattr(knowledge, "build", lambda extra_files=(): build(extra_files, fail_in_child=True))
     knowledge.prefetch([glossary])
-    assert api._stable(knowledge.load([glossary])) == expected
+    assert fingerprint.stable(knowledge.load([glossary])) == expected
     assert built_here == [1], "a failed child: built here"

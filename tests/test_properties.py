@@ -15,10 +15,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from summitcheck.analyse.knowledge import default_knowledge
-from summitcheck.api import SeedFacts, analyse_seed, check_claim
+from summitcheck.api import check_claim
 from summitcheck.load.seeds import load_seeds
 from summitcheck.match import Settings
 from summitcheck.model import Claim, Kind, Location, Verdict
+from summitcheck.store import SeedFacts, analyse_seed
 
 FOLDERS = [p for p in (SEEDS, TEST_SEEDS) if p.is_dir() and any(p.glob("*.txt"))]
 

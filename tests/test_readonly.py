@@ -56,9 +56,9 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "out").mkdir()
     monkeypatch.chdir(tmp_path)
     # --no-cache and --jobs set process-wide state: put it back for the tests that run after this one
-    from summitcheck import api, cache
+    from summitcheck import cache, parallel
 
-    monkeypatch.setattr(api, "_default_jobs", api._default_jobs)
+    monkeypatch.setattr(parallel, "_default_jobs", parallel._default_jobs)
     monkeypatch.setattr(cache, "_enabled", cache._enabled)
     return tmp_path
 

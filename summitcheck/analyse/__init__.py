@@ -164,6 +164,6 @@ def claim_language(text: str, knowledge: Knowledge) -> str:
 
 @functools.lru_cache(maxsize=1024)
 def quote_language(text: str) -> str:
-    from ..load.seeds import detect_language
+    from .language import detect_language
 
     return detect_language(text)

@@ -1,11 +1,9 @@
-"""Seeds: the `date` header, sentences with character offsets, and the article's language."""
+"""Seeds: the `date` header, sentences with character offsets, and the article's language (analyse.language)."""
 
 from __future__ import annotations
 
 import calendar
-import functools
 import re
-from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -14,10 +12,6 @@ from ..model import Location, PartialDate, Seed, Sentence
 from .files import MAX_SEED_FILE_BYTES, find_files, path_kind, position, read_text, shown_path
 
 SEED_SUFFIXES = (".txt",)
-LANGUAGES = ("fr", "en")
-LANGUAGE_SAMPLE = 5000  # characters read to detect a language
-
-WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 HEADER = re.compile(r"\s*date\s+(?P<value>[0-9][0-9-]*)(?=\s|\Z)")
 HEADER_VALUE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?\Z")
 
@@ -51,12 +45,14 @@ def parse_header(text: str, path: str) -> tuple[PartialDate | None, int]:
     fix = "write date YYYY, YYYY-MM or YYYY-MM-DD"
     if not v:
         raise InputError(where, f"bad date header {shown(value)}; {fix}")
-    year, month, day = int(v["y"]), v["m"] and int(v["m"]), v["d"] and int(v["d"])
+    year = int(v["y"])
+    month = int(v["m"]) if v["m"] else None
+    day = int(v["d"]) if v["d"] else None  # never without a month (HEADER_VALUE)
     if year < 1:
         raise InputError(where, f"bad date header {value!r}: there is no year 0; {fix}")
     if month is not None and not 1 <= month <= 12:
         raise InputError(where, f"bad date header {value!r}: month {month} is not 1-12; {fix}")
-    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+    if day is not None and month is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
         raise InputError(where, f"bad date header {value!r}: {year}-{month:02d} has no day {day}; {fix}")
     return PartialDate(year, month or None, day or None), m.end()
 
@@ -78,7 +74,7 @@ def split_sentences(text: str, start: int = 0) -> list[Sentence]:
             spans.append((cut, after.end()))
             cut = after.end()
         spans.append((cut, hi))
-    sentences = []
+    sentences: list[Sentence] = []
     for lo, hi in spans:
         while lo < hi:
             while lo < hi and text[lo].isspace():
@@ -105,46 +101,10 @@ def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
     return w.lower() in ABBREVIATIONS or (len(w) == 1 and w.isupper())
 
 
-@functools.cache
-def _language_identifier():  # -> py3langid's LanguageIdentifier (it has no public type)
-    # Imported here, and kept in the cache once decompressed: loading its model costs half a second.
-    from importlib.metadata import version
-
-    from .. import cache
-
-    def build():
-        from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-        identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
-        identifier.set_languages(list(LANGUAGES))
-        return identifier
-
-    return cache.cached(cache.key("langid", [version("py3langid"), ",".join(LANGUAGES)]), build)
-
-
-def detect_language(text: str) -> str:
-    """French or English: by their function words where a text has enough of them (instant, and reliable on
-    articles), else by py3langid restricted to the languages the analysers know (its model takes a while to load)."""
-    from ..analyse.knowledge import function_words
-    from ..analyse.tokens import fold
-
-    stopwords = function_words()
-    words = WORDS.findall(text[:5000].lower())
-    counts = Counter(words)
-    for word in [w for w in counts if not w.isascii()]:  # fold() of a plain ASCII word is the word lowercased
-        folded = fold(word)
-        if folded != word:
-            counts[folded] += counts.pop(word)
-    votes = {lang: sum(counts[w] for w in stopwords.get(lang, frozenset()).intersection(counts)) for lang in LANGUAGES}
-    ranked = sorted(LANGUAGES, key=lambda lang: -votes[lang])
-    top, second = votes[ranked[0]], votes[ranked[1]]
-    if top > 0 and top >= 2 * second and (top >= 3 or len(words) <= 8):
-        return ranked[0]
-    lang, _ = _language_identifier().classify(text[:LANGUAGE_SAMPLE])
-    return lang if lang in LANGUAGES else LANGUAGES[0]
-
-
 def parse_seed(text: str, path: str, seed_id: str, language: str | None = None) -> Seed:
+    # imported here, as before the move: the analysers' package is loaded only once a seed is read
+    from ..analyse.language import LANGUAGE_SAMPLE, detect_language
+
     date, body = parse_header(text, path)
     sentences = split_sentences(text, body)
     if not sentences:

@@ -1,0 +1,184 @@
+"""Analyses as a run keeps them: each seed's index in memory, its sentences' facts pickled by blocks (from the
+on-disk cache, or computed and stored there) and unpickled only when a claim reads them; a claim's facts as read
+against a seed's language.
+
+A seed's analysis pickled is a tenth of its size as objects: a run over a thousand seeds keeps them pickled and
+unpickles at most LOADED_BYTES of them at once.
+"""
+
+from __future__ import annotations
+
+import gc
+import pickle
+import sys
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import overload
+
+from . import cache
+from .analyse import analyse, claim_language
+from .analyse.knowledge import Knowledge
+from .fingerprint import seed_key
+from .index import SeedIndex, analysed, is_analysed, no_gc
+from .match import SentenceFacts
+from .model import Fact, Seed
+
+LOADED_BYTES = 8 << 20  # pickled size of the analyses kept unpickled at once in a run (about ten times as much
+# memory as objects); the others stay pickled until a claim needs them
+
+Stored = tuple[SeedIndex, tuple[bytes, ...], int]  # a seed's index, pickled blocks of sentences, sentences per block
+
+
+@dataclass
+class SeedFacts:
+    """A seed analysed once: the facts of every sentence, and (built on first use) their index."""
+
+    seed: Seed
+    sentences: list[SentenceFacts] = field(default_factory=list)
+    _index: SeedIndex | None = field(default=None, repr=False, compare=False)
+
+    def index(self, knowledge: Knowledge) -> SeedIndex:
+        if self._index is None:
+            self._index = SeedIndex.build(self.sentences, knowledge)
+        return self._index
+
+
+def stored(seed: Seed, knowledge: Knowledge) -> Stored:
+    """A seed's index and pickled analysis by blocks (index.analysed), from the cache, or computed and stored."""
+    name = seed_key(seed, knowledge)
+    value = cache.load(name)
+    if not is_analysed(value):
+        value = analysed(seed, knowledge)
+        cache.store(name, value)
+    return value
+
+
+def analyse_seed(seed: Seed, knowledge: Knowledge) -> SeedFacts:
+    """A seed's facts and their index, from the cache when this text was analysed before by the same code and
+    knowledge."""
+    index, blocks, _ = stored(seed, knowledge)
+    with no_gc():
+        return SeedFacts(seed, [SentenceFacts.unpacked(s) for block in blocks for s in pickle.loads(block)], index)
+
+
+def claim_facts(text: str, seed_language: str, knowledge: Knowledge) -> list[Fact]:
+    """A claim's facts as read against a seed in `seed_language` (its quotations are verbatim only in the seed's
+    language)."""
+    # cached by claim file (fingerprint.claims_key): bump index.FORMAT when this changes without the analysers
+    lang = claim_language(text, knowledge)
+    return list(analyse(text, lang, knowledge, verbatim_lang=seed_language).facts)
+
+
+def interned(index: SeedIndex) -> SeedIndex:
+    """The same index with its keys shared with every other seed's (a thousand seeds repeat most keys)."""
+    index.postings = {sys.intern(k): v for k, v in index.postings.items()}
+    return index
+
+
+class Record:
+    """One seed of a run: its index in memory, its analysis either as objects or pickled (by blocks of sentences)
+    until a claim needs it."""
+
+    __slots__ = ("block_size", "blocks", "index", "key", "seed", "sentences")
+
+    def __init__(self, seed: Seed, index: SeedIndex, sentences: list[SentenceFacts] | None = None,
+                 blocks: tuple[bytes, ...] = (), block_size: int = 1, key: str = "") -> None:
+        self.seed = seed
+        self.index = index
+        self.sentences = sentences
+        self.blocks = blocks
+        self.block_size = block_size  # sentences per block
+        self.key = key  # the cache key of its analysis: a hash of everything it depends on
+
+
+class Packed(Sequence[SentenceFacts]):
+    """One block of a seed's sentence analyses, read from its pickle as plain values, each sentence unpacked when
+    the judge first reads it (most claims read a few sentences of a seed)."""
+
+    __slots__ = ("packed", "unpacked")
+
+    def __init__(self, packed: list[tuple]) -> None:
+        self.packed = packed
+        self.unpacked: list[SentenceFacts | None] = [None] * len(packed)
+
+    def __len__(self) -> int:
+        return len(self.packed)
+
+    @overload
+    def __getitem__(self, k: int) -> SentenceFacts: ...
+    @overload
+    def __getitem__(self, k: slice) -> Sequence[SentenceFacts]: ...
+
+    def __getitem__(self, k: int | slice) -> SentenceFacts | Sequence[SentenceFacts]:
+        if isinstance(k, slice):  # the judge reads no slices; here for the Sequence contract
+            return [self[i] for i in range(*k.indices(len(self)))]
+        found = self.unpacked[k]
+        if found is None:
+            found = self.unpacked[k] = SentenceFacts.unpacked(self.packed[k])
+        return found
+
+
+class Store:
+    """The seeds of a run, by position, and the blocks of their analyses unpickled so far."""
+
+    def __init__(self, records: list[Record]) -> None:
+        self.records = records
+        self._loaded: OrderedDict[tuple[int, int], Packed] = OrderedDict()  # (seed, block)
+        self._loaded_bytes = 0
+        self.frozen = False  # while claims are judged: what is loaded is kept out of the cycle collector's passes
+
+    def sentences(self, pos: int) -> Sequence[SentenceFacts]:
+        record = self.records[pos]
+        if record.sentences is not None:
+            return record.sentences
+        if len(record.blocks) == 1:
+            return self.block(pos, 0)
+        return _Sentences(self, pos)
+
+    def block(self, pos: int, number: int) -> Sequence[SentenceFacts]:
+        """One block of a seed's sentence analyses, unpickled. Over LOADED_BYTES, the most recently used one is let
+        go: claims that name no seed read their seeds one after another in much the same order, and letting the
+        least recently used go would keep none of those the next claim reads first."""
+        key = (pos, number)
+        found = self._loaded.get(key)
+        if found is None:
+            blob = self.records[pos].blocks[number]
+            with no_gc():
+                found = Packed(pickle.loads(blob))
+                if self.frozen:
+                    gc.freeze()  # out of the collector's passes too (no cycles: freed by reference count)
+            while self._loaded and self._loaded_bytes + len(blob) > LOADED_BYTES:
+                (gone, gone_block), _ = self._loaded.popitem(last=True)
+                self._loaded_bytes -= len(self.records[gone].blocks[gone_block])
+            self._loaded[key] = found
+            self._loaded_bytes += len(blob)
+        else:
+            self._loaded.move_to_end(key)
+        return found
+
+
+class _Sentences(Sequence[SentenceFacts]):
+    """A long seed's sentence analyses, each block unpickled when one of its sentences is read."""
+
+    def __init__(self, store: Store, pos: int) -> None:
+        self.store, self.pos = store, pos
+        self.size = store.records[pos].index.size
+
+    def __len__(self) -> int:
+        return self.size
+
+    @overload
+    def __getitem__(self, k: int) -> SentenceFacts: ...
+    @overload
+    def __getitem__(self, k: slice) -> Sequence[SentenceFacts]: ...
+
+    def __getitem__(self, k: int | slice) -> SentenceFacts | Sequence[SentenceFacts]:
+        if isinstance(k, slice):  # the judge reads no slices; here for the Sequence contract
+            return [self[i] for i in range(*k.indices(self.size))]
+        if k < 0:
+            k += self.size
+        if not 0 <= k < self.size:
+            raise IndexError(k)
+        size = self.store.records[self.pos].block_size
+        return self.store.block(self.pos, k // size)[k % size]
