@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from summitcheck.analyse.knowledge import default_knowledge
-from summitcheck.api import analyse_seed
 from summitcheck.load.seeds import parse_seed
 from summitcheck.read.clauses import read
+from summitcheck.store import analyse_seed
 
 # (sentence, language, the value's text, the names that own it: [] when its clause names no actor)
 OWNERS = [
