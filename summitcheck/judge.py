@@ -154,7 +154,7 @@ def _scored(statuses: Sequence[FactStatus], focal: int) -> tuple[int, tuple[int,
     """A window's rank (2 supported, 1 contradicted, 0 unsupported) and the rest of its score: facts matched in
     the focal sentence, facts matched, -facts matched from the seed's background, -focal."""
     matched_here = matched = conflicts = missing = far = here = total = 0
-    words = words_here = values_here = False
+    words = words_here = values_here = False  # values_here: a quotation of the claim's in the focal sentence
     for s in statuses:
         status, where, kind = s.status, s.where, s.fact.kind
         weight = 2 if kind in VALUE_KINDS else 1
@@ -173,14 +173,15 @@ def _scored(statuses: Sequence[FactStatus], focal: int) -> tuple[int, tuple[int,
         if kind is Kind.TERM or kind is Kind.WORD:
             words = True
             words_here = words_here or in_sentence
-        elif kind in VALUE_KINDS and where == "sentence" and status != MISSING:
-            values_here = True
+        elif kind is Kind.QUOTE and where == "sentence" and status != MISSING:
+            values_here = True  # a quotation is what its sentence says; its speaker may be named before
     allowance = 1 if len(statuses) >= 3 else 0
     # The focal sentence must carry at least half of the claim (values weigh double: a quotation or a number is
     # what a sentence is about), not one name with the rest gathered from around it,
     anchored = matched_here > 0 and 2 * here >= total and far <= allowance
-    # and it must say something of what the claim says: one of its words, or a value (a quotation whose speaker
-    # the sentence before names), not only its names with every word gathered from elsewhere
+    # and it must say something of what the claim says: one of its words, or its quotation (whose speaker the
+    # sentence before may name), not only its names and figures with every word gathered from elsewhere
+    # ("Revenue up 18%" is not "18 % des ventes" between a revenue and a rise of other sentences)
     if words and not values_here and not words_here:
         anchored = False
     rank = 0 if missing or not anchored else 2 if conflicts == 0 else 1

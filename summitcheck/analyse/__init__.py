@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Fact, Kind, PartialDate
-from . import dates, phrases, quantities, quotes
+from . import dates, periods, phrases, quantities, quotes
 from .knowledge import Knowledge
 from .quantities import ORDINAL_WORDS as ORDINAL_NAMES
 from .scan import Scan
@@ -62,6 +62,7 @@ def analyse(
                 for k in inside:
                     scan.taken[k] = True
     dates.extract(scan)
+    periods.extract(scan)  # "Q3", "troisième trimestre": before the codes and ordinals take their words
     quantities.extract(scan)
     phrases.extract(scan)
     facts = _resolve_heads(scan)

@@ -135,7 +135,7 @@ def _piece(at: int, word: str, lang: str) -> Piece:
 
 def _fields(at: int, text: str, key: str | None, norm: str) -> Piece:
     """A piece's place in its word, then the fields of its Token (a key of None: the text)."""
-    code = "/" in text or (text[:1].isupper() and text[-1:].isdigit())
+    code = ("/" in text and len(text) > 1) or (text[:1].isupper() and text[-1:].isdigit())  # a lone "/" is none
     exact = key if (text if key is None else key).isupper() else norm
     return at, len(text), key, norm, exact, text[:1].isalpha() and not code, code
 
