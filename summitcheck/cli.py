@@ -114,6 +114,9 @@ ProgressOpt = Annotated[
 NoCacheOpt = Annotated[
     bool, typer.Option("--no-cache", help="Neither read nor write the cache of seed and claim analyses.")
 ]
+VerboseOpt = Annotated[
+    bool, typer.Option("--verbose", "-v", help="table: the full evidence of every claim, nothing cut to the width.")
+]
 JobsOpt = Annotated[
     int,
     typer.Option("--jobs", "-j", min=0, help="Processes for large corpora (0: one per CPU); the output is the same."),
@@ -173,6 +176,7 @@ def verify(
     progress: ProgressOpt = None,
     no_cache: NoCacheOpt = False,
     jobs: JobsOpt = 1,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Check every claim against its seed; exit 1 when a claim fails the policy (contradicted or unsupported)."""
     from .report import formats
@@ -184,7 +188,7 @@ def verify(
     _check_targets(options, (output, "--output"), (write_baseline, "--write-baseline"))
     report = _run_options(options, progress)
     outcome = _outcome(report, options, write_baseline)
-    _emit(report, outcome, options.format, output)
+    _emit(report, outcome, options.format, output, verbose)
     raise typer.Exit(EXIT_FAILED if outcome.failed else EXIT_OK)
 
 
@@ -430,12 +434,17 @@ def _note(message: str) -> None:
         typer.echo(message, err=True)
 
 
-def _emit(report: Report, outcome: Outcome, fmt: str, output: Path | None) -> None:
+def _emit(report: Report, outcome: Outcome, fmt: str, output: Path | None, verbose: bool = False) -> None:
     from .report import renderer
     from .report.common import summary_text
 
     with _writing(output) as out:
-        renderer(fmt)(report, out, outcome)
+        if fmt == "table":  # the one format with a level of detail
+            from .report.table import render
+
+            render(report, out, outcome, verbose=verbose)
+        else:
+            renderer(fmt)(report, out, outcome)
     if output is not None:
         _note(f"wrote {_shown(output)}: {summary_text(report, outcome)}")
     elif fmt == "plain":
