@@ -17,6 +17,7 @@ from typing import TextIO
 
 from .model import Evidence, Fact, Kind, Report, Seed
 from .report.common import LineIndex
+from .report.text import json_text
 from .report.text import line as safe
 
 KIND_NAMES = {
@@ -194,7 +195,7 @@ def render_json(seeds: Sequence[SeedCoverage], out: TextIO, show_covered: bool =
         ],
         "summary": summary(seeds),
     }
-    out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    out.write(json_text(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n")
 
 
 def render_table(seeds: Sequence[SeedCoverage], out: TextIO, show_covered: bool = False) -> None:
@@ -203,7 +204,6 @@ def render_table(seeds: Sequence[SeedCoverage], out: TextIO, show_covered: bool 
     from rich.text import Text
 
     from .report import layout
-    from .report.text import line as safe
 
     console = layout.console(out)
     columns = [layout.Column("where", keep=True), layout.Column("kind", keep=True),

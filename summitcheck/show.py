@@ -41,7 +41,9 @@ def render_claims(claims: list[Claim], fmt: str, with_facts: bool, out: TextIO) 
             if with_facts:
                 row["facts"] = [fact_dict(f) for f in _facts(c)]
             rows.append(row)
-        out.write(json.dumps({"claims": rows}, ensure_ascii=False, indent=2) + "\n")
+        from .report.text import json_text
+
+        out.write(json_text(json.dumps({"claims": rows}, ensure_ascii=False, indent=2)) + "\n")
         return
 
     from rich.text import Text

@@ -89,7 +89,8 @@ def write_file(target: Path, text: str) -> None:
     try:
         with _terminate_as_exit():
             fd, tmp = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            # backslashreplace: a character UTF-8 cannot encode (a lone surrogate) must not lose the whole report
+            with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as f:
                 f.write(text)
                 f.flush()
                 os.fsync(f.fileno())
@@ -110,6 +111,8 @@ def open_output(path: Path | None) -> Iterator[TextIO]:
     """A stream for the report: stdout (guarded), or a buffer written to `path` whole once the report is done."""
     if path is None:
         with guarded_stdout():
+            with contextlib.suppress(AttributeError, ValueError, io.UnsupportedOperation):
+                sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]  # as for a file
             yield sys.stdout
         return
     buffer = io.StringIO()

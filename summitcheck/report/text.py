@@ -43,3 +43,16 @@ def line(text: str) -> str:
 def is_safe(text: str) -> bool:
     """Whether `text` holds nothing that line() would change (for tests and assertions)."""
     return not _UNSAFE.search(text) and not _BREAKS.search(text)
+
+
+# In encoded JSON these can only stand inside strings (its structure is ASCII): written as \u escapes they keep
+# their value for a JSON reader and are nothing to a terminal. json.dumps escapes C0 itself, not C1, the line
+# separators or bidi controls, and writes a lone surrogate raw (which UTF-8 cannot encode).
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def json_text(encoded: str) -> str:
+    """JSON text (from json.dumps with ensure_ascii=False) with every character unsafe for a terminal escaped."""
+    if not _JSON_UNSAFE.search(encoded):
+        return encoded
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
