@@ -337,6 +337,7 @@ def _run_options(options: Options, progress: bool | None, only: str | None = Non
     """Load seeds and claims (every problem reported at once, exit 2), then check them."""
     import dataclasses
 
+    from . import cache
     from .analyse import knowledge
     from .errors import SummitcheckError
     from .load.claims import load_claims
@@ -344,6 +345,10 @@ def _run_options(options: Options, progress: bool | None, only: str | None = Non
     from .match import Settings
     from .report.progress import check
 
+    try:
+        cache.check_settings()
+    except cache.SettingError as e:
+        _fail_input([str(e)])
     knowledge.prefetch(list(options.knowledge_files))  # built meanwhile, where the cache does not hold them
     errors: list[str] = []
     seeds = []
