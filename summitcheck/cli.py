@@ -469,6 +469,9 @@ def main() -> None:
     does get here is a bug, reported in two lines with exit code 3 (never 1, which means a claim failed) and no
     traceback, unless SUMMITCHECK_DEBUG is set.
     """
+    from .report.output import install_stdout
+
+    install_stdout()
     try:
         app()
     except SystemExit:

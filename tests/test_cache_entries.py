@@ -3,7 +3,10 @@ a setting out of range is a one-line error before anything runs."""
 
 from __future__ import annotations
 
+import os
 import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,10 +34,16 @@ BAD = {
 def filled(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """A cache folder filled by one run of the bundled claims, and that run's JSON."""
     folder = tmp_path_factory.mktemp("filled-cache")
-    result = runner.invoke(app, ["verify", str(CLAIMS), "--seeds", str(SEEDS), "-f", "json"],
-                           env={cache.ENV_DIR: str(folder)})
-    assert result.exit_code == 0, result.output
-    return folder, result.stdout
+    done = fresh_process(folder)  # a fresh process: this one may hold the tables in memory, and not store them
+    assert done.returncode == 0, done.stderr
+    return folder, done.stdout
+
+
+def fresh_process(folder: Path) -> subprocess.CompletedProcess:
+    code = (f"import sys\nfrom summitcheck.cli import main\nsys.argv = ['summitcheck', 'verify', {str(CLAIMS)!r}, "
+            f"'--seeds', {str(SEEDS)!r}, '-f', 'json']\nmain()\n")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, cache.ENV_DIR: str(folder)})
 
 
 def test_a_run_fills_every_kind_of_entry(filled: tuple[Path, str]) -> None:
@@ -98,19 +107,12 @@ def test_a_library_caller_with_a_bad_setting_keeps_the_default(tmp_path: Path,
 def test_a_table_of_the_wrong_type_is_a_miss_in_a_fresh_process(filled: tuple[Path, str], kind: str,
                                                                  tmp_path: Path) -> None:
     """The knowledge tables and the language model are kept in memory once read: a new process reads the entry."""
-    import os
-    import subprocess
-    import sys
-
     folder, expected = filled
     broken = tmp_path / "cache"
     broken.mkdir()
     for entry in folder.glob("*.pickle"):
         wrong = entry.name.split("-", 1)[0].rstrip("0123456789") == kind
         (broken / entry.name).write_bytes(pickle.dumps(["not", "a", "table"]) if wrong else entry.read_bytes())
-    code = (f"import sys\nfrom summitcheck.cli import main\nsys.argv = ['summitcheck', 'verify', {str(CLAIMS)!r}, "
-            f"'--seeds', {str(SEEDS)!r}, '-f', 'json']\nmain()\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, cache.ENV_DIR: str(broken)})
+    done = fresh_process(broken)
     assert done.returncode == 0, done.stderr
     assert done.stdout == expected

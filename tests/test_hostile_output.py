@@ -124,7 +124,7 @@ def summitcheck(*args: str, **kwargs) -> subprocess.Popen:
 
 
 @pytest.mark.parametrize("args", [["verify", "-f", "plain"], ["verify", "-f", "json"], ["verify"],
-                                  ["show-claims"], ["verify", "-f", "html"]])
+                                  ["show-claims"], ["verify", "-f", "html"], ["--help"], ["verify", "--help"]])
 def test_a_closed_pipe_ends_quietly_with_141(args: list[str]) -> None:
     """`summitcheck verify -f plain | true`: the reader is gone before anything is written."""
     read, write = os.pipe()

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
-from ..errors import one_line
+from .text import line as one_line
 
 EXIT_PIPE = 141  # 128 + SIGPIPE
 
@@ -146,3 +146,38 @@ def silence_stdout() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, fileno)
         os.close(devnull)
+
+
+class _PipeAwareStdout(io.TextIOWrapper):
+    """The process's stdout, on the same buffer, whose closed pipe ends the run with 141 wherever the write is
+    (a help text, a usage error: typer turns a closed pipe there into exit 1, which would say a claim failed)."""
+
+    def write(self, text: str) -> int:
+        try:
+            return super().write(text)
+        except BrokenPipeError:
+            _pipe_closed()
+            raise  # unreachable: _pipe_closed exits
+
+    def flush(self) -> None:
+        try:
+            super().flush()
+        except BrokenPipeError:
+            _pipe_closed()
+
+
+def _pipe_closed() -> None:
+    silence_stdout()
+    raise SystemExit(EXIT_PIPE)
+
+
+def install_stdout() -> None:
+    """Put the pipe-aware stdout in place (the console entry point does, before anything is written). The original
+    stays as sys.__stdout__, so that its buffer is never closed under the new one."""
+    current = sys.stdout
+    if not isinstance(current, io.TextIOWrapper) or isinstance(current, _PipeAwareStdout):
+        return
+    with contextlib.suppress(AttributeError, ValueError, io.UnsupportedOperation):
+        current.flush()
+        sys.stdout = _PipeAwareStdout(current.buffer, encoding=current.encoding, errors="backslashreplace",
+                                      line_buffering=current.line_buffering, write_through=current.write_through)
