@@ -149,14 +149,14 @@ def test_a_pipe_closed_after_one_byte_ends_quietly() -> None:
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
-@pytest.mark.parametrize("args", [["verify", "-f", "json"], ["verify"], ["show-claims"]])
+@pytest.mark.parametrize("args", [["verify", "-f", "json"], ["verify"], ["show-claims"], ["--help"]])
 def test_a_full_disk_is_a_one_line_error(args: list[str]) -> None:
     with open("/dev/full", "w") as full:
         proc = summitcheck(*args, cwd=ROOT, stdout=full, stderr=subprocess.PIPE)
         _, stderr = proc.communicate(timeout=120)
     lines = stderr.decode().splitlines()
     assert proc.returncode == 2, lines
-    assert lines == ["error: cannot write the report to stdout: No space left on device"]
+    assert lines == ["error: cannot write to stdout: No space left on device"]
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -262,6 +262,22 @@ def test_killed_in_the_middle_of_writing_the_old_report_stays(project: Path) -> 
     done = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, timeout=120)
     assert done.returncode == -signal.SIGKILL
     assert (project / "out.json").read_text() == "old report\n"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
+def test_an_output_that_is_a_device_is_written_in_place_never_replaced(project: Path) -> None:
+    """`-o /dev/stdout`, `-o /dev/null`, a named pipe: a rename over them would replace the device itself."""
+    before = os.stat("/dev/full")
+    result = runner.invoke(app, ["verify", "-f", "json", "-o", "/dev/full"])
+    assert result.exit_code == 2 and "No space left on device" in result.stderr
+    after = os.stat("/dev/full")
+    assert (after.st_mode, after.st_rdev, after.st_ino) == (before.st_mode, before.st_rdev, before.st_ino)
+    assert runner.invoke(app, ["verify", "-f", "json", "-o", os.devnull]).exit_code == 0
+    assert os.path.exists(os.devnull) and not Path(os.devnull).is_file()
+    os.mkfifo(project / "pipe")
+    reader = subprocess.Popen(["cat", str(project / "pipe")], stdout=subprocess.PIPE)
+    assert runner.invoke(app, ["verify", "-f", "json", "-o", "pipe"]).exit_code == 0
+    assert json.loads(reader.communicate(timeout=60)[0])["summary"]["passed"] is True
 
 
 # ---------------------------------------------------------------------------------------------------------------

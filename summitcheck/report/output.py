@@ -15,6 +15,7 @@ import errno
 import io
 import os
 import signal
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -83,7 +84,16 @@ def _terminate_as_exit() -> Iterator[None]:
 
 
 def write_file(target: Path, text: str) -> None:
-    """`text` (UTF-8) to `target` atomically: a temporary file in the same folder, synced, then renamed over it."""
+    """`text` (UTF-8) to `target` atomically: a temporary file in the same folder, synced, then renamed over it.
+    A target that exists and is no regular file (/dev/stdout, a named pipe, a device) is written in place: a rename
+    would replace the device itself."""
+    try:
+        special = not stat.S_ISREG(os.stat(target).st_mode)
+    except OSError:
+        special = False  # a new file
+    if special:
+        _write_in_place(target, text)
+        return
     real = Path(os.path.realpath(target))  # through a link: replace what it points to, not the link
     tmp: str | None = None
     try:
@@ -104,6 +114,16 @@ def write_file(target: Path, text: str) -> None:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def _write_in_place(target: Path, text: str) -> None:
+    try:
+        with open(target, "w", encoding="utf-8", errors="backslashreplace", newline="") as f:
+            f.write(text)
+    except BrokenPipeError:
+        raise PipeClosed() from None
+    except OSError as e:
+        raise OutputError(f"{one_line(os.fsdecode(target))}: cannot write: {e.strerror or e}") from None
 
 
 @contextlib.contextmanager
@@ -136,7 +156,7 @@ def guarded_stdout() -> Iterator[None]:
             silence_stdout()
             raise PipeClosed() from None
         silence_stdout()
-        raise OutputError(f"cannot write the report to stdout: {e.strerror or e}") from None
+        raise OutputError(f"cannot write to stdout: {e.strerror or e}") from None
 
 
 def silence_stdout() -> None:
@@ -150,25 +170,31 @@ def silence_stdout() -> None:
 
 class _PipeAwareStdout(io.TextIOWrapper):
     """The process's stdout, on the same buffer, whose closed pipe ends the run with 141 wherever the write is
-    (a help text, a usage error: typer turns a closed pipe there into exit 1, which would say a claim failed)."""
+    (a help text, a usage error: typer turns a closed pipe there into exit 1, which would say a claim failed), and
+    whose full disk is a one-line error with exit 2 (not an internal error)."""
 
     def write(self, text: str) -> int:
         try:
             return super().write(text)
-        except BrokenPipeError:
-            _pipe_closed()
-            raise  # unreachable: _pipe_closed exits
+        except OSError as e:
+            _failed(e)
+            raise  # unreachable: _failed exits
 
     def flush(self) -> None:
         try:
             super().flush()
-        except BrokenPipeError:
-            _pipe_closed()
+        except OSError as e:
+            _failed(e)
 
 
-def _pipe_closed() -> None:
+def _failed(error: OSError) -> None:
+    """A closed pipe: 141, quietly. Another failure (a full disk): one line on stderr, exit 2."""
     silence_stdout()
-    raise SystemExit(EXIT_PIPE)
+    if isinstance(error, BrokenPipeError) or error.errno == errno.EPIPE:
+        raise SystemExit(EXIT_PIPE)
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(f"error: cannot write to stdout: {error.strerror or error}\n")
+    raise SystemExit(2)
 
 
 def install_stdout() -> None:
