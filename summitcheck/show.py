@@ -81,7 +81,9 @@ def render_claims(claims: list[Claim], fmt: str, with_facts: bool, out: TextIO) 
     sizes = layout.widths(columns, rows, console.width)
     if sizes[1] >= min(MIN_TEXT, max((row[1].cell_len for row in rows), default=0)):
         lines += layout.table(console, columns, rows, sizes=sizes)
-    else:  # too narrow for the text beside the rest: each claim on two lines, where it is, then its text and tags
+        lines.append(Text(plural(len(claims), "claim")))
+    else:  # too narrow for the text beside the rest: each claim on two lines, where it is, then its text and tags;
+        # nothing else, so that the listing is two lines a claim (the count would be the one line over)
         heads = layout.table(console, [columns[0], columns[4], columns[2]], [[row[0], row[4], row[2]] for row in rows],
                              header=False)
         for head, row in zip(heads, rows, strict=True):
@@ -89,7 +91,6 @@ def render_claims(claims: list[Claim], fmt: str, with_facts: bool, out: TextIO) 
             if row[3]:
                 text += Text("  [", style="dim") + row[3] + Text("]", style="dim")
             lines += [head, layout.cut(text, console.width)]
-    lines.append(Text(plural(len(claims), "claim")))
     layout.print_lines(console, [layout.cut(piece, console.width) for piece in lines])
 
 
