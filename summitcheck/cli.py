@@ -1,8 +1,9 @@
 """The command line: parse options, call the library, pick a reporter, map the outcome to an exit code.
 
 Exit codes: 0 no claim fails the policy (by default: every claim supported); 1 a claim fails it (by default:
-contradicted or unsupported); 2 bad input or usage; 3 an internal error (a bug: never mistaken for an unsupported
-claim). Options come from the command line, then `[tool.summitcheck]` of pyproject.toml (or summitcheck.toml).
+contradicted or unsupported); 2 bad input or usage, or a report that cannot be written; 3 an internal error (a bug:
+never mistaken for an unsupported claim); 141 stdout's reader went away. Options come from the command line, then
+`[tool.summitcheck]` of pyproject.toml (or summitcheck.toml). Only typer's public interface is used.
 """
 
 from __future__ import annotations
@@ -394,7 +395,7 @@ def _outcome(report: Report, options: Options, write_baseline: Path | None) -> O
     if outcome.stale and write_baseline is None:
         ids = ", ".join(e.id for e in outcome.stale[:5]) + (", …" if len(outcome.stale) > 5 else "")
         _note(f"note: {len(outcome.stale)} baseline entr{'y' if len(outcome.stale) == 1 else 'ies'} no longer "
-              f"fail ({ids}); refresh it with --write-baseline {options.baseline}")
+              f"fail ({ids}); refresh it with --write-baseline {_shown(options.baseline)}")
     return outcome
 
 
