@@ -6,6 +6,8 @@ import io
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.text import Text
 
 from summitcheck.report import layout
@@ -77,3 +79,24 @@ def test_wrapped_text_is_cut_with_an_ellipsis_on_its_last_line() -> None:
     lines = layout.wrapped(_console(80), Text("one two three four five six seven"), 10, 2)
     assert [piece.plain for piece in lines] == ["one two", "three fou…"] or lines[-1].plain.endswith("…")
     assert all(piece.cell_len <= 10 for piece in lines)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(), st.text(min_size=1))
+def test_any_text_comes_out_safe_and_encodable(text: str, other: str) -> None:
+    assert is_safe(line(text + other))
+    block(text).encode("utf-8")
+    assert json.loads(json_text(json.dumps(text, ensure_ascii=False))) == text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.text(max_size=40), st.text(max_size=300), st.text(max_size=30)), min_size=1,
+                max_size=6), st.integers(min_value=24, max_value=220))
+def test_any_row_fits_any_width(rows: list[tuple[str, str, str]], width: int) -> None:
+    console = _console(width)
+    columns = [layout.Column("id", keep=True, min=4), layout.Column("text", wrap=True, min=8, lines=2),
+               layout.Column("seed", min=6)]
+    cells = [[layout.cell(a), layout.cell(b), layout.cell(c)] for a, b, c in rows]
+    for piece in layout.table(console, columns, cells, width):
+        assert layout.cut(piece, width).cell_len <= width
+        assert is_safe(piece.plain)
