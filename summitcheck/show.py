@@ -122,9 +122,9 @@ def render_explanation(result: Result, out: TextIO) -> None:
                      where])
     lines += layout.table(console, columns, rows)
     if result.sentence is not None:
-        sentence = Text(safe(f"evidence: {result.seed} sentence {result.sentence.index}: "), style="dim")
-        sentence += Text(safe(result.sentence.text))
+        sentence = Text.assemble((safe(f"evidence: {result.seed} sentence {result.sentence.index}: "), "dim"),
+                                 safe(result.sentence.text))
         lines += layout.wrapped(console, sentence, console.width, None)
-    verdict = Text(result.verdict.value, style="bold") + Text(": " + safe(result.reason))
+    verdict = Text.assemble((result.verdict.value, "bold"), ": " + safe(result.reason))
     lines += layout.wrapped(console, verdict, console.width, None)
     layout.print_lines(console, [layout.cut(piece, console.width) for piece in lines])

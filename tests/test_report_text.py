@@ -100,3 +100,23 @@ def test_any_row_fits_any_width(rows: list[tuple[str, str, str]], width: int) ->
     for piece in layout.table(console, columns, cells, width):
         assert layout.cut(piece, width).cell_len <= width
         assert is_safe(piece.plain)
+
+
+def test_only_the_labels_of_the_evidence_lines_are_dim() -> None:
+    """The seed's words and the claim's text in the normal colour; the seed id and file:line dimmed."""
+    from summitcheck.report import table
+    from summitcheck.report.sample import sample_report
+
+    console = _console(120)
+    lines = table.lines(sample_report(), console)
+    evidence = next(piece for piece in lines if "sample-fr §2:" in piece.plain)
+    claim = next(piece for piece in lines if piece.plain.strip().startswith("claims/labour.yaml:2:5"))
+
+    def style_at(text: Text, words: str) -> str:
+        at = text.plain.index(words)
+        return " ".join(str(span.style) for span in text.spans if span.start <= at < span.end) or str(text.style)
+
+    assert "dim" in style_at(evidence, "sample-fr")
+    assert "dim" not in style_at(evidence, "nord-coréens")
+    assert "red" in style_at(evidence, "Environ 10.000") and "green" in style_at(evidence, "travailleurs")
+    assert "dim" in style_at(claim, "claims/labour.yaml") and "dim" not in style_at(claim, "≈20,000 workers")

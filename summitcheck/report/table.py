@@ -72,10 +72,11 @@ def highlighted(result: Result, verbose: bool = False) -> Text:
 
 def _evidence_lines(console: Console, result: Result, width: int, verbose: bool) -> list[Text]:
     loc = result.claim.location
-    where = Text(safe(f"{display_path(loc.path)}:{loc.line or 1}:{loc.col or 1}"), style="dim")
-    claim = where + Text(": ") + Text(safe(result.claim.text))
-    seed = Text(safe(f"{result.seed} §{result.sentence.index}: ") if result.sentence else "", style="dim")
-    evidence = seed + highlighted(result, verbose)
+    # Text.assemble, not `+`: a sum takes the style of its first part for the whole (all of it dim)
+    claim = Text.assemble((safe(f"{display_path(loc.path)}:{loc.line or 1}:{loc.col or 1}"), "dim"), ": ",
+                          safe(result.claim.text))
+    seed = safe(f"{result.seed} §{result.sentence.index}: ") if result.sentence else ""
+    evidence = Text.assemble((seed, "dim"), highlighted(result, verbose))
     room = max(width - len(INDENT), 20)
     if verbose:
         lines = layout.wrapped(console, evidence, room, None) + layout.wrapped(console, claim, room, None)
