@@ -510,7 +510,7 @@ def _flush_stdout() -> None:
     shuts down; whatever could not be written goes to the null device."""
     try:
         sys.stdout.flush()
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):  # AttributeError: no stdout at all (started with `>&-`)
         from .report.output import silence_stdout
 
         silence_stdout()

@@ -159,6 +159,15 @@ def test_a_full_disk_is_a_one_line_error(args: list[str]) -> None:
     assert lines == ["error: cannot write to stdout: No space left on device"]
 
 
+@pytest.mark.parametrize("args", [["verify"], ["show-claims"], ["verify", "-f", "json"]])
+def test_a_stdout_closed_from_the_start_is_a_one_line_error(args: list[str]) -> None:
+    """`summitcheck verify >&-`: Python starts without sys.stdout."""
+    proc = summitcheck(*args, cwd=ROOT, stderr=subprocess.PIPE, preexec_fn=lambda: os.close(1))
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 2, stderr.decode()
+    assert stderr.decode().splitlines() == ["error: cannot write to stdout: it is closed"]
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # -o: the whole report or the old file; never an input.
 

@@ -130,6 +130,8 @@ def _write_in_place(target: Path, text: str) -> None:
 def open_output(path: Path | None) -> Iterator[TextIO]:
     """A stream for the report: stdout (guarded), or a buffer written to `path` whole once the report is done."""
     if path is None:
+        if sys.stdout is None:  # started with its stdout closed (`>&-`)
+            raise OutputError("cannot write to stdout: it is closed")
         with guarded_stdout():
             with contextlib.suppress(AttributeError, ValueError, io.UnsupportedOperation):
                 sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]  # as for a file
