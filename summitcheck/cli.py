@@ -1,23 +1,24 @@
 """The command line: parse options, call the library, pick a reporter, map the outcome to an exit code.
 
 Exit codes: 0 no claim fails the policy (by default: every claim supported); 1 a claim fails it (by default:
-contradicted or unsupported); 2 bad input or usage; 3 an internal error (a bug: never mistaken for an unsupported
-claim). Options come from the command line, then `[tool.summitcheck]` of pyproject.toml (or summitcheck.toml).
+contradicted or unsupported); 2 bad input or usage, or a report that cannot be written; 3 an internal error (a bug:
+never mistaken for an unsupported claim); 141 stdout's reader went away. Options come from the command line, then
+`[tool.summitcheck]` of pyproject.toml (or summitcheck.toml). Only typer's public interface is used.
 """
 
 from __future__ import annotations
 
 import contextlib
-import io
+import inspect
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
+from typer.core import TyperGroup
 
 from . import __version__
-from .cli_typer import Command, Group
 
 if TYPE_CHECKING:
     from .config import Options
@@ -25,12 +26,32 @@ if TYPE_CHECKING:
     from .policy import Outcome
 
 EXIT_OK, EXIT_FAILED, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a writer whose reader went away
 DEFAULT_CLAIMS = Path("claims")
 DEFAULT_SEEDS = Path("seeds")
 DEFAULT_HTML = Path("summitcheck-report.html")
 
+
+class Group(TyperGroup):
+    """The command list with each command's whole first paragraph (click would cut it to the width)."""
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                text = inspect.cleandoc(command.short_help or command.help or "").split("\n\n")[0]
+                rows.append((name, " ".join(text.split())))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+# rich_markup_mode=None: help and usage errors laid out by click, as plain text. typer's rich help imports rich's
+# console, tables and markdown parser, which was half of a `--help`.
 app = typer.Typer(
     cls=Group,
+    rich_markup_mode=None,
     add_completion=False,
     no_args_is_help=True,
     help="Check short editorial claims against source articles, across French and English.",
@@ -94,6 +115,9 @@ ProgressOpt = Annotated[
 NoCacheOpt = Annotated[
     bool, typer.Option("--no-cache", help="Neither read nor write the cache of seed and claim analyses.")
 ]
+VerboseOpt = Annotated[
+    bool, typer.Option("--verbose", "-v", help="table: the full evidence of every claim, nothing cut to the width.")
+]
 JobsOpt = Annotated[
     int,
     typer.Option("--jobs", "-j", min=0, help="Processes for large corpora (0: one per CPU); the output is the same."),
@@ -136,7 +160,7 @@ def main_options(
     """summitcheck: a fact checker for editorial claims."""
 
 
-@app.command(cls=Command)
+@app.command()
 def verify(
     paths: Paths = None,
     seeds: SeedsOpt = None,
@@ -153,6 +177,7 @@ def verify(
     progress: ProgressOpt = None,
     no_cache: NoCacheOpt = False,
     jobs: JobsOpt = 1,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Check every claim against its seed; exit 1 when a claim fails the policy (contradicted or unsupported)."""
     from .report import formats
@@ -161,13 +186,14 @@ def verify(
     options = _options(config, paths=paths, seeds=seeds, format=format, language=language, tolerance=tolerance,
                        fail_on=fail_on, baseline=baseline, glossary=glossary, aliases=aliases)
     _check_format(options.format, formats())
+    _check_targets(options, (output, "--output"), (write_baseline, "--write-baseline"))
     report = _run_options(options, progress)
     outcome = _outcome(report, options, write_baseline)
-    _emit(report, outcome, options.format, output)
+    _emit(report, outcome, options.format, output, verbose)
     raise typer.Exit(EXIT_FAILED if outcome.failed else EXIT_OK)
 
 
-@app.command(cls=Command)
+@app.command()
 def report(
     paths: Paths = None,
     seeds: SeedsOpt = None,
@@ -186,13 +212,14 @@ def report(
     """Write the HTML report: every seed with its evidence highlighted and linked to the claims, with filters."""
     options = _options(config, paths=paths, seeds=seeds, language=language, tolerance=tolerance, fail_on=fail_on,
                        baseline=baseline, glossary=glossary, aliases=aliases)
+    _check_targets(options, (output, "--output"))
     result = _run_options(options, progress)
     outcome = _outcome(result, options, None)
     _emit(result, outcome, "html", output)
     raise typer.Exit(EXIT_FAILED if outcome.failed else EXIT_OK)
 
 
-@app.command(cls=Command)
+@app.command()
 def coverage(
     paths: Paths = None,
     seeds: SeedsOpt = None,
@@ -215,21 +242,21 @@ def coverage(
     _check_format(format, list(cov.FORMATS))
     options = _options(config, paths=paths, seeds=seeds, language=language, tolerance=tolerance, glossary=glossary,
                        aliases=aliases)
+    _check_targets(options, (output, "--output"))
     result = _run_options(options, progress)
     seeds_coverage = cov.coverage(result, _knowledge(options))
-    with _open_output(output) as out:
+    with _writing(output) as out:
         cov.render(seeds_coverage, format, out, show_all)
     total = cov.summary(seeds_coverage)
     if output is not None:
-        typer.echo(f"wrote {output}: {total['covered']} of {total['facts']} facts covered ({total['percent']}%)",
-                   err=True)
+        _note(f"wrote {_shown(output)}: {total['covered']} of {total['facts']} facts covered ({total['percent']}%)")
     failed = fail_under is not None and total["percent"] < fail_under
     if failed:
-        typer.echo(f"coverage {total['percent']}% is under --fail-under {fail_under:g}%", err=True)
+        _note(f"coverage {total['percent']}% is under --fail-under {fail_under:g}%")
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 
 
-@app.command(cls=Command)
+@app.command()
 def explain(
     claim_id: Annotated[str, typer.Argument(metavar="ID", help="The id of the claim to explain.")],
     paths: Paths = None,
@@ -246,11 +273,12 @@ def explain(
     options = _options(config, paths=paths, seeds=seeds, language=language, tolerance=tolerance,
                        glossary=glossary, aliases=aliases)
     report = _run_options(options, progress=False, only=claim_id)
-    render_explanation(report.results[0], sys.stdout)
+    with _writing(None) as out:
+        render_explanation(report.results[0], out)
     raise typer.Exit(EXIT_OK if report.all_supported else EXIT_FAILED)
 
 
-@app.command("show-claims", cls=Command)
+@app.command("show-claims")
 def show_claims(
     paths: Paths = None,
     seeds: Annotated[
@@ -276,7 +304,8 @@ def show_claims(
         claims = load_claims(list(options.claims), seed_ids)
     except SummitcheckError as e:
         _fail_input(str(e).splitlines())
-    render_claims(claims, format, facts, sys.stdout)
+    with _writing(None) as out:
+        render_claims(claims, format, facts, out)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -309,6 +338,7 @@ def _run_options(options: Options, progress: bool | None, only: str | None = Non
     """Load seeds and claims (every problem reported at once, exit 2), then check them."""
     import dataclasses
 
+    from . import cache
     from .analyse import knowledge
     from .errors import SummitcheckError
     from .load.claims import load_claims
@@ -316,6 +346,10 @@ def _run_options(options: Options, progress: bool | None, only: str | None = Non
     from .match import Settings
     from .report.progress import check
 
+    try:
+        cache.check_settings()
+    except cache.SettingError as e:
+        _fail_input([str(e)])
     knowledge.prefetch(list(options.knowledge_files))  # built meanwhile, where the cache does not hold them
     errors: list[str] = []
     seeds = []
@@ -351,44 +385,82 @@ def _outcome(report: Report, options: Options, write_baseline: Path | None) -> O
     try:
         if write_baseline is not None:
             n = write_baseline_file(report, options.fail_on, write_baseline)
-            typer.echo(f"wrote {n} known failure{'s' if n != 1 else ''} to {write_baseline}", err=True)
+            _note(f"wrote {n} known failure{'s' if n != 1 else ''} to {_shown(write_baseline)}")
             baseline = read_baseline(write_baseline)
         else:
             baseline = read_baseline(options.baseline) if options.baseline is not None else None
     except SummitcheckError as e:
         _fail_input(str(e).splitlines())
     outcome = Policy(options.fail_on, baseline).apply(report)
-    if outcome.stale and write_baseline is None:
+    if outcome.stale and write_baseline is None and options.baseline is not None:
         ids = ", ".join(e.id for e in outcome.stale[:5]) + (", …" if len(outcome.stale) > 5 else "")
-        typer.echo(f"note: {len(outcome.stale)} baseline entr{'y' if len(outcome.stale) == 1 else 'ies'} no longer "
-                   f"fail ({ids}); refresh it with --write-baseline {options.baseline}", err=True)
+        _note(f"note: {len(outcome.stale)} baseline entr{'y' if len(outcome.stale) == 1 else 'ies'} no longer "
+              f"fail ({ids}); refresh it with --write-baseline {_shown(options.baseline)}")
     return outcome
 
 
-@contextlib.contextmanager
-def _open_output(path: Path | None) -> Iterator[TextIO]:
-    """stdout, or a file written whole (UTF-8) once the report is complete."""
-    if path is None:
-        yield sys.stdout
+def _check_targets(options: Options, *targets: tuple[Path | None, str]) -> None:
+    """Refuse, before anything runs, an output file that is one of the run's inputs: summitcheck never writes to
+    claims, seeds, its config, glossaries or the baseline it reads."""
+    from .load.claims import CLAIM_SUFFIXES
+    from .load.files import find_files
+    from .report.output import OutputError, check_not_input
+
+    if all(target is None for target, _ in targets):
         return
-    buffer = io.StringIO()
-    yield buffer
+    inputs: list[Path] = find_files(list(options.claims), CLAIM_SUFFIXES, "claim files")[0]
+    inputs += find_files([options.seeds], (".txt",), "seeds")[0]
+    inputs += [p for p in (options.config.path, options.baseline, *options.knowledge_files) if p is not None]
     try:
-        path.write_text(buffer.getvalue(), encoding="utf-8")
-    except OSError as e:
-        _fail_input([f"{path}: cannot write: {e.strerror or e}"])
+        for target, what in targets:
+            if target is not None:
+                check_not_input(target, inputs, what)
+    except OutputError as e:
+        _fail_input([str(e)])
 
 
-def _emit(report: Report, outcome: Outcome, fmt: str, output: Path | None) -> None:
+@contextlib.contextmanager
+def _writing(path: Path | None) -> Iterator[TextIO]:
+    """The report's stream (report.output.open_output), its failures mapped to exit codes: a closed pipe 141, a
+    file or stdout that cannot be written 2."""
+    from .report.output import OutputError, PipeClosed, open_output
+
+    try:
+        with open_output(path) as out:
+            yield out
+    except PipeClosed:
+        raise typer.Exit(EXIT_PIPE) from None
+    except OutputError as e:
+        _fail_input([str(e)])
+
+
+def _note(message: str) -> None:
+    """A line for stderr; a stderr that is gone is no reason to fail a run that has said what it had to."""
+    with contextlib.suppress(OSError, ValueError):
+        typer.echo(message, err=True)
+
+
+def _emit(report: Report, outcome: Outcome, fmt: str, output: Path | None, verbose: bool = False) -> None:
     from .report import renderer
     from .report.common import summary_text
 
-    with _open_output(output) as out:
-        renderer(fmt)(report, out, outcome)
+    with _writing(output) as out:
+        if fmt == "table":  # the one format with a level of detail
+            from .report.table import render
+
+            render(report, out, outcome, verbose=verbose)
+        else:
+            renderer(fmt)(report, out, outcome)
     if output is not None:
-        typer.echo(f"wrote {output}: {summary_text(report, outcome)}", err=True)
+        _note(f"wrote {_shown(output)}: {summary_text(report, outcome)}")
     elif fmt == "plain":
-        typer.echo(summary_text(report, outcome), err=True)
+        _note(summary_text(report, outcome))
+
+
+def _shown(path: Path) -> str:
+    from .load.files import shown_path
+
+    return shown_path(path)
 
 
 def main() -> None:
@@ -398,17 +470,22 @@ def main() -> None:
     does get here is a bug, reported in two lines with exit code 3 (never 1, which means a claim failed) and no
     traceback, unless SUMMITCHECK_DEBUG is set.
     """
+    from .report.output import install_stdout
+
+    install_stdout()
     try:
         app()
     except SystemExit:
         _flush_stdout()
         raise
     except KeyboardInterrupt:
-        typer.echo("interrupted", err=True)
+        _note("interrupted")
         sys.exit(130)
-    except BrokenPipeError:  # the reader went away (`summitcheck verify | head`): nothing left to tell it
-        _silence_stdout()
-        sys.exit(141)  # as a shell reports a process killed by SIGPIPE
+    except BrokenPipeError:  # the reader went away outside a report (a help text, an error): nothing left to say
+        from .report.output import silence_stdout
+
+        silence_stdout()
+        sys.exit(EXIT_PIPE)
     except Exception as e:  # the last line of defence: never a traceback, never exit 1
         import os
 
@@ -420,28 +497,20 @@ def main() -> None:
             traceback.print_exc()
         detail = one_line(f"{type(e).__name__}: {e}")
         detail = detail if len(detail) <= 300 else detail[:299] + "…"
-        typer.echo(
+        _note(
             f"internal error: {detail}\n"
             f"This is a bug in summitcheck {__version__}; please report it with the command and the input that caused "
-            "it (run again with SUMMITCHECK_DEBUG=1 to see the traceback).",
-            err=True,
+            "it (run again with SUMMITCHECK_DEBUG=1 to see the traceback)."
         )
         sys.exit(EXIT_INTERNAL)
 
 
 def _flush_stdout() -> None:
-    """Flush now, so that a closed pipe is noticed here and not as a warning while Python shuts down."""
+    """Flush now, so that a closed pipe or a full disk is noticed here and not as a warning (exit 120) while Python
+    shuts down; whatever could not be written goes to the null device."""
     try:
         sys.stdout.flush()
-    except (BrokenPipeError, ValueError):
-        _silence_stdout()
+    except (OSError, ValueError, AttributeError):  # AttributeError: no stdout at all (started with `>&-`)
+        from .report.output import silence_stdout
 
-
-def _silence_stdout() -> None:
-    import os
-
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
+        silence_stdout()

@@ -17,6 +17,8 @@ from typing import TextIO
 
 from .model import Evidence, Fact, Kind, Report, Seed
 from .report.common import LineIndex
+from .report.text import json_text
+from .report.text import line as safe
 
 KIND_NAMES = {
     Kind.NUMBER: "number",
@@ -168,8 +170,8 @@ def render_plain(seeds: Sequence[SeedCoverage], out: TextIO, show_covered: bool 
                 continue
             state = "covered" if item.covered else "uncovered"
             words = " ".join(item.text.split())
-            out.write(f"{item.path}:{item.line}:{item.col}: {state} {item.kind} {words!r} = {item.value} "
-                      f"(sentence {item.sentence}){_mentions(item)}\n")
+            out.write(safe(f"{item.path}:{item.line}:{item.col}: {state} {item.kind} {words!r} = {item.value} "
+                           f"(sentence {item.sentence}){_mentions(item)}") + "\n")
 
 
 def render_json(seeds: Sequence[SeedCoverage], out: TextIO, show_covered: bool = False) -> None:
@@ -193,35 +195,39 @@ def render_json(seeds: Sequence[SeedCoverage], out: TextIO, show_covered: bool =
         ],
         "summary": summary(seeds),
     }
-    out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    out.write(json_text(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n")
 
 
 def render_table(seeds: Sequence[SeedCoverage], out: TextIO, show_covered: bool = False) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    """Per seed, a title and its facts: where (sentence, line:col) and kind keep their width, the seed's words and
+    the value wrap onto two lines at most, longer ones cut with an ellipsis."""
     from rich.text import Text
 
-    console = Console(file=out, highlight=False)
+    from .report import layout
+
+    console = layout.console(out)
+    columns = [layout.Column("where", keep=True), layout.Column("kind", keep=True),
+               layout.Column("words", wrap=True, min=12), layout.Column("value", wrap=True, min=10)]
+    if show_covered:
+        columns.append(layout.Column("covered", keep=True))
+    lines: list[Text] = []
     for cov in seeds:
-        title = f"{cov.seed.id}: {cov.covered} of {cov.total} facts covered ({cov.percent:.0f}%)"
-        table = Table(title=title, title_justify="left", expand=False)
-        table.add_column("where", no_wrap=True, style="dim")
-        table.add_column("kind", no_wrap=True)
-        table.add_column("words")
-        table.add_column("value")
-        if show_covered:
-            table.add_column("covered", no_wrap=True)
-        rows = [i for i in cov.items if show_covered or not i.covered]
-        for item in rows:
-            row = [f"§{item.sentence} {item.line}:{item.col}", item.kind,
-                   " ".join(item.text.split()) + _mentions(item), item.value]
+        title = safe(f"{cov.seed.id}: {cov.covered} of {cov.total} facts covered ({cov.percent:.0f}%)")
+        rows = []
+        for item in cov.items:
+            if item.covered and not show_covered:
+                continue
+            row = [layout.cell(f"§{item.sentence} {item.line}:{item.col}", "dim"), layout.cell(item.kind),
+                   layout.cell(item.text + _mentions(item)), layout.cell(item.value)]
             if show_covered:
                 row.append(Text("yes", style="green") if item.covered else Text("no", style="yellow"))
-            table.add_row(*row)
+            rows.append(row)
         if rows:
-            console.print(table)
+            lines.append(Text(title, style="bold"))
+            lines += layout.table(console, columns, rows)
         else:
-            console.print(Text(title + " — nothing missing", style="green"))
+            lines.append(Text(title + " — nothing missing", style="green"))
     s = summary(seeds)
-    console.print(f"{s['covered']} of {s['facts']} checkable facts covered by a claim ({s['percent']}%); "
-                  f"{s['uncovered']} uncovered")
+    lines.append(Text(f"{s['covered']} of {s['facts']} checkable facts covered by a claim ({s['percent']}%); "
+                      f"{s['uncovered']} uncovered"))
+    layout.print_lines(console, [layout.cut(piece, console.width) for piece in lines])

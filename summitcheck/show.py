@@ -7,6 +7,8 @@ from typing import TextIO
 
 from .model import Claim, Fact, Result
 
+MIN_TEXT = 40  # cells the claim text needs beside the other columns, else each claim takes two lines
+
 
 def _facts(claim: Claim) -> list[Fact]:
     from .analyse import analyse, claim_language
@@ -30,7 +32,7 @@ def fact_dict(fact: Fact) -> dict[str, object]:
 
 def render_claims(claims: list[Claim], fmt: str, with_facts: bool, out: TextIO) -> None:
     if fmt == "json":
-        rows = []
+        rows: list[dict[str, object]] = []
         for c in claims:
             row: dict[str, object] = {"id": c.id, "text": c.text, "seed": c.seed, "tags": list(c.tags),
                                       "file": c.location.path, "line": c.location.line, "col": c.location.col}
@@ -39,59 +41,90 @@ def render_claims(claims: list[Claim], fmt: str, with_facts: bool, out: TextIO) 
             if with_facts:
                 row["facts"] = [fact_dict(f) for f in _facts(c)]
             rows.append(row)
-        out.write(json.dumps({"claims": rows}, ensure_ascii=False, indent=2) + "\n")
+        from .report.text import json_text
+
+        out.write(json_text(json.dumps({"claims": rows}, ensure_ascii=False, indent=2)) + "\n")
         return
 
-    from rich.console import Console
-    from rich.table import Table
+    from rich.text import Text
 
-    console = Console(file=out, highlight=False)
+    from .report import layout
+    from .report.common import display_path, plural
+    from .report.text import line as safe
+
+    console = layout.console(out)
+    lines: list[Text] = []
     if with_facts:  # one small table per claim: its typed facts do not fit beside the claim's other columns
+        columns = [layout.Column("kind", keep=True), layout.Column("words", wrap=True, min=12),
+                   layout.Column("value", wrap=True, min=12), layout.Column("counts / role", min=8)]
         for c in claims:
-            console.print(f"[cyan]{c.id}[/cyan]  {c.text}  [dim]{c.location.path}:{c.location.line}[/dim]")
-            facts = Table(show_header=True, box=None, padding=(0, 2), pad_edge=False)
-            for name in ("kind", "words", "value", "counts / role"):
-                facts.add_column(name, style="dim" if name == "kind" else None)
+            head = Text.assemble((safe(c.id), "cyan"), "  ", (safe(f"{display_path(c.location.path)}:"
+                                                                      f"{c.location.line}"), "dim"))
+            lines += [head, *layout.wrapped(console, Text("  " + safe(c.text)), console.width, 2)]
+            facts: list[list[Text]] = []
             for f in _facts(c):
                 extra = ", ".join(f.head) if f.head else (f.role or "")
                 if f.qualifier != "exact":
                     extra = f"{f.qualifier} {extra}".strip()
-                facts.add_row(f.kind.value, f.text, f.shown(), extra)
-            console.print(facts)
-            console.print()
-        console.print(f"{len(claims)} claim{'s' if len(claims) != 1 else ''}")
+                facts.append([layout.cell(f.kind.value, "dim"), layout.cell(f.text), layout.cell(f.shown()),
+                              layout.cell(extra)])
+            lines += [Text("  ") + piece for piece in layout.table(console, columns, facts, console.width - 2)]
+            lines.append(Text(""))
+        lines.append(Text(plural(len(claims), "claim")))
+        layout.print_lines(console, lines)
         return
-    table = Table()
-    table.add_column("id", style="cyan", no_wrap=True)
-    table.add_column("text", ratio=3)
-    table.add_column("seed", ratio=1, overflow="fold")
-    table.add_column("tags", ratio=1)
-    table.add_column("file:line", no_wrap=True)
-    for c in claims:
-        table.add_row(c.id, c.text, c.seed or "(every seed)", ", ".join(c.tags), f"{c.location.path}:{c.location.line}")
-    console.print(table)
-    console.print(f"{len(claims)} claim{'s' if len(claims) != 1 else ''}")
+    columns = [layout.Column("id", min=12, keep=True), layout.Column("text", min=20, wrap=True, lines=2),
+               layout.Column("seed", min=8), layout.Column("tags", min=6), layout.Column("file:line", keep=True)]
+    cells: list[list[Text]] = [[layout.cell(c.id, "cyan"), layout.cell(c.text), layout.cell(c.seed or "(every seed)"),
+             layout.cell(", ".join(c.tags)), layout.cell(f"{display_path(c.location.path)}:{c.location.line}", "dim")]
+            for c in claims]
+    sizes = layout.widths(columns, cells, console.width)
+    if sizes[1] >= min(MIN_TEXT, max((row[1].cell_len for row in cells), default=0)):
+        lines += layout.table(console, columns, cells, sizes=sizes)
+        lines.append(Text(plural(len(claims), "claim")))
+    else:  # too narrow for the text beside the rest: each claim on two lines, where it is, then its text and tags;
+        # nothing else, so that the listing is two lines a claim (the count would be the one line over)
+        heads = layout.table(console, [columns[0], columns[4], columns[2]], [[row[0], row[4], row[2]] for row in cells],
+                             header=False)
+        for head, cell_row in zip(heads, cells, strict=True):
+            text = Text("    ") + cell_row[1]
+            if cell_row[3]:
+                text += Text("  [", style="dim") + cell_row[3] + Text("]", style="dim")
+            lines += [head, layout.cut(text, console.width)]
+    layout.print_lines(console, [layout.cut(piece, console.width) for piece in lines])
 
 
 def render_explanation(result: Result, out: TextIO) -> None:
     """One claim's typed facts, each with what the seed said of it, then the verdict and its reason."""
-    from rich.console import Console
-    from rich.table import Table
+    from rich.text import Text
 
-    console = Console(file=out, highlight=False)
+    from .report import layout
+    from .report.text import line as safe
+
+    console = layout.console(out)
     claim = result.claim
-    console.print(f"[cyan]{claim.id}[/cyan]  {claim.text}  [dim]{claim.location}[/dim]")
+    lines = [Text.assemble((safe(claim.id), "cyan"), "  ", (safe(str(claim.location)), "dim"))]
+    lines += layout.wrapped(console, Text("  " + safe(claim.text)), console.width, None)
     answers = {e.claim_text: e for e in result.evidence}
-    table = Table(show_header=True, box=None, padding=(0, 2), pad_edge=False)
-    for name in ("kind", "claim words", "value", "seed words", "where"):
-        table.add_column(name)
+    columns = [layout.Column("kind", keep=True), layout.Column("claim words", wrap=True, min=11),
+               layout.Column("value", wrap=True, min=10), layout.Column("seed words", wrap=True, min=10),
+               layout.Column("where", keep=True)]
+    rows = []
     for fact in result.facts:
         e = answers.get(fact.text)
-        seed_words = f"[green]{e.text}[/green]" if e and e.status == "match" else (
-            f"[red]{e.text}[/red]" if e else "[yellow]not found[/yellow]")
-        where = f"{e.seed} §{e.sentence} [{e.start}:{e.end}]" if e else ""
-        table.add_row(fact.kind.value, fact.text, fact.shown(), seed_words, where)
-    console.print(table)
+        if e is None:
+            seed_words = Text("not found", style="yellow")
+        else:
+            seed_words = Text(safe(e.text), style="green" if e.status == "match" else "red")
+        seed = "" if e is None or e.seed == result.seed else f"{e.seed} "  # the evidence sentence names its seed
+        where = layout.cell(f"{seed}§{e.sentence} [{e.start}:{e.end}]" if e else "", "dim")
+        rows.append([layout.cell(fact.kind.value), layout.cell(fact.text), layout.cell(fact.shown()), seed_words,
+                     where])
+    lines += layout.table(console, columns, rows)
     if result.sentence is not None:
-        console.print(f"[dim]evidence sentence {result.sentence.index}:[/dim] {result.sentence.text}")
-    console.print(f"[bold]{result.verdict.value}[/bold]: {result.reason}")
+        sentence = Text.assemble((safe(f"evidence: {result.seed} sentence {result.sentence.index}: "), "dim"),
+                                 safe(result.sentence.text))
+        lines += layout.wrapped(console, sentence, console.width, None)
+    verdict = Text.assemble((result.verdict.value, "bold"), ": " + safe(result.reason))
+    lines += layout.wrapped(console, verdict, console.width, None)
+    layout.print_lines(console, [layout.cut(piece, console.width) for piece in lines])

@@ -59,6 +59,11 @@ def ten_megabyte_text(path: Path) -> None:
         f.write("\n")
 
 
+def huge_integer(path: Path) -> None:
+    """A number past what Python reads (4,300 digits) where the text should be."""
+    path.write_text("claims:\n  - id: big\n    text: " + "1" * 5000 + "\n", encoding="utf-8")
+
+
 def one_line_seed(path: Path) -> None:
     """30 KB with no sentence end: all lower case, commas only (a transcript, a scraped page)."""
     clause = "environ 10.000 travailleurs nord-coréens sont employés en russie, selon moscou, "

@@ -57,6 +57,41 @@ def test_golden(name: str, stable_env: None) -> None:
     assert got == expected, f"{name} differs from {path.name}; if intended, update with SUMMITCHECK_UPDATE_GOLDEN=1"
 
 
+@pytest.mark.parametrize(("columns", "verbose"), [(80, False), (200, False), (80, True)])
+def test_table_golden_at_a_terminal_width(columns: int, verbose: bool, stable_env: None,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The default table as a person reads it in a default terminal (80 columns) and a wide one; --verbose too."""
+    from summitcheck.report.table import render as render_table
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    out = io.StringIO()
+    render_table(sample_report(), out, verbose=verbose)
+    got = out.getvalue()
+    check_golden(GOLDEN / f"sample.table-{columns}{'-verbose' if verbose else ''}.txt", got)
+    assert max(len(line) for line in got.splitlines()) <= columns
+
+
+@pytest.mark.parametrize("columns", [80, 200])
+def test_show_claims_golden_at_a_terminal_width(columns: int, stable_env: None,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from summitcheck.show import render_claims
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    out = io.StringIO()
+    render_claims([r.claim for r in sample_report().results], "table", False, out)
+    got = out.getvalue()
+    check_golden(GOLDEN / f"sample.show-claims-{columns}.txt", got)
+    assert max(len(line) for line in got.splitlines()) <= columns
+
+
+def check_golden(path: Path, got: str) -> None:
+    if UPDATE:
+        path.write_text(got, encoding="utf-8")
+    assert path.exists(), f"missing {path}; create it with SUMMITCHECK_UPDATE_GOLDEN=1"
+    assert got == path.read_text(encoding="utf-8"), f"differs from {path.name}; if intended, update with " \
+        "SUMMITCHECK_UPDATE_GOLDEN=1"
+
+
 @pytest.mark.parametrize("name", sorted(SUFFIX))
 def test_deterministic_and_free_of_local_paths(name: str, stable_env: None) -> None:
     first, second = render(name), render(name)

@@ -47,6 +47,9 @@ ALLOWED_TAGS = frozenset(
 )
 # libyaml's parser, or None where PyYAML was built without it (tests set None to check the pure-Python path).
 FAST_LOADER: Any = getattr(yaml, "CSafeLoader", None) if yaml.__with_libyaml__ else None
+# A lone surrogate (U+D800 to U+DFFF) is no character: UTF-8 cannot encode it, so no output could show it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+MAX_INT_DIGITS = 4_000  # below Python's own limit on reading an int (4,300 digits)
 # YAML's printable characters; anything else is refused before parsing, at its own place.
 NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # Line breaks to YAML 1.1 (libyaml, PyYAML) but ordinary characters to YAML 1.2 (and ruamel.yaml before): they are
@@ -133,6 +136,8 @@ def _sexagesimal(text: str, number: type) -> Any:
 
 def _int(text: str, version: tuple[int, int]) -> int:
     digits = text.replace("_", "")
+    if len(digits) > MAX_INT_DIGITS:  # Python refuses to read it, with advice for programmers: say it plainly
+        raise ValueError(f"{len(digits):,} digits, more than a number may have")
     sign, digits = (-1, digits[1:]) if digits[:1] == "-" else (1, digits.lstrip("+"))
     if digits[:2] in ("0b", "0o", "0x"):
         return sign * int(digits[2:], {"b": 2, "o": 8, "x": 16}[digits[1]])
@@ -277,6 +282,10 @@ class _Builder:
         if len(self.stack) >= MAX_NESTING:
             self._check_depth(where)
         text = event.value if self.show is None else event.value.translate(self.show)
+        if event.style == '"' and _SURROGATE.search(text):  # only a \\u escape of a quoted scalar makes one
+            half = ord(_SURROGATE.search(text).group())
+            self.invalid.append((where, f"{shown(text)} holds \\u{half:04x}, half of a UTF-16 pair and not a "
+                                        "character; write the character itself, or its \\U escape"))
         tag = event.tag
         if tag is None or tag == "!":
             tag = _resolve(text, self.version) if event.implicit[0] else CORE + "str"

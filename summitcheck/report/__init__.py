@@ -7,10 +7,11 @@ nothing else; `outcome` is the fail policy applied to the report (default: contr
 from __future__ import annotations
 
 import importlib
-from typing import Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
-from ..model import Report
-from ..policy import Outcome
+if TYPE_CHECKING:  # the package itself stays light: the console entry point imports report.output first thing
+    from ..model import Report
+    from ..policy import Outcome
 
 # format name -> module that defines render(report, out, outcome=None)
 REPORTERS: dict[str, str] = {

@@ -16,10 +16,12 @@ from typing import TextIO
 from ..model import Report, Result, Verdict
 from ..policy import FAIL, KNOWN, Outcome
 from .common import display_path, outcome_of, summary_text
+from .text import line as safe
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A message: control characters shown as escapes (a line break of the message itself is %0A)."""
+    return "%0A".join(safe(part).replace("%", "%25") for part in text.split("\n"))
 
 
 def escape_property(text: str) -> str:
@@ -27,7 +29,7 @@ def escape_property(text: str) -> str:
 
 
 def path_of(result: Result) -> str:
-    return display_path(result.claim.location.path, os.environ.get("GITHUB_WORKSPACE") or None)
+    return safe(display_path(result.claim.location.path, os.environ.get("GITHUB_WORKSPACE") or None))
 
 
 def annotation(result: Result, outcome: Outcome) -> str | None:
@@ -68,6 +70,8 @@ def render(report: Report, out: TextIO, outcome: Outcome | None = None) -> None:
         status = outcome.status(result)
         if status in (FAIL, KNOWN):
             loc = result.claim.location
+            # the verdict first: a line that starts with a file's name (`::warning ...`) would be a command
             mark = "  " if status == FAIL else "  (baseline) "
-            lines.append(f"{mark}{escape_data(path_of(result))}:{loc.line}: {result.verdict.value} {result.claim.id}")
+            where = f"{path_of(result)}:{loc.line}"
+            lines.append(f"{mark}{result.verdict.value} {result.claim.id} at {escape_data(where)}")
     out.write("\n".join(lines) + "\n")

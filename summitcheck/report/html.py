@@ -17,6 +17,7 @@ from typing import TextIO
 from ..model import Evidence, Report, Result, Seed, Verdict
 from ..policy import FAIL, KNOWN, Outcome, fail_on_names
 from .common import ORDER, display_path, evidence_by_seed, outcome_of, plural
+from .text import block, line
 
 RANK = {Verdict.SUPPORTED: 0, Verdict.UNSUPPORTED: 1, Verdict.CONTRADICTED: 2}
 STATUS_TEXT = {FAIL: "fails the run", KNOWN: "known failure (baseline)"}
@@ -118,7 +119,8 @@ JS = """
 
 
 def e(text: object) -> str:
-    return escape(str(text), quote=True)
+    """Text for the page: control characters (which HTML forbids) shown as escapes, then HTML-escaped."""
+    return escape(block(str(text)), quote=True)
 
 
 def worst(verdicts: list[Verdict]) -> Verdict:
@@ -136,7 +138,7 @@ def evidence_anchor(seed_index: int, ev: Evidence) -> str:
 def claim_card(result: Result, outcome: Outcome, seed_index: dict[str, int]) -> str:
     claim, verdict = result.claim, result.verdict.value
     status = outcome.status(result)
-    tags = json.dumps(list(claim.tags), ensure_ascii=False)
+    tags = json.dumps([line(t) for t in claim.tags], ensure_ascii=False)  # as the tag filter's options show them
     status_html = ""
     if status in STATUS_TEXT:
         status_html = f' <span class="status {status}">{STATUS_TEXT[status]}</span>'
@@ -225,7 +227,7 @@ def _segments(text: str, lo: int, hi: int, evidence: list[tuple[Evidence, Result
 def page(report: Report, outcome: Outcome | None = None) -> str:
     outcome = outcome_of(report, outcome)
     seed_index = {seed.id: i for i, seed in enumerate(report.seeds, 1)}
-    tags = sorted({t for r in report.results for t in r.claim.tags})
+    tags = sorted({line(t) for r in report.results for t in r.claim.tags})
     failing, known = outcome.count(FAIL), outcome.count(KNOWN)
     status = f"{failing} failing" if failing else "none failing"
     if known:
@@ -236,7 +238,7 @@ def page(report: Report, outcome: Outcome | None = None) -> str:
         f'<span class="badge {v.value}">{v.value}</span> {report.count(v)}</label>'
         for v in ORDER
     )
-    tag_counts = {t: sum(1 for r in report.results if t in r.claim.tags) for t in tags}
+    tag_counts = {t: sum(1 for r in report.results if t in map(line, r.claim.tags)) for t in tags}
     options = '<option value="">all tags</option>' + "".join(
         f'<option value="{e(t)}">{e(t)} ({tag_counts[t]})</option>' for t in tags
     )

@@ -12,6 +12,7 @@ from typing import Any, TextIO
 from ..model import Report, Result, Verdict
 from ..policy import FAIL, KNOWN, Outcome, fail_on_names
 from .common import outcome_of
+from .text import json_text
 
 
 def result_dict(result: Result) -> dict[str, Any]:
@@ -70,9 +71,9 @@ def render(report: Report, out: TextIO, outcome: Outcome | None = None) -> None:
     for k, result in enumerate(report.results):
         row = result_dict(result)
         row["status"] = outcome.status(result)
-        out.write(("," if k else "") + "\n    " + _indented(row, "    "))
+        out.write(("," if k else "") + "\n    " + json_text(_indented(row, "    ")))
     out.write("\n  ]" if report.results else "]")
-    out.write(',\n  "summary": ' + _indented(summary(report, outcome), "  ") + "\n}\n")
+    out.write(',\n  "summary": ' + json_text(_indented(summary(report, outcome), "  ")) + "\n}\n")
 
 
 def _indented(value: Any, margin: str) -> str:

@@ -14,13 +14,16 @@ from typing import TextIO
 from ..model import Report, Result
 from ..policy import FAIL, KNOWN, Outcome
 from .common import display_path, outcome_of
+from .text import block
 
 # Characters XML 1.0 cannot hold at all, even escaped.
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def xml_safe(text: str) -> str:
-    return NOT_XML.sub("\ufffd", text)
+    """Control characters shown as escapes (a CI page or a terminal may show the XML), then anything XML 1.0
+    cannot hold replaced."""
+    return NOT_XML.sub("\ufffd", block(text))
 
 
 def classname(path: str) -> str:

@@ -12,6 +12,7 @@ from typing import TextIO
 from ..model import Report, Result, Verdict
 from ..policy import FAIL, KNOWN, Outcome, fail_on_names
 from .common import ORDER, display_path, excerpt, outcome_of, plural
+from .text import line as safe
 
 ICON = {Verdict.SUPPORTED: "✅", Verdict.CONTRADICTED: "❌", Verdict.UNSUPPORTED: "⚠️"}
 MAX_CHARS = 60_000  # GitHub refuses a comment over 65,536 characters
@@ -19,7 +20,9 @@ MAX_CELL = 300  # characters of an evidence excerpt
 
 
 def escape(text: str) -> str:
-    """Text safe inside a table cell: no pipes, no raw HTML, no emphasis markers of its own, no line breaks."""
+    """Text safe inside a table cell: no pipes, no raw HTML, no emphasis markers of its own, no line breaks, no
+    control characters (shown as escapes)."""
+    text = safe(text)
     for char in "\\|*_`[]":
         text = text.replace(char, "\\" + char)
     return text.replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
@@ -49,12 +52,15 @@ def evidence_cell(result: Result) -> str:
         parts += [escape(text[at:start]), mark, escape(text[start:end].strip()), mark]
         at = end
     parts.append(escape(text[at:]))
-    return f"{result.seed} §{result.sentence.index}: " + " ".join("".join(parts).split())
+    return f"{escape(result.seed or '')} §{result.sentence.index}: " + " ".join("".join(parts).split())
 
 
 def where(result: Result) -> str:
     loc = result.claim.location
-    return f"`{display_path(loc.path)}:{loc.line}`" if loc.line else f"`{display_path(loc.path)}`"
+    shown = safe(f"{display_path(loc.path)}:{loc.line}" if loc.line else display_path(loc.path))
+    if "`" in shown or "|" in shown:  # a code span cannot hold its own backtick, nor a table cell a pipe
+        return escape(shown)
+    return f"`{shown}`"
 
 
 def table(rows: list[Result], outcome: Outcome, with_verdict: bool, budget: list[int]) -> list[str]:

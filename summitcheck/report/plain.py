@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from ..errors import one_line
 from ..model import Report, Result
 from ..policy import KNOWN, Outcome
 from .common import outcome_of
+from .text import line as safe
 
 
 def line(result: Result, outcome: Outcome) -> str:
@@ -18,7 +18,7 @@ def line(result: Result, outcome: Outcome) -> str:
     reason = " ".join(result.reason.split())
     tail = " [baseline]" if outcome.status(result) == KNOWN else ""
     where = f"{loc.path}:{loc.line or 1}:{loc.col or 1}"
-    return one_line(f"{where}: {result.verdict.value} {result.claim.id}: {reason}{tail}")
+    return safe(f"{where}: {result.verdict.value} {result.claim.id}: {reason}{tail}")
 
 
 def render(report: Report, out: TextIO, outcome: Outcome | None = None) -> None:

@@ -18,6 +18,7 @@ from .. import __version__
 from ..model import Report, Result, Seed, Verdict
 from ..policy import FAIL, KNOWN, Outcome
 from .common import LineIndex, display_path, outcome_of, seeds_by_id
+from .text import json_text
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -149,4 +150,4 @@ def document(report: Report, outcome: Outcome | None = None) -> dict[str, Any]:
 
 
 def render(report: Report, out: TextIO, outcome: Outcome | None = None) -> None:
-    out.write(json.dumps(document(report, outcome), ensure_ascii=False, indent=2) + "\n")
+    out.write(json_text(json.dumps(document(report, outcome), ensure_ascii=False, indent=2)) + "\n")
