@@ -120,7 +120,9 @@ VerboseOpt = Annotated[
 ]
 JobsOpt = Annotated[
     int,
-    typer.Option("--jobs", "-j", min=0, help="Processes for large corpora (0: one per CPU); the output is the same."),
+    typer.Option("--jobs", "-j", min=0,
+                 help="Processes: 0 (the default) uses every CPU where the work is large enough to gain, 1 forces "
+                      "one process; the output is the same."),
 ]
 
 
@@ -176,7 +178,7 @@ def verify(
     aliases: AliasesOpt = None,
     progress: ProgressOpt = None,
     no_cache: NoCacheOpt = False,
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = 0,
     verbose: VerboseOpt = False,
 ) -> None:
     """Check every claim against its seed; exit 1 when a claim fails the policy (contradicted or unsupported)."""
