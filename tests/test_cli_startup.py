@@ -43,7 +43,7 @@ def test_command_help_shows_every_option_help_and_default(name: str) -> None:
         if help_text:
             assert " ".join(help_text.split()) in text, (name, param.name)
     if name == "verify":
-        assert "[default: 1; x>=0]" in text
+        assert "[default: 0; x>=0]" in text
         assert "[default: contradicted,unsupported]" in text  # rich help took this for markup and dropped it
 
 
