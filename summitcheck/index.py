@@ -52,7 +52,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from .analyse import KIND_VALUE, analyse
+from .analyse import KIND_VALUE, analyse, demonyms
 from .analyse.knowledge import Knowledge
 from .analyse.tokens import tokenize
 from .match import SentenceFacts, Settings, _plain, interval
@@ -151,6 +151,8 @@ def sentence_keys(sentence: SentenceFacts, knowledge: Knowledge) -> set[str]:
     for t in words:
         add("w:" + t.norm)
         add("k:" + t.key)
+        for base in demonyms.bases_of(t.norm):  # "rennais": a name of a place "Renn(es)" may find it
+            add("b:" + base)
     for concept in sentence.concepts:
         add(f"c:{concept}")
     for f in sentence.facts:
@@ -496,6 +498,7 @@ def _query(fact: Fact, lang: str, knowledge: Knowledge, settings: Settings, voca
             keys.update(f"l:{b}" for a in fact.value for b in rel.inside(a))
         else:
             keys.update(f"r:{b}" for a in fact.value for b in rel.related(a))
+            keys.update("b:" + b for b in demonyms.bases(fact.text))  # match.find_in_sentence: demonyms
         return Query(frozenset(keys))
     if kind is Kind.TERM:
         keys = set()
@@ -512,7 +515,8 @@ def _query(fact: Fact, lang: str, knowledge: Knowledge, settings: Settings, voca
         words = str(fact.value).split()
         if not words:
             return EVERYTHING
-        return Query(frozenset({"w:" + words[0], *("n:" + n for n in vocabulary.alike(fact.value))}))
+        bases = {"b:" + b for b in demonyms.bases(fact.value)}  # match.find_in_sentence: demonyms
+        return Query(frozenset({"w:" + words[0], *bases, *("n:" + n for n in vocabulary.alike(fact.value))}))
     if kind is Kind.WORD:
         keys = {"k:" + fact.value}
         if len(fact.value) >= COGNATE_MIN:

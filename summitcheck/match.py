@@ -15,7 +15,7 @@ from dataclasses import dataclass, fields
 
 from rapidfuzz import fuzz
 
-from .analyse import quotes
+from .analyse import demonyms, quotes
 from .analyse.knowledge import Knowledge
 from .analyse.quantities import SPACES, parse_digits
 from .analyse.tokens import Token, new_token, tokenize
@@ -293,6 +293,10 @@ def find_in_sentence(
         for f in sentence.facts:  # a spelling variant: Kim Il-sung / Kim Il Sung
             if f.kind in (Kind.NAME, Kind.ENTITY) and fuzz.ratio(claim.value, _plain(f.text)) >= 88:
                 return _answer(claim, MATCH, sentence, f.start, f.end, f)
+        if demonyms.bases(claim.value):  # "Rennes" is named by "le Stade rennais", "Lens" by "les Lensois"
+            for tok in words:
+                if demonyms.derived_from(tok.norm, claim.value):
+                    return _answer(claim, MATCH, sentence, tok.start, tok.end, text=tok.text)
         return None
     if claim.kind is Kind.WORD:
         for tok in sentence.words:
@@ -317,6 +321,10 @@ def find_in_sentence(
             return _answer(claim, MATCH, sentence, f.start, f.end, f)
         if answer == CONFLICT and conflict is None and counts_same_thing(claim, f):
             conflict = _answer(claim, CONFLICT, sentence, f.start, f.end, f)
+    if conflict is None and claim.kind is Kind.ENTITY and claim.role != "loc" and demonyms.bases(claim.text):
+        for tok in sentence.words:  # "Toulouse beat Nantes" against "le club toulousain"
+            if demonyms.derived_from(tok.norm, claim.text):
+                return _answer(claim, MATCH, sentence, tok.start, tok.end, text=tok.text)
     if claim.kind is Kind.TERM and claim.extra[:1] == ("or-name",):
         name = next((f for f in sentence.facts if f.kind is Kind.NAME and claim.extra[1] in f.value.split()), None)
         if name is not None:  # "Vessel has led ..." against "Anton Vessel": the seed writes it as a name

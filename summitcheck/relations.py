@@ -278,13 +278,12 @@ def binding(w: Window) -> dict[int, FactStatus]:
 
 
 def roles(w: Window) -> dict[int, FactStatus]:
-    """Who did it and to whom, where the seed's clause shows both: a name before the matched verb that does it, a
-    name after it (or in a participle that follows: "..., beating Dunmore United") that it is done to; in a
-    passive, the agent after "par"/"by" does it. The claim's subject found on the seed's object side, while the
-    seed names another doer, is the roles swapped: "Dunmore United win the cup" against "Kestrel City won the cup,
-    beating Dunmore United" is contradicted. The claim's subject and object both swapped, with the opposite verb,
-    is the same fact: "Adeyemi beats Halvorsen" is stated by "Halvorsen lost to Adeyemi". Anything less clear
-    (names side by side, "X et Y ont entamé leur sommet") binds no roles."""
+    """Who did it and to whom. Where the claim's subject stands in the seed on the side of what is done to
+    (after the matched verb, in a participle that follows it: "..., beating Dunmore United", before a passive's
+    agent), and its object, if it has one, on the side of who does it, the roles are swapped: "Dunmore United
+    win the cup" against "Kestrel City won the cup, beating Dunmore United" is contradicted. With the opposite
+    verb the swap is the same fact: "Adeyemi beats Halvorsen" is stated by "Halvorsen lost to Adeyemi". Names side
+    by side ("X et Y ont entamé leur sommet") bind no roles."""
     verb = main_verb(w.statuses)
     if verb is None or verb.where != "sentence" or verb.span is None or verb.status not in (MATCH, CONFLICT):
         return {}
@@ -293,25 +292,82 @@ def roles(w: Window) -> dict[int, FactStatus]:
     before = [s for s in names if s.fact.start < verb.fact.start and s.fact.role is None]
     after = [s for s in names if s.fact.start > verb.fact.start and s.fact.role is None]
     subjects, objects = (agent, before) if agent else (before, after)
-    doers, done_to = _seed_roles(w, verb)
-    if not doers or not done_to or len(subjects) != 1 or len(objects) > 1:
+    if len(subjects) != 1 or len(objects) > 1:
         return {}
-
-    def on(s: FactStatus, side: list[Fact]) -> bool:
-        return s.status == MATCH and s.where == "sentence" and s.span is not None and any(
-            f.start <= s.span[0] < f.end for f in side)
-
-    subject = subjects[0]
-    if not on(subject, done_to):
+    subject, obj = subjects[0], (objects[0] if objects else None)
+    if _side(w, verb, subject) != "done-to":
         return {}
-    if objects and not on(objects[0], doers):
-        return {}
+    if obj is not None:
+        if _side(w, verb, obj) != "doer" or obj.span is None:
+            return {}
+        rival = obj.seed_fact or Fact(Kind.NAME, obj.seed_text, obj.span[0], obj.span[1], obj.seed_text)
+    else:
+        rival = next((f for f in _seed_doers(w, verb) if not _same(subject, f)), None)
+        if rival is None:
+            return {}
     if verb.status == CONFLICT:  # the converse: "B lost to A" states "A beat B"
-        if not objects:
+        if obj is None:
             return {}
         return {id(verb): FactStatus(verb.fact, MATCH, "sentence", verb.seed_fact, verb.sentence, verb.span,
                                      verb.seed_text)}
-    return {id(subject): w.conflict(subject, doers[0])}
+    return {id(subject): w.conflict(subject, rival)}
+
+
+def _same(s: FactStatus, f: Fact) -> bool:
+    return s.span is not None and f.start <= s.span[0] < f.end
+
+
+def _side(w: Window, verb: FactStatus, s: FactStatus) -> str | None:
+    """Where the seed puts a claim name matched in the focal sentence, against the matched verb: "doer" (before
+    it in its clause, the name a relative or participial clause hangs on, a passive's agent) or "done-to" (right
+    after it, after "à"/"to", in a participle that follows), else None."""
+    if s.status != MATCH or s.where != "sentence" or s.span is None or verb.span is None:
+        return None
+    at, end = verb.span
+    lo = s.span[0]
+    clauses = w.reading.clauses
+    home = next((k for k, c in enumerate(clauses) if c.holds(at)), None)
+    if home is None:
+        return None
+    clause = clauses[home]
+    words = w.sentence.words
+    if w.reading.is_place(lo):
+        return None  # "leur sommet ... à Vladivostok": where, not who
+    passive_agent = end <= lo <= end + 24 and _word_at_offset(words, lo) in ("by", "par")
+    if clause.holds(lo):
+        if lo < at:
+            return "done-to" if _has_agent(w, clause, end) else "doer"
+        if passive_agent:
+            return "doer"
+        return None if _word_at_offset(words, lo) in OBLIQUE else "done-to"
+    if any(f.start <= lo < f.end for f in clause.actors):
+        return "doer"  # the name a relative or participial clause hangs on
+    for later in clauses[home + 1 :]:
+        if later.kind != "participial":
+            break
+        if later.holds(lo):
+            return "done-to"  # "..., beating Dunmore United"
+    return None
+
+
+def _has_agent(w: Window, clause: reader.Clause, end: int) -> bool:
+    """Whether "par"/"by" and a name follow the verb closely: a passive ("were beaten 3-1 by Caldmoor")."""
+    return any(
+        f.kind in reader.NAME_KINDS and clause.holds(f.start) and end <= f.start <= end + 24
+        and _word_at_offset(w.sentence.words, f.start) in ("by", "par")
+        for f in w.sentence.facts
+    )
+
+
+def _seed_doers(w: Window, verb: FactStatus) -> list[Fact]:
+    """The seed's own names before the matched verb in its clause (or that its clause hangs on)."""
+    assert verb.span is not None
+    at = verb.span[0]
+    clause = w.reading.clause_at(at)
+    if clause is None or _has_agent(w, clause, verb.span[1]):
+        return []
+    own = [f for f in clause.actors if clause.holds(f.start) and f.end <= at]
+    return own or [f for f in clause.actors if not clause.holds(f.start)]
 
 
 # After these a name is whose or where the act is, not what it is done to ("le vote de l'Assemblée"); "à",
@@ -320,39 +376,12 @@ OBLIQUE = frozenset("de d' du des of in at for pour with avec sur on by par from
 SKIPPED = frozenset("le la les l' the".split())
 
 
-def _word_before(words: Sequence[Token], fact: Fact) -> str:
-    """The word before a name, articles skipped ("par la Belge" -> "par")."""
-    before = [t.norm for t in words if t.end <= fact.start][-3:]
+def _word_at_offset(words: Sequence[Token], start: int) -> str:
+    """The word before the one at `start`, articles skipped ("par la Belge" -> "par")."""
+    before = [t.norm for t in words if t.end <= start][-3:]
     while before and before[-1] in SKIPPED:
         before.pop()
     return before[-1] if before else ""
-
-
-def _seed_roles(w: Window, verb: FactStatus) -> tuple[list[Fact], list[Fact]]:
-    """The names that do the seed's act and those it is done to: in the verb's clause, before and after the
-    matched word, and in the participles that follow it; for a passive, the agent and the rest."""
-    assert verb.span is not None
-    at, end = verb.span
-    clauses = w.reading.clauses
-    home = next((k for k, c in enumerate(clauses) if c.holds(at)), None)
-    if home is None:
-        return [], []
-    clause = clauses[home]
-    names = [f for f in w.sentence.facts
-             if f.kind in reader.NAME_KINDS and f.role not in ("loc", "from") and clause.holds(f.start)]
-    words = w.sentence.words
-    agents = [f for f in names if end <= f.start <= end + 24 and _word_before(words, f) in ("by", "par")]
-    if agents:  # "was beaten by Kestrel City", "a été battu par Kestrel": the agent acts on the subject
-        return agents, [f for f in names if f.end <= at]
-    doers = [f for f in names if f.end <= at and f.role is None]
-    # what the act is done to stands right after it, or after "to" ("lost to Adeyemi"); "le vote de l'Assemblée",
-    # "the vote in parliament" name who votes or where, not the object
-    done_to = [f for f in names if f.start >= end and _word_before(words, f) not in OBLIQUE]
-    for later in clauses[home + 1 :]:
-        if later.kind != "participial":
-            break
-        done_to += [f for f in later.actors if later.holds(f.start)]
-    return doers, done_to
 
 
 def predicate(w: Window) -> dict[int, FactStatus]:

@@ -228,7 +228,8 @@ def _names_and_words(scan: Scan) -> None:
             # a capitalised word that no table knows is a name, but where a sentence starts; a claim is
             # shorthand that mostly opens on its subject ("Mertens beats Dvorská")
             if j - i > 1 or not _starts_sentence(scan, i) or scan.is_claim:
-                scan.add(Kind.NAME, " ".join(t.norm for t in tokens[i:j]), i, j, role=_role(scan, i))
+                role = "possessor" if j < len(tokens) and tokens[j].norm == "'s" else _role(scan, i)
+                scan.add(Kind.NAME, " ".join(t.norm for t in tokens[i:j]), i, j, role=role)
                 after = j
                 continue
         if len(tok.norm) > 1:
