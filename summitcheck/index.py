@@ -54,7 +54,7 @@ from dataclasses import dataclass
 
 from .analyse import KIND_VALUE, analyse, demonyms
 from .analyse.knowledge import Knowledge
-from .analyse.tokens import tokenize
+from .analyse.tokens import part_keys, tokenize
 from .match import SentenceFacts, Settings, _plain, interval
 from .model import Fact, Kind, Seed, Sentence
 
@@ -153,6 +153,8 @@ def sentence_keys(sentence: SentenceFacts, knowledge: Knowledge) -> set[str]:
         add("k:" + t.key)
         for base in demonyms.bases_of(t.norm):  # "rennais": a name of a place "Renn(es)" may find it
             add("b:" + base)
+        for part in part_keys(t.norm, sentence.lang):  # "high-altitude": a claim's "altitude" may find it
+            add("k:" + part)
     for concept in sentence.concepts:
         add(f"c:{concept}")
     for f in sentence.facts:

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from .analyse import demonyms, quotes
 from .analyse.knowledge import Knowledge
 from .analyse.quantities import SPACES, parse_digits
-from .analyse.tokens import Token, new_token, tokenize
+from .analyse.tokens import Token, new_token, part_keys, tokenize
 from .model import Fact, Kind, PartialDate
 
 MATCH = "match"
@@ -300,7 +300,7 @@ def find_in_sentence(
         return None
     if claim.kind is Kind.WORD:
         for tok in sentence.words:
-            if words_meet(claim.value, tok.key, settings):
+            if words_meet(claim.value, tok.key, settings) or claim.value in part_keys(tok.norm, sentence.lang):
                 return _answer(claim, MATCH, sentence, tok.start, tok.end, text=tok.text)
         return None
     if claim.kind is Kind.QUOTE:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from ..model import Fact, Kind
 from .knowledge import Entry, Knowledge
 from .scan import Scan
-from .tokens import fold
+from .tokens import fold, key
 
 LOCATIVE = frozenset("in at a au aux en dans sur on near pres outside inside hors".split())
 COMITATIVE = frozenset("with avec alongside aupres".split())
@@ -212,6 +212,27 @@ def _compound_names(scan: Scan) -> None:
             scan.taken[i] = True
 
 
+def _hyphen_parts(scan: Scan, i: int, stopwords: frozenset[str]) -> bool:
+    """A claim's hyphenated word that no table knows, read as its parts: "EELV-led" names EELV, "Euro-area" says
+    euro and area, "high-altitude" high and altitude. Returns whether it made any fact."""
+    tok = scan.tokens[i]
+    made = False
+    at = tok.start
+    for part in tok.text.split("-"):
+        start, end = at, at + len(part)
+        at = end + 1
+        if len(part) <= 2 or fold(part) in stopwords or not part.isalpha():
+            continue
+        if part.isupper():
+            scan.facts.append(Fact(Kind.NAME, fold(part), start, end, part))
+        else:
+            scan.facts.append(Fact(Kind.WORD, key(part, scan.lang), start, end, part))
+        made = True
+    if made:
+        scan.taken[i] = True
+    return made
+
+
 def _names_and_words(scan: Scan) -> None:
     _compound_names(scan)
     tokens = scan.tokens
@@ -220,6 +241,8 @@ def _names_and_words(scan: Scan) -> None:
     for i in _free_words(scan):
         tok = tokens[i]
         if i < after or tok.norm in stopwords:  # scan.is_stop(i)
+            continue
+        if scan.is_claim and "-" in tok.text and _hyphen_parts(scan, i, stopwords):
             continue
         if tok.is_capitalised:
             j = i + 1

@@ -73,6 +73,15 @@ def key(word: str, lang: str) -> str:
     return fold(_stemmer(lang).stemWord(lowered))
 
 
+@functools.lru_cache(maxsize=65536)
+def part_keys(word: str, lang: str) -> tuple[str, ...]:
+    """The keys of the parts of a hyphenated word ("high-altitude" -> high, altitud): a claim may write them
+    apart, or join them where the seed does not ("Euro-area" / "euro area")."""
+    if "-" not in word:
+        return ()
+    return tuple(key(part, lang) for part in word.split("-") if len(part) > 2)
+
+
 def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
     """Tokens of `text`, their offsets shifted by `offset` (the text's place in a seed)."""
     tokens: list[Token] = []
