@@ -295,6 +295,11 @@ def roles(w: Window) -> dict[int, FactStatus]:
     if len(subjects) != 1 or len(objects) > 1:
         return {}
     subject, obj = subjects[0], (objects[0] if objects else None)
+    if subject.where == "near":  # a name from the sentence before, where this one names its own doer
+        doer = next((f for f in _seed_doers(w, verb) if clause_names_own(w, verb, f)), None)
+        if doer is not None:
+            return {id(subject): relation_miss(subject, f"is not who does it in the seed: {doer.text!r} is")}
+        return {}
     if _side(w, verb, subject) != "done-to":
         return {}
     if obj is not None:
@@ -350,6 +355,12 @@ def _side(w: Window, verb: FactStatus, s: FactStatus) -> str | None:
     return None
 
 
+def clause_names_own(w: Window, verb: FactStatus, f: Fact) -> bool:
+    """Whether the name f stands itself in the matched verb's clause (not one a relative clause inherits)."""
+    clause = w.reading.clause_at(verb.span[0]) if verb.span else None
+    return clause is not None and clause.holds(f.start)
+
+
 def _has_agent(w: Window, clause: reader.Clause, end: int) -> bool:
     """Whether "par"/"by" and a name follow the verb closely: a passive ("were beaten 3-1 by Caldmoor")."""
     return any(
@@ -382,6 +393,19 @@ def _word_at_offset(words: Sequence[Token], start: int) -> str:
     while before and before[-1] in SKIPPED:
         before.pop()
     return before[-1] if before else ""
+
+
+def background_verb(w: Window) -> dict[int, FactStatus]:
+    """The claim's verb may not come from elsewhere in the seed: a topic word may ("the final"), but "Ardiles
+    beats Kerridge" is not stated by "Ardiles plays Kerridge on Sunday" because the seed says "won" of others."""
+    verb = main_verb(w.statuses)
+    if verb is None or verb.status != MATCH or verb.where != "document" or not any(
+        _named(s) and s.where == "sentence" for s in w.statuses
+    ):
+        return {}
+    if any(s.fact.kind is Kind.QUOTE and s.status == MATCH for s in w.statuses):
+        return {}  # a quotation is what its speaker says; the verb of saying may be any
+    return {id(verb): relation_miss(verb, "is said elsewhere in the seed, not of these names")}
 
 
 def predicate(w: Window) -> dict[int, FactStatus]:
@@ -475,8 +499,10 @@ def apposition(w: Window) -> dict[int, str]:
         if not after or "," not in text_after or after[0].norm not in APPOSITION_OPENERS:
             continue
         segment = after[:7]
-        end = next((t.end for t, nxt in pairwise(segment) if "," in w.sentence_text_between(t.end, nxt.start)),
-                   segment[-1].end)
+        closed = [t.end for t, nxt in pairwise(segment) if "," in w.sentence_text_between(t.end, nxt.start)]
+        if not closed and len(after) > len(segment):
+            continue  # "à Hanoi, le dirigeant nord-coréen cherche ...": the sentence goes on, no apposition closes
+        end = closed[0] if closed else segment[-1].end
         described = [a for a in w.anchors if name.end < a < end]
         if not described:
             continue
@@ -506,7 +532,8 @@ def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowle
     problems: dict[int, str] = {}
     for rule in WINDOW_RULES:
         problems.update(rule(window))
-    flipped = {**binding(window), **predicate(window), **roles(window), **polarity(window)}
+    flipped = {**binding(window), **predicate(window), **background_verb(window), **roles(window),
+               **polarity(window)}
     return [
         flipped.get(id(s)) or (relation_miss(s, problems[id(s)]) if id(s) in problems else s) for s in out
     ]
