@@ -25,7 +25,8 @@ from .model import Seed
 
 # Everything an analysis depends on besides its input: the analysers and their tables, the types they produce,
 # and the libraries they call (by the installed file, which an upgrade replaces).
-CODE = ("analyse/*.py", "data/*.yaml", "model.py", "match.py", "index.py", "load/seeds.py")
+CODE = ("analyse/*.py", "data/*.yaml", "data/*.json.gz", "model.py", "match.py", "index.py",
+        "load/seeds.py")
 LIBRARIES = ("dateparser", "babel", "text_to_num", "snowballstemmer", "Stemmer", "py3langid", "regex")
 PACKAGE = Path(__file__).resolve().parent
 

@@ -55,7 +55,7 @@ from dataclasses import dataclass
 from .analyse import KIND_VALUE, analyse, demonyms
 from .analyse.knowledge import Knowledge
 from .analyse.tokens import part_keys, tokenize
-from .match import SentenceFacts, Settings, _plain, interval
+from .match import SentenceFacts, Settings, _plain, interval, word_senses
 from .model import Fact, Kind, Seed, Sentence
 
 # The matcher's own cut-offs, lowered a little: a looser candidate search costs a few sentences, never a verdict.
@@ -155,6 +155,9 @@ def sentence_keys(sentence: SentenceFacts, knowledge: Knowledge) -> set[str]:
             add("b:" + base)
         for part in part_keys(t.norm, sentence.lang):  # "high-altitude": a claim's "altitude" may find it
             add("k:" + part)
+        if t.is_word:
+            for sense in word_senses(t.text, sentence.lang):  # the open vocabulary (match.find_in_sentence)
+                add("s:" + sense)
     for concept in sentence.concepts:
         add(f"c:{concept}")
     for f in sentence.facts:
@@ -480,6 +483,14 @@ def _match_query(fact: Fact, found: Query, settings: Settings) -> Query | None:
     return None
 
 
+def _other_readings(fact: Fact) -> set[str]:
+    """Keys of a claim word's senses and of the name it may be (match._by_name_or_sense)."""
+    if not fact.extra:
+        return set()
+    senses, name = fact.extra
+    return {"s:" + sense for sense in senses} | ({"w:" + name} if name else set())
+
+
 def _query(fact: Fact, lang: str, knowledge: Knowledge, settings: Settings, vocabulary: Vocabulary) -> Query:
     kind = fact.kind
     if kind in HEADED:
@@ -510,9 +521,7 @@ def _query(fact: Fact, lang: str, knowledge: Knowledge, settings: Settings, voca
             keys.update(f"c:{o}" for o in getattr(knowledge, "opposites", {}).get(c, ()))
         if knowledge.office_concepts & set(fact.value):
             keys.add("e:@office")
-        if fact.extra[:1] == ("or-name",):  # it may be a name the seed writes (match.find_in_sentence)
-            keys.add("w:" + fact.extra[1])
-        return Query(frozenset(keys))
+        return Query(frozenset(keys | _other_readings(fact)))
     if kind is Kind.NAME:
         words = str(fact.value).split()
         if not words:
@@ -520,7 +529,7 @@ def _query(fact: Fact, lang: str, knowledge: Knowledge, settings: Settings, voca
         bases = {"b:" + b for b in demonyms.bases(fact.value)}  # match.find_in_sentence: demonyms
         return Query(frozenset({"w:" + words[0], *bases, *("n:" + n for n in vocabulary.alike(fact.value))}))
     if kind is Kind.WORD:
-        keys = {"k:" + fact.value}
+        keys = {"k:" + fact.value} | _other_readings(fact)
         if len(fact.value) >= COGNATE_MIN:
             keys.update("k:" + w for w in vocabulary.cognates(fact.value, settings.cognate_ratio))
         return Query(frozenset(keys))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, fields
 
 from rapidfuzz import fuzz
 
-from .analyse import demonyms, quotes
+from .analyse import demonyms, quotes, vocabulary
 from .analyse.knowledge import Knowledge
 from .analyse.quantities import SPACES, parse_digits
 from .analyse.tokens import Token, new_token, part_keys, tokenize
@@ -302,7 +302,7 @@ def find_in_sentence(
         for tok in sentence.words:
             if words_meet(claim.value, tok.key, settings) or claim.value in part_keys(tok.norm, sentence.lang):
                 return _answer(claim, MATCH, sentence, tok.start, tok.end, text=tok.text)
-        return None
+        return _by_name_or_sense(claim, sentence)
     if claim.kind is Kind.QUOTE:
         return _find_quote(claim, sentence, settings)
     conflict = None
@@ -325,15 +325,37 @@ def find_in_sentence(
         for tok in sentence.words:  # "Toulouse beat Nantes" against "le club toulousain"
             if demonyms.derived_from(tok.norm, claim.text):
                 return _answer(claim, MATCH, sentence, tok.start, tok.end, text=tok.text)
-    if claim.kind is Kind.TERM and claim.extra[:1] == ("or-name",):
-        name = next((f for f in sentence.facts if f.kind is Kind.NAME and claim.extra[1] in f.value.split()), None)
-        if name is not None:  # "Vessel has led ..." against "Anton Vessel": the seed writes it as a name
-            return _answer(claim, MATCH, sentence, name.start, name.end, name)
+    if claim.kind is Kind.TERM and conflict is None and claim.extra:
+        found = _by_name_or_sense(claim, sentence)
+        if found is not None:
+            return found
     if claim.kind is Kind.TERM and any(
         knowledge.implied_by.get(c, frozenset()) & sentence.concepts for c in claim.value
     ):
         return FactStatus(claim, MATCH, "implied", None, sentence.index)
     return conflict
+
+
+def _by_name_or_sense(claim: Fact, sentence: SentenceFacts) -> FactStatus | None:
+    """A claim word's other readings (its fact's extra: its senses, and the name it may be): a name the seed
+    writes ("Vessel has led ..." against "Anton Vessel"), else a seed word sharing a sense of the open
+    vocabulary ("turnout" / "participation")."""
+    senses, name = claim.extra
+    if name:
+        named = next((f for f in sentence.facts if f.kind is Kind.NAME and name in f.value.split()), None)
+        if named is not None:
+            return _answer(claim, MATCH, sentence, named.start, named.end, named)
+    if senses:
+        wanted = frozenset(senses)
+        for tok in sentence.words:
+            if tok.is_word and not wanted.isdisjoint(word_senses(tok.text, sentence.lang)):
+                return _answer(claim, MATCH, sentence, tok.start, tok.end, text=tok.text)
+    return None
+
+
+def word_senses(word: str, lang: str) -> frozenset[str]:
+    """A seed word's senses in the open vocabulary (none for a language it lacks)."""
+    return vocabulary.senses(word, lang) if lang in vocabulary.LANGS else frozenset()
 
 
 def counts_same_thing(claim: Fact, seed: Fact) -> bool:

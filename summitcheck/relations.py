@@ -129,9 +129,10 @@ def person_nearby(s: FactStatus, w: Window) -> FactStatus:
         return s
     if "person" in types(s.fact):
         other = next((e for e in w.free if "person" in types(e)), None)
-    elif s.fact.kind is Kind.NAME:
+    elif s.fact.kind is Kind.NAME:  # a name of no known type: any other actor this sentence names itself
         used = {id(o.seed_fact) for o in w.statuses if o.seed_fact is not None}
-        other = next((f for f in w.sentence.facts if f.kind is Kind.NAME and id(f) not in used and f.role is None
+        other = next((f for f in w.sentence.facts
+                      if (f.kind is Kind.NAME or types(f) & ACTOR_TYPES) and id(f) not in used and f.role is None
                       and not w.reading.is_place(f.start)), None)
     else:
         return s
@@ -166,8 +167,8 @@ def actor(s: FactStatus, w: Window) -> FactStatus:
     return w.conflict(s, rival) if rival else s
 
 
-# Each reads a status only if its fact is an entity or has a role (in/at, with, by, from/to): apply() gives
-# them no other.
+# Each reads a status only if its fact is a name or has a role (in/at, with, by, from/to): apply() gives them no
+# other.
 NAME_RULES: tuple[Callable[[FactStatus, Window], FactStatus], ...] = (place, slot, route, person_nearby, actor)
 
 
@@ -520,7 +521,7 @@ def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowle
     window = Window(statuses, sentence, knowledge)
     out = []
     for s in statuses:
-        if s.fact.kind is Kind.ENTITY or s.fact.role is not None:  # the name rules read nothing else
+        if s.fact.kind in (Kind.ENTITY, Kind.NAME) or s.fact.role is not None:  # the name rules read no other
             for rule in NAME_RULES:
                 changed = rule(s, window)
                 if changed is not s:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Fact, Kind
+from . import vocabulary
 from .knowledge import Entry, Knowledge
 from .scan import Scan
 from .tokens import fold, key
@@ -138,9 +139,11 @@ def _phrase(scan: Scan, entries: Sequence[Entry], i: int, j: int) -> int:
         if scan.is_stop(i):
             return i + 1  # as below: a function word names nothing by itself
         token = tokens[i]
-        if scan.is_claim and _starts_sentence(scan, i) and token.is_capitalised and not token.text.isupper():
-            # "Vessel has led the government": the claim's first word may be a name the seed writes in full
-            scan.add(Kind.TERM, (entries[0].target,), i, j, extra=("or-name", token.norm))
+        if scan.is_claim:
+            # the open vocabulary's senses too, where the seed's word is no concept of the lexicon; and the
+            # claim's first word may be a name the seed writes in full ("Vessel has led the government")
+            opens = _starts_sentence(scan, i) and token.is_capitalised and not token.text.isupper()
+            scan.add(Kind.TERM, (entries[0].target,), i, j, extra=(_senses(scan, i), token.norm if opens else ""))
         else:
             scan.add(Kind.TERM, (entries[0].target,), i, j)  # and takes its token
         return j
@@ -212,6 +215,11 @@ def _compound_names(scan: Scan) -> None:
             scan.taken[i] = True
 
 
+def _senses(scan: Scan, i: int) -> tuple[str, ...]:
+    """The open vocabulary's senses of a claim word the lexicon lacks (match.find_in_sentence meets them)."""
+    return tuple(sorted(vocabulary.senses(scan.tokens[i].text, scan.lang if scan.lang in vocabulary.LANGS else "en")))
+
+
 def _hyphen_parts(scan: Scan, i: int, stopwords: frozenset[str]) -> bool:
     """A claim's hyphenated word that no table knows, read as its parts: "EELV-led" names EELV, "Euro-area" says
     euro and area, "high-altitude" high and altitude. Returns whether it made any fact."""
@@ -226,7 +234,8 @@ def _hyphen_parts(scan: Scan, i: int, stopwords: frozenset[str]) -> bool:
         if part.isupper():
             scan.facts.append(Fact(Kind.NAME, fold(part), start, end, part))
         else:
-            scan.facts.append(Fact(Kind.WORD, key(part, scan.lang), start, end, part))
+            senses = tuple(sorted(vocabulary.senses(part, scan.lang if scan.lang in vocabulary.LANGS else "en")))
+            scan.facts.append(Fact(Kind.WORD, key(part, scan.lang), start, end, part, extra=(senses, "")))
         made = True
     if made:
         scan.taken[i] = True
@@ -250,10 +259,14 @@ def _names_and_words(scan: Scan) -> None:
                 j += 1
             # a capitalised word that no table knows is a name, but where a sentence starts; a claim is
             # shorthand that mostly opens on its subject ("Mertens beats Dvorská")
-            if j - i > 1 or not _starts_sentence(scan, i) or scan.is_claim:
+            opens_claim = scan.is_claim and _starts_sentence(scan, i)
+            if j - i > 1 or not _starts_sentence(scan, i) or (opens_claim and not _senses(scan, i)):
                 role = "possessor" if j < len(tokens) and tokens[j].norm == "'s" else _role(scan, i)
                 scan.add(Kind.NAME, " ".join(t.norm for t in tokens[i:j]), i, j, role=role)
                 after = j
                 continue
+            if opens_claim:  # "Turnout 41.2%": a word the vocabulary knows, or a name the seed writes
+                scan.add(Kind.WORD, tok.key, i, i + 1, extra=(_senses(scan, i), tok.norm))
+                continue
         if len(tok.norm) > 1:
-            scan.add(Kind.WORD, tok.key, i, i + 1)
+            scan.add(Kind.WORD, tok.key, i, i + 1, extra=(_senses(scan, i), "") if scan.is_claim else ())
