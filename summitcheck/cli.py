@@ -22,8 +22,9 @@ from . import __version__
 
 if TYPE_CHECKING:
     from .config import Options
-    from .model import Report
+    from .model import Report, Result
     from .policy import Outcome
+    from .read.clauses import ClauseView
 
 EXIT_OK, EXIT_FAILED, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a writer whose reader went away
@@ -275,9 +276,27 @@ def explain(
     options = _options(config, paths=paths, seeds=seeds, language=language, tolerance=tolerance,
                        glossary=glossary, aliases=aliases)
     report = _run_options(options, progress=False, only=claim_id)
+    result = report.results[0]
     with _writing(None) as out:
-        render_explanation(report.results[0], out)
+        render_explanation(result, out, _reading(options, result))
     raise typer.Exit(EXIT_OK if report.all_supported else EXIT_FAILED)
+
+
+def _reading(options: Options, result: Result) -> list[ClauseView]:
+    """The clauses of the evidence sentence, as the judge read them (explain)."""
+    from .analyse.knowledge import load
+    from .index import analyse_sentence
+    from .load.seeds import load_seeds
+    from .read.clauses import view
+
+    if result.sentence is None or result.seed is None:
+        return []
+    seed = next((s for s in load_seeds(options.seeds, options.language) if s.id == result.seed), None)
+    if seed is None:
+        return []
+    sentence = analyse_sentence(seed, result.sentence, load(list(options.knowledge_files)))
+    met = [(e.start, e.claim_text) for e in result.evidence if e.sentence == result.sentence.index]
+    return view(sentence.text, sentence.start, sentence.words, sentence.facts, met)
 
 
 @app.command("show-claims")

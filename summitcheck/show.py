@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
-from typing import TextIO
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
 
 from .model import Claim, Fact, Result
+
+if TYPE_CHECKING:
+    from .read.clauses import ClauseView
 
 MIN_TEXT = 40  # cells the claim text needs beside the other columns, else each claim takes two lines
 
@@ -94,8 +98,9 @@ def render_claims(claims: list[Claim], fmt: str, with_facts: bool, out: TextIO) 
     layout.print_lines(console, [layout.cut(piece, console.width) for piece in lines])
 
 
-def render_explanation(result: Result, out: TextIO) -> None:
-    """One claim's typed facts, each with what the seed said of it, then the verdict and its reason."""
+def render_explanation(result: Result, out: TextIO, reading: Sequence[ClauseView] = ()) -> None:
+    """One claim's typed facts, each with what the seed said of it, the evidence sentence read as clauses (who
+    acts, where, the values they own, what the claim met there), then the verdict and its reason."""
     from rich.text import Text
 
     from .report import layout
@@ -125,6 +130,14 @@ def render_explanation(result: Result, out: TextIO) -> None:
         sentence = Text.assemble((safe(f"evidence: {result.seed} sentence {result.sentence.index}: "), "dim"),
                                  safe(result.sentence.text))
         lines += layout.wrapped(console, sentence, console.width, None)
+    if reading:
+        columns = [layout.Column("clause", keep=True), layout.Column("text", wrap=True, min=16, lines=3),
+                   layout.Column("actors / places", wrap=True, min=10), layout.Column("values", wrap=True, min=8),
+                   layout.Column("claim met", wrap=True, min=8)]
+        cells = [[layout.cell(c.kind + (" (negated)" if c.negated else ""), "dim"), layout.cell(c.text),
+                  layout.cell(", ".join([*c.actors, *(f"@{p}" for p in c.places)])), layout.cell(", ".join(c.values)),
+                  layout.cell(", ".join(c.met), "green")] for c in reading]
+        lines += layout.table(console, columns, cells)
     verdict = Text.assemble((result.verdict.value, "bold"), ": " + safe(result.reason))
     lines += layout.wrapped(console, verdict, console.width, None)
     layout.print_lines(console, [layout.cut(piece, console.width) for piece in lines])

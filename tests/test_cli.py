@@ -104,3 +104,18 @@ def test_explain_shows_each_fact_and_the_seed_words() -> None:
     for piece in ("identifier", "resolution 2397", "résolution 2397", "décembre 2017", "deux ans", "supported"):
         assert piece in result.output
     assert run("explain", "no-such-claim", str(CLAIMS), "--seeds", str(SEEDS)).exit_code == 2
+
+
+def test_explain_shows_the_evidence_sentence_as_clauses(tmp_path: Path) -> None:
+    """The reading the verdict rests on: each clause with its actors and values, and what the claim met there."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "rescue.txt").write_text(
+        "date 2025-03 Norway sent 80 engineers, Chile a team of 35 divers and Peru two aircraft.\n", encoding="utf-8")
+    claims = tmp_path / "claims.yaml"
+    claims.write_text('claims:\n  - id: chile\n    text: "Chile sent 80 engineers"\n    seed: rescue\n',
+                      encoding="utf-8")
+    result = run("explain", "chile", str(claims), "--seeds", str(seeds))
+    assert result.exit_code == 1, result.output
+    assert "gapped" in result.output and "Chile" in result.output
+    assert "belongs to 'Norway'" in result.output

@@ -220,3 +220,31 @@ def _respective(words: Sequence[Token], names: Sequence[Fact], values: Sequence[
         return ()
     count = min(len(before), len(after))
     return tuple(zip(before[-count:], after[:count], strict=True))
+
+
+@dataclass(frozen=True)
+class ClauseView:
+    """One clause as `summitcheck explain` shows it."""
+
+    kind: str
+    text: str
+    actors: tuple[str, ...]
+    places: tuple[str, ...]
+    values: tuple[str, ...]
+    negated: bool
+    met: tuple[str, ...]  # the claim's words the verdict found in it
+
+
+def view(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact],
+         met: Sequence[tuple[int, str]]) -> list[ClauseView]:
+    """The reading of one sentence, clause by clause; `met` gives (seed offset, claim words) of the evidence."""
+    reading = read(text, base, words, facts)
+    out = []
+    for c in reading.clauses:
+        values = tuple(f.text for f in facts if f.kind in VALUE_FACT_KINDS and c.holds(f.start))
+        out.append(ClauseView(
+            c.kind, text[c.start - base : c.end - base].strip(), tuple(f.text for f in c.actors),
+            tuple(f.text for f in c.places), values, bool(c.negated),
+            tuple(words_ for at, words_ in met if c.holds(at)),
+        ))
+    return out
