@@ -146,10 +146,11 @@ def compare(claim: Fact, seed: Fact, knowledge: Knowledge, settings: Settings) -
         return MATCH if seed.kind is Kind.ENTITY and compare_entities(claim, seed, knowledge) else None
     if kind is Kind.TERM:  # a term's value is the tuple of concepts its words can mean
         if seed.kind is Kind.TERM:
-            if not set(claim.value).isdisjoint(seed.value):
-                return MATCH
-            opposites = knowledge.opposites  # "lowered" against "raised"
-            return CONFLICT if any(o in seed.value for c in claim.value for o in opposites.get(c, ())) else None
+            opposites = knowledge.opposites  # "lowered" against "raised"; "voted for" against "voted against",
+            # though both say "vote": the opposite of what the claim says wins over a meaning they share
+            if any(o in seed.value and c not in seed.value for c in claim.value for o in opposites.get(c, ())):
+                return CONFLICT
+            return MATCH if not set(claim.value).isdisjoint(seed.value) else None
         if seed.kind is Kind.IDENTIFIER:  # "the resolution" is stated by "résolution 2397"
             return MATCH if seed.value[0] in claim.value else None
         if seed.kind is Kind.ENTITY and not knowledge.office_concepts.isdisjoint(claim.value):
@@ -375,10 +376,16 @@ def _join(tokens: tuple[Token, ...]) -> str:
     return " ".join(t.text for t in tokens)
 
 
+def _quoted_tokens(sentence: SentenceFacts) -> tuple[Token, ...]:
+    """A sentence's words and figures, which a quotation is compared with (quotations are rare: made anew)."""
+    return tuple(t for t in tokenize(sentence.text, sentence.lang, sentence.start) if t.is_word or t.text[:1].isdigit())
+
+
 def _find_quote(claim: Fact, sentence: SentenceFacts, settings: Settings) -> FactStatus | None:
     """Quoted words must be the seed's words; a near miss of about the same length is a misquote."""
-    wanted = [t.norm for t in tokenize(claim.text, sentence.lang) if t.is_word]
-    words = sentence.words
+    # the quotation's words and its figures: "we saw in 2012" is not "we saw in 2020"
+    wanted = [t.norm for t in tokenize(claim.text, sentence.lang) if t.is_word or t.text[:1].isdigit()]
+    words = _quoted_tokens(sentence)
     if not wanted:
         return None
     run = _run(words, wanted)

@@ -568,9 +568,13 @@ def negated(w: Window, verb: FactStatus) -> str | None:
     at = verb.span[0]
     clause = w.reading.clause_at(at)
     found = None
+    quotes = [f for f in w.sentence.facts if f.kind is Kind.QUOTE]
     for n, reach in clause.negated if clause is not None else ():
         if n >= at or at >= reach:
             continue
+        quoted = next((q for q in quotes if q.start <= n < q.end), None)
+        if quoted is not None and not quoted.start <= at < quoted.end:
+            continue  # a negation in a quotation is its speaker's, for the words quoted with it
         between = any(
             f.kind is Kind.TERM and n < f.start and f.end <= at and f is not verb.seed_fact for f in w.sentence.facts
         )
@@ -599,6 +603,9 @@ def may_conflict_unmatched(fact: Fact, facts: Sequence[Fact]) -> bool:
     )
 
 
+PARTICIPLE_ENDINGS = ("ed", "é", "ée", "és", "ées")
+
+
 def main_verb(statuses: list[FactStatus]) -> FactStatus | None:
     """The claim's predicate, roughly: the first concept after its first name ("Russia asked ..."), or its last
     concept when no name comes first ("International sanctions were lifted")."""
@@ -607,6 +614,9 @@ def main_verb(statuses: list[FactStatus]) -> FactStatus | None:
     concepts = [s for s in ordered if s.fact.kind in (Kind.TERM, Kind.WORD)]
     if not concepts:
         return None
+    participles = [s for s in concepts if s.fact.text.lower().endswith(PARTICIPLE_ENDINGS)]
+    if len(participles) == 1:  # "the peak has been reached", "Sanctions levées": the one verb form there is
+        return participles[0]
     if names and names[0] < concepts[-1].fact.start:
         return next(s for s in concepts if s.fact.start > names[0])
     return concepts[-1]

@@ -159,7 +159,9 @@ def _phrase(scan: Scan, entries: Sequence[Entry], i: int, j: int) -> int:
     entity_ids = sorted({e.target for e in entries if e.kind == "entity"})
     named = tuple(entity_ids)  # what the phrase names, before what it mentions inside ("russe" in a region)
     concepts = {e.target for e in entries if e.kind == "term"}
-    if j - i > 1 and (concepts or not scan.is_claim):
+    # a claim's phrase that says which way ("votes against") does not also say what any vote says
+    directed = scan.is_claim and any(c in knowledge.opposites for c in concepts)
+    if j - i > 1 and (concepts or not scan.is_claim) and not directed:
         # "placé au pouvoir" also says "au pouvoir" (a name such as "United States" says nothing more);
         # in a seed, "dirigeant nord-coréen" mentions the state too and "Conseil de sécurité de l'ONU" the UN
         # (a claim's words are read strictly)

@@ -102,7 +102,6 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
     places = sorted((f for f in named if not is_actor(f) or _placed(words, f)), key=lambda f: f.start)
     names = sorted((f for f in named if f not in places), key=lambda f: f.start)
     amounts = [v for v in facts if v.kind in AMOUNT_KINDS]
-    quotes = [f for f in facts if f.kind is Kind.QUOTE]  # a negation quoted is the speaker's words, not the fact's
     cuts: list[tuple[int, str]] = []  # (offset where a clause starts, its kind)
     n = len(words)
     for k in range(1, n):
@@ -122,7 +121,7 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
     clauses: list[Clause] = []
     for (lo, kind), (hi, _) in pairwise(bounds):
         own = tuple(f for f in names if lo <= f.start < hi)
-        negated = tuple(n for n in _negations(words, lo, hi) if not any(q.start <= n[0] < q.end for q in quotes))
+        negated = tuple(_negations(words, lo, hi))
         if kind == "relative" and _word_at(words, lo) not in NOT_SUBJECT_RELATIVES:
             # "la liste d'Henri Marchetti, qui obtient 38,9 %": the name it hangs on, and any it names itself
             before = [f for f in names if f.end <= lo]
