@@ -449,7 +449,21 @@ def query(fact: Fact, lang: str, knowledge: Knowledge, settings: Settings, vocab
     """What a claim fact looks for in seeds of language `lang` (quotations are tokenized in the seed's language)."""
     found = _query(fact, lang, knowledge, settings, vocabulary)
     narrow = _match_query(fact, found, settings)
+    minute = _minute_keys(fact)  # match.same_minute: "on 34 minutes" / "à la 34e minute"
+    if minute:
+        found = Query(found.keys | minute, found.counted, found.least, found.everything)
+        narrow = None if narrow is None else Query(narrow.keys | minute)
+        if fact.kind is Kind.ORDINAL:
+            narrow = None  # a duration's match keys are buckets of days: read every sentence with one
     return found if narrow is None else Query(found.keys, found.counted, found.least, found.everything, narrow)
+
+
+def _minute_keys(fact: Fact) -> frozenset[str]:
+    if fact.kind is Kind.DURATION and fact.value[1] == "minute" and fact.extra:
+        return frozenset({"v:ordinal:*", f"m:ordinal:{fact.extra[0]:g}"})
+    if fact.kind is Kind.ORDINAL and "minute" in fact.head:
+        return frozenset({"v:duration"})
+    return frozenset()
 
 
 def _match_query(fact: Fact, found: Query, settings: Settings) -> Query | None:

@@ -157,6 +157,8 @@ def compare(claim: Fact, seed: Fact, knowledge: Knowledge, settings: Settings) -
             # "the two leaders" is stated by "Kim Jong-un et Vladimir Poutine": people known by an office
             return MATCH if any(getattr(knowledge.entities.get(e), "office", False) for e in seed.value) else None
         return None
+    if {kind, seed.kind} == {Kind.DURATION, Kind.ORDINAL}:
+        return same_minute(claim, seed)
     if kind in (Kind.NUMBER, Kind.PERCENT, Kind.DURATION):
         return compare_amounts(claim, seed, settings) if seed.kind is kind else None
     if kind is Kind.MONEY:
@@ -182,6 +184,15 @@ def compare(claim: Fact, seed: Fact, knowledge: Knowledge, settings: Settings) -
     return None
 
 
+def same_minute(a: Fact, b: Fact) -> str | None:
+    """ "Put Rennes ahead on 34 minutes" is "à la 34e minute": a duration in minutes and the ordinal of a minute
+    name one moment of a match. Only a match: another minute is another moment, no conflict."""
+    duration, ordinal = (a, b) if a.kind is Kind.DURATION else (b, a)
+    if duration.value[1] != "minute" or "minute" not in ordinal.head or not duration.extra:
+        return None
+    return MATCH if duration.extra[0] == ordinal.value else None
+
+
 def same_namespace(claim: str, seed: str) -> bool:
     """Whether two identifiers can name the same thing: the same namespace, a bare code against any, or a time
     without a zone against a time in any zone ("at 20:02" / "20 h 02 UTC"; "UTC" and "heure locale" never meet)."""
@@ -198,6 +209,8 @@ def same_namespace(claim: str, seed: str) -> bool:
 COMPARABLE: dict[Kind, frozenset[Kind]] = {
     **{kind: frozenset({kind}) for kind in Kind},
     Kind.TERM: frozenset({Kind.TERM, Kind.IDENTIFIER, Kind.ENTITY}),
+    Kind.DURATION: frozenset({Kind.DURATION, Kind.ORDINAL}),  # same_minute
+    Kind.ORDINAL: frozenset({Kind.ORDINAL, Kind.DURATION}),
 }
 
 

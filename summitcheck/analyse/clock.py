@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..model import Kind
 from .scan import Scan
+from .tokens import tokenize
 
 # Time zones written after a time; "local" is the place's own time.
 ZONES: dict[tuple[str, ...], str] = {
@@ -41,7 +42,8 @@ def extract(scan: Scan) -> None:
         if scan.taken[i] or not (tok.text[:1].isdigit() or tok.is_code):
             i += 1
             continue
-        i = _magnitude(scan, i) or _duration(scan, i) or _time(scan, i) or _score(scan, i) or i + 1
+        i = (_magnitude(scan, i) or _duration(scan, i) or _time(scan, i) or _score(scan, i) or _match_minute(scan, i)
+             or i + 1)
 
 
 def _glued(scan: Scan, i: int) -> bool:
@@ -167,3 +169,16 @@ def _magnitude(scan: Scan, i: int) -> int | None:
         end = i + 3
     scan.add(Kind.NUMBER, value, i, end, head=("magnitude",))
     return end
+
+
+def _match_minute(scan: Scan, i: int) -> int | None:
+    """ "(72')": a match's minute, as sports reports write it; the ordinal of "à la 72e minute"."""
+    minute = _small(scan, i, 130, 3)
+    if minute is None or not _glued(scan, i + 1) or scan.tokens[i + 1].text not in ("'", "’"):
+        return None
+    after = scan.tokens[i + 2] if i + 2 < len(scan.tokens) else None
+    if after is not None and after.start == scan.tokens[i + 1].end and after.is_word:
+        return None  # "72's", an elision
+    head = tuple(scan.knowledge.word_ids(tokenize("minute", scan.lang), 0))
+    scan.add(Kind.ORDINAL, minute, i, i + 2, head=head)
+    return i + 2

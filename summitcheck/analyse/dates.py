@@ -16,7 +16,8 @@ from .scan import Scan
 from .tokens import fold
 
 YEAR_WORDS = frozenset(
-    "in en since depuis by until till jusqu'en of de d' from to a au aux des annee year fin debut mid early late "
+    "in en since depuis by until till jusqu'en of de d' from to a au aux des annee year fin debut mid early late vs "
+    "versus "
     "spring summer autumn fall winter printemps ete automne hiver".split()
 )
 RELATIVE_DAYS = {"aujourd'hui": 0, "today": 0, "hier": -1, "yesterday": -1, "demain": 1, "tomorrow": 1}
@@ -225,7 +226,10 @@ def _looks_like_year(scan: Scan, i: int) -> bool:
     after = scan.tokens[i + 1] if i + 1 < len(scan.tokens) else None
     if before in YEAR_WORDS or (i >= 2 and before in {"le", "la", "l'", "the"} and scan.norm(i - 2) in YEAR_WORDS):
         return True
-    return after is None or not after.is_word or scan.is_stop(i + 1)
+    if after is None or not after.is_word or scan.is_stop(i + 1):
+        return True
+    # "2027 growth forecast", "its 2025 margin goal": a year before a noun in the singular; "2000 jobs" counts
+    return not after.norm.endswith(("s", "x")) and 1900 <= int(scan.tokens[i].text) <= 2100
 
 
 def _resolve_weekday(ref: PartialDate | None, weekday: int) -> PartialDate | None:

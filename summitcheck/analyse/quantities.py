@@ -355,8 +355,8 @@ def _number_at(scan: Scan, i: int) -> tuple[float, int, str | None] | None:
     unit = None
     if tok.text[:1].isdigit():
         after = tokens[i + 1] if i + 1 < len(tokens) else None
-        if after is not None and after.start == tok.end and ORDINAL_SUFFIX.match(after.norm):
-            return None  # "2nd", "14e": an ordinal, read by _ordinals
+        if after is not None and after.start == tok.end and ORDINAL_SUFFIX.match(after.norm.partition("-")[0]):
+            return None  # "2nd", "14e", "87th-minute": an ordinal, read by _ordinals
         value = parse_digits(tok.text)
         j = i + 1
     elif tok.is_word:
@@ -472,7 +472,28 @@ def extract(scan: Scan) -> None:
     for at in starts:
         if at >= i:
             i = at + 1 if scan.taken[at] else _quantity(scan, at)
+            i = _rate(scan, i)
     _ordinals(scan)
+
+
+RATES = (("a", "year"), ("per", "year"), ("per", "annum"), ("a", "month"), ("per", "month"), ("par", "an"),
+         ("par", "annee"), ("par", "mois"), ("/", "yr"), ("/", "year"), ("/", "an"), ("annually",), ("y", "/", "y"),
+         ("yoy",), ("a", "day"), ("per", "day"), ("par", "jour"))
+
+
+def _rate(scan: Scan, j: int) -> int:
+    """ "€17.7bn a year", "100 milliards de dollars par an", "$100bn/yr": a rate says how often an amount comes,
+    not a duration of its own; its words are taken (both sides say the amount)."""
+    if j == 0 or not scan.facts or scan.facts[-1].end != scan.tokens[j - 1].end:
+        return j
+    if scan.facts[-1].kind not in (Kind.MONEY, Kind.NUMBER, Kind.PERCENT):
+        return j
+    end = _match_words(scan, j, RATES)
+    if end is None:
+        return j
+    for k in range(j, end):
+        scan.taken[k] = True
+    return end
 
 
 def _quantity(scan: Scan, i: int) -> int:
@@ -486,6 +507,9 @@ def _quantity(scan: Scan, i: int) -> int:
     value, j, glued = found
     if any(scan.taken[i:j]):
         return i + 1
+    at_least = j < len(tokens) and tokens[j].text == "+" and tokens[j].start == tokens[j - 1].end
+    if at_least:  # "200+ aftershocks": at least 200
+        j += 1
     if _in_name(scan, i, j, value):
         scan.taken[i] = True  # "Spoutnik 1", "Apollo 11": part of a name, not a count
         return j
@@ -497,6 +521,12 @@ def _quantity(scan: Scan, i: int) -> int:
         scan.add(Kind.IDENTIFIER, (IDENTIFIER_KEYWORDS[tokens[k].norm], tokens[i].text), k, i + 1)
         return i + 1
     qualifier, lo = _qualifier(scan, i)
+    if at_least:
+        qualifier = "min"
+    if _age(scan, lo, i, j, glued):  # "Camille Durand, 52 ans", "Durand, 52,", "the 41-year-old"
+        end = j + 1 if glued is None and scan.norm(j) in AGE_UNITS else j
+        scan.add(Kind.NUMBER, value, lo, end, qualifier=qualifier, head=("age",))
+        return end
     currency = _currency_before(scan, i)
     if currency:
         (code, lo_c) = currency
@@ -545,16 +575,40 @@ def _quantity(scan: Scan, i: int) -> int:
     return j
 
 
+AGE_UNITS = frozenset({"ans", "an", "years", "year"})
+AGE_WORDS = frozenset({"age", "aged", "agee", "agees", "ages"})
+
+
+def _age(scan: Scan, lo: int, i: int, j: int, glued: str | None) -> bool:
+    """Whether the number at i..j is someone's age: "41-year-old", "âgé de 67 ans", "aged 67", or set off by
+    commas after a name ("Camille Durand, 52 ans,", "Durand, 52, will ..."), where a claim may leave out "ans"."""
+    tokens = scan.tokens
+    if glued in ("year-old", "year-olds", "years-old"):
+        return True
+    unit = glued is None and scan.norm(j) in AGE_UNITS
+    after = j + 1 if unit else j
+    if scan.norm(lo - 1) in AGE_WORDS or (scan.norm(lo - 1) == "de" and scan.norm(lo - 2) in AGE_WORDS):
+        return unit or scan.is_claim
+    if glued is not None or not tokens[i].text.isdigit() or not 0 < int(tokens[i].text) < 120:
+        return False
+    if not (lo >= 2 and tokens[lo - 1].text == "," and tokens[lo - 2].is_capitalised and tokens[lo - 2].is_word):
+        return False
+    closes = after >= len(tokens) or tokens[after].text in {",", ")", ";", "."}
+    return closes and (unit or scan.is_claim)
+
+
 def _in_name(scan: Scan, i: int, j: int, value: float) -> bool:
     """A small number right after a capitalised word that is no keyword, month or sentence start ("Apollo 11")."""
-    if i < 2 or j != i + 1 or not scan.tokens[i].text.isdigit() or value >= 100:
+    if i < 1 or j != i + 1 or not scan.tokens[i].text.isdigit() or value >= 100:
         return False
     before = scan.tokens[i - 1]
+    # where a sentence starts a capital says nothing, but a claim is shorthand that opens on its subject
+    opens = scan.is_claim if i == 1 else scan.tokens[i - 2].text not in {".", "!", "?"}
     return (
         before.is_word
         and before.is_capitalised
         and before.norm not in IDENTIFIER_KEYWORDS
-        and scan.tokens[i - 2].text not in {".", "!", "?"}
+        and opens
         and not before.text.isupper()
     )
 
@@ -586,6 +640,12 @@ def _ordinals(scan: Scan) -> None:
         glued = i + 1 < len(tokens) and tokens[i + 1].start == tok.end
         if value is None and tok.text.isdigit() and glued and ORDINAL_SUFFIX.match(tokens[i + 1].norm):
             value, end = int(tok.text), i + 2
+        suffix, _, noun = tokens[i + 1].norm.partition("-") if glued else ("", "", "")
+        if value is None and tok.text.isdigit() and noun and ORDINAL_SUFFIX.match(suffix):
+            # "87th-minute": the ordinal and what it ranks in one word
+            head = tuple(scan.knowledge.word_ids(tokenize(noun, scan.lang), 0))
+            scan.add(Kind.ORDINAL, int(tok.text), i, i + 2, head=head)
+            continue
         if value is None:
             continue
         if tok.norm in {"second", "seconde"} and scan.lang == "en" and scan.norm(i - 1) in {"a", "one", "per"}:
