@@ -130,11 +130,15 @@ def _ceiling(statuses: list[FactStatus], focal: int, may_conflict: Sequence[bool
     only turn a match into a miss or a conflict, or a miss into a conflict (relations.may_conflict_unmatched
     says which facts can be): the matches only fall, and while their count holds they are the same ones, so the
     facts matched from the background too. 'Supported' needs the window supported already; 'contradicted' a
-    match in the focal sentence, and every fact missing there one that can turn into a conflict."""
-    rank, score = _scored(statuses, focal)
+    match in the focal sentence, and every fact missing there one that can turn into a conflict. One rule turns a
+    conflict into a match: the converse verb of swapped roles (relations.roles, "B lost to A" states "A beat B"),
+    so a verb in conflict counts here as matched."""
+    optimistic = [_moved(s, s.where, MATCH) if s.status == CONFLICT and s.fact.kind is Kind.TERM else s
+                  for s in statuses]
+    rank, score = _scored(optimistic, focal)
     if rank < 2 and score[0] > 0:  # matched in the focal sentence: a rule may still make it a contradiction
-        missing = [m for s, m in zip(statuses, may_conflict, strict=True) if s.status == MISSING]
-        rank = 1 if all(missing) else 0
+        missing = [m or _filler(s) for s, m in zip(optimistic, may_conflict, strict=True) if s.status == MISSING]
+        rank = max(rank, 1 if all(missing) else 0)
     return (rank, *score)
 
 
@@ -153,7 +157,7 @@ def _judge_window(
 def _scored(statuses: Sequence[FactStatus], focal: int) -> tuple[int, tuple[int, int, int, int]]:
     """A window's rank (2 supported, 1 contradicted, 0 unsupported) and the rest of its score: facts matched in
     the focal sentence, facts matched, -facts matched from the seed's background, -focal."""
-    matched_here = matched = conflicts = missing = far = here = total = 0
+    matched_here = matched = conflicts = missing = fillers = far = here = total = 0
     words = words_here = values_here = False  # values_here: a quotation of the claim's in the focal sentence
     for s in statuses:
         status, where, kind = s.status, s.where, s.fact.kind
@@ -167,6 +171,7 @@ def _scored(statuses: Sequence[FactStatus], focal: int) -> tuple[int, tuple[int,
             conflicts += 1
         elif status == MISSING:
             missing += 1
+            fillers += kind is Kind.WORD
         far += where == "document"
         if in_sentence and status != MISSING:
             here += weight
@@ -184,14 +189,22 @@ def _scored(statuses: Sequence[FactStatus], focal: int) -> tuple[int, tuple[int,
     # ("Revenue up 18%" is not "18 % des ventes" between a revenue and a rise of other sentences)
     if words and not values_here and not words_here:
         anchored = False
-    rank = 0 if missing or not anchored else 2 if conflicts == 0 else 1
+    # A conflict the seed states wins over a claim word nothing links ("Liftoff at 17:02 UTC" against "20 h 02
+    # GMT"): the claim cannot be true if the seed is, whatever that word says.
+    rank = 0 if (missing and not (conflicts and missing == fillers)) or not anchored else 2 if conflicts == 0 else 1
     return rank, (matched_here, matched, -far, -focal)
 
 
-def _moved(status: FactStatus, where: str) -> FactStatus:
+def _moved(status: FactStatus, where: str, as_status: str | None = None) -> FactStatus:
     return FactStatus(
-        status.fact, status.status, where, status.seed_fact, status.sentence, status.span, status.seed_text
+        status.fact, as_status or status.status, where, status.seed_fact, status.sentence, status.span,
+        status.seed_text,
     )
+
+
+def _filler(status: FactStatus) -> bool:
+    """A claim word no table or vocabulary links: it does not stop a conflict the seed states from winning."""
+    return status.fact.kind is Kind.WORD
 
 
 def reason(judgement: Judgement | None) -> str:
