@@ -315,7 +315,9 @@ def find_in_sentence(
     if claim.kind is Kind.WORD:
         for tok in sentence.words:
             if words_meet(claim.value, tok.key, settings) or claim.value in part_keys(tok.norm, sentence.lang):
-                return _answer(claim, MATCH, sentence, tok.start, tok.end, text=tok.text)
+                # a claim's first word the seed writes inside a name ("Lens beat ..." / "le RC Lens") is that name
+                named = _name_holding(sentence, tok) if claim.extra and claim.extra[1] else None
+                return _answer(claim, MATCH, sentence, tok.start, tok.end, named, tok.text)
         return _by_name_or_sense(claim, sentence)
     if claim.kind is Kind.QUOTE:
         return _find_quote(claim, sentence, settings)
@@ -348,6 +350,10 @@ def find_in_sentence(
     ):
         return FactStatus(claim, MATCH, "implied", None, sentence.index)
     return conflict
+
+
+def _name_holding(sentence: SentenceFacts, tok: Token) -> Fact | None:
+    return next((f for f in sentence.facts if f.kind is Kind.NAME and f.start <= tok.start < f.end), None)
 
 
 def _by_name_or_sense(claim: Fact, sentence: SentenceFacts) -> FactStatus | None:

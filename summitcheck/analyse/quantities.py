@@ -150,10 +150,15 @@ UNITS = {
         "ha": ["ha", "hectare", "hectares"],
         "MW": ["mw", "megawatt", "megawatts"],
         "bbl": ["barrel", "barrels", "baril", "barils"],
+        "bp": ["bp", "bps", "pb"],  # basis points; "basis points", "points de base": BASIS_POINTS
     }.items()
     for w in words
 }
 PERCENT_WORDS = (("%",), ("percent",), ("per", "cent"), ("pour", "cent"), ("pourcent",), ("pc",))
+BASIS_POINTS = (("basis", "points"), ("basis", "point"), ("points", "de", "base"), ("point", "de", "base"))
+# A fraction of a percentage point, written out: "a quarter-point cut", "un quart de point" (25 basis points)
+POINT_FRACTIONS = {("quarter-point",): 25.0, ("quarter", "point"): 25.0, ("quart", "de", "point"): 25.0,
+                   ("half-point",): 50.0, ("half", "point"): 50.0, ("demi-point",): 50.0, ("demi", "point"): 50.0}
 
 CURRENCY_WORDS = {
     "dollar": "dollar",
@@ -473,7 +478,20 @@ def extract(scan: Scan) -> None:
         if at >= i:
             i = at + 1 if scan.taken[at] else _quantity(scan, at)
             i = _rate(scan, i)
+    _point_fractions(scan)
     _ordinals(scan)
+
+
+def _point_fractions(scan: Scan) -> None:
+    for i in range(len(scan.tokens)):
+        if not scan.free(i):
+            continue
+        for words, basis in POINT_FRACTIONS.items():
+            end = i + len(words)
+            if tuple(scan.norm(k) for k in range(i, end)) == words and all(scan.free(k) for k in range(i, end)):
+                lo = i - 1 if scan.norm(i - 1) in ("un", "une", "a", "one") else i
+                scan.add(Kind.NUMBER, basis, lo, end, head=("unit:bp",))
+                break
 
 
 RATES = (("a", "year"), ("per", "year"), ("per", "annum"), ("a", "month"), ("per", "month"), ("par", "an"),
@@ -561,6 +579,10 @@ def _quantity(scan: Scan, i: int) -> int:
     if scan.norm(lo - 1) == "magnitude" or glued == "magnitude":  # "de magnitude 6,8", "a 6.8-magnitude quake"
         scan.add(Kind.NUMBER, value, lo, j, qualifier=qualifier, head=("magnitude",))
         return j
+    basis = _match_words(scan, j, BASIS_POINTS)
+    if basis:  # "25 basis points", "25 points de base"
+        scan.add(Kind.NUMBER, value, lo, basis, qualifier=qualifier, head=("unit:bp",))
+        return basis
     unit_name = UNITS.get(glued or "") or (UNITS.get(tokens[j].norm) if j < len(tokens) else None)
     if unit_name:  # "680 km", "680-kilometre": a measure, whatever the spelling
         end = j if glued else j + 1
