@@ -81,7 +81,7 @@ class _Table:
 
     def __init__(self, raw: dict):
         self.synonyms: dict[str, str] = raw["en"]  # English lemma -> itself and its synonyms
-        self.links: dict[str, str] = raw["fr"]  # French lemma -> English lemmas, best first
+        self.links: dict[str, str] = raw["fr"]  # French lemma -> English lemmas, best first ("": none)
         self.pos: dict[str, str] = raw["pos"]  # English lemma -> WordNet parts of speech, "nv"
         self.antonyms: dict[str, str] = raw["antonyms"]  # English lemma -> English antonyms
         self.forms: dict[str, dict[str, str]] = raw["forms"]  # lang -> inflected form -> lemma
@@ -192,7 +192,7 @@ def translations(word: str, lang: str) -> tuple[str, ...]:
     if table.reverse is None:
         reverse: dict[str, list[str]] = {}
         for fr, ens in table.links.items():
-            for e in ens.split("|"):
+            for e in _split(ens):
                 reverse.setdefault(e, []).append(fr)
         table.reverse = {e: tuple(frs) for e, frs in reverse.items()}
     return tuple(dict.fromkeys(f for lemma in lemmas(word, lang) for f in table.reverse.get(lemma, ())))
@@ -206,10 +206,12 @@ def link(a: str, lang_a: str, b: str, lang_b: str) -> frozenset[str]:
 def stats() -> dict[str, float]:
     """Size of the table and how many sense keys a word gets on average."""
     table = _table()
+    linked = [v for v in table.links.values() if v]
     return {
         "fr_lemmas": len(table.links),
+        "fr_linked": len(linked),
         "en_lemmas": len(table.synonyms),
-        "fr_keys_per_lemma": sum(v.count("|") + 1 for v in table.links.values()) / max(1, len(table.links)),
+        "fr_keys_per_lemma": sum(v.count("|") + 1 for v in linked) / max(1, len(linked)),
         "en_keys_per_lemma": sum(v.count("|") + 1 for v in table.synonyms.values()) / max(1, len(table.synonyms)),
         "en_with_antonyms": len(table.antonyms),
         "load_seconds": load_seconds or 0.0,
