@@ -364,8 +364,19 @@ def build(cache: Path) -> dict:
     by_fold: dict[str, list[str]] = defaultdict(list)
     for f in fr_links:
         by_fold[fold(f)].append(f)
+    import snowballstemmer
+
+    french_stem = snowballstemmer.stemmer("french").stemWord
+    by_stem: dict[str, list[str]] = defaultdict(list)
+    for f in fr_links:
+        by_stem[fold(french_stem(f))].append(f)
     for f, e in banned:
-        for spelling in by_fold.get(fold(f), ()):
+        # the listed word, its other spellings, the lemma simplemma gives it, and, for a word the table lacks,
+        # the lemmas the runtime finds by its stem ("sensiblement" -> "sensible")
+        spellings = {*by_fold.get(fold(f), ()), *by_fold.get(fold(fr_forms.get(f, f)), ())}
+        if f not in fr_links and f not in fr_forms:
+            spellings.update(by_stem.get(fold(french_stem(f)), ()))
+        for spelling in spellings:
             if e in en_senses:
                 fr_links[spelling] = [x for x in fr_links[spelling] if x not in en_senses[e]]
     stems = {"en": stem_index(en_senses, en_forms, "en"), "fr": stem_index(fr_links, fr_forms, "fr")}
