@@ -90,12 +90,10 @@ KNOWN_GAPS = {
     ("abstenir", "abstain"),
     ("scrutin", "ballot"),
     ("but", "goal"),
-    ("séisme", "earthquake"),
     ("licenciements", "layoffs"),
     ("actions", "shares"),
     ("manifestants", "protesters"),
     ("syndicat", "union"),
-    ("procès", "trial"),
     ("condamné", "sentenced"),
     ("tempête", "storm"),
 }

@@ -47,10 +47,10 @@ KNOWN_ONLY_PAST = 5000  # past this rank, a French word must be known to simplem
 # Linking parameters, tuned on FreeDict words ranked past the benchmark's 3,000 (tools/tune, see docs).
 THRESHOLD = 3.0  # combined z-scored CSLS a link needs
 MARGIN = 0.5  # a second link must score within this of the word's best
-TOP = 2  # links kept per word and direction
+TOP = 3  # links kept per word and direction
 MUTUAL = 5  # the other word must rank this word among its best MUTUAL (0: no such check)
 GLOSS_WEIGHT = 1.0  # weight of the French word <-> English definition score against the word <-> word one
-RANK_PRIOR = 0.4  # z-score lost per unit of |log French rank - log English rank|
+RANK_PRIOR = 0.7  # z-score lost per unit of |log French rank - log English rank|
 GLOSSES = 3  # WordNet definitions embedded per English lemma
 
 # Light verbs and very generic words: no sense of their own worth linking (the stopword list has the rest).

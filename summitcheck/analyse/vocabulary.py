@@ -7,7 +7,7 @@
 A sense key is "v:" followed by an English lemma and stands for that lemma's meaning; the prefix keeps the keys
 apart from the concept ids of summitcheck/data/lexicon.yaml. An English word has its own key and those of its
 WordNet synonyms (other vocabulary lemmas of its first synset, per part of speech); a French word has the keys
-of the English lemmas it translates to (the best two found from each side, 1.9 on average). So an English and
+of the English lemmas it translates to (the best three found from each side, 2.0 on average). So an English and
 a French word that translate each other share a key, and so may two synonyms of one language. Lookups go
 through an index per language: a French form is only ever looked up among French lemmas, so a French word
 meets an English one only through a translation link, never through its spelling.
@@ -17,8 +17,8 @@ Forms: a word is looked up as a lemma, then as an inflected form seen at build t
 light verbs (être, avoir, faire, make, take, have ...) and other very generic words carry no sense.
 
 Data: summitcheck/data/vocabulary.json.gz (0.7 MB; about 0.05 s and 17 MB of objects to load), built by
-tools/build_vocabulary.py; loaded on the first call, never at import. Links are machine-derived: about 0.6 of
-them are right (hand-checked), so treat one as weaker evidence than a lexicon concept. See docs/vocabulary.md
+tools/build_vocabulary.py; loaded on the first call, never at import. Links are machine-derived: about two thirds
+of them are right (hand-checked), so treat one as weaker evidence than a lexicon concept. See docs/vocabulary.md
 for the method and the measured coverage and precision.
 
 Licences of what the data is derived from (the shipped table is distributed under the project's MIT licence,
