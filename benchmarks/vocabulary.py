@@ -23,9 +23,9 @@ from __future__ import annotations
 import argparse
 import gzip
 import random
+import subprocess
 import sys
 import time
-import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,6 +113,42 @@ def measure(lang: str, words: list[str], gold: dict, back: dict, sample: int, rn
     )
 
 
+JUDGED = ROOT / "benchmarks" / "vocabulary_judged.tsv"
+
+
+def table_digest() -> str:
+    import hashlib
+
+    from summitcheck.analyse import vocabulary as v
+
+    return hashlib.sha1(v.DATA_FILE.read_bytes()).hexdigest()[:12]
+
+
+def sample_links(words: list[str], n: int, seed: int) -> list[tuple[str, str]]:
+    """`n` (French top word, English lemma it is linked to) pairs, drawn at random."""
+    from summitcheck.analyse import vocabulary as v
+
+    pairs = sorted({(w, t) for w in words for t in v.translations(w, "fr")})
+    return random.Random(seed).sample(pairs, min(n, len(pairs)))
+
+
+def hand_checked(words: list[str], n: int, seed: int) -> None:
+    """Precision on the hand-checked sample: its links that the table still makes (it may have been rebuilt)."""
+    from summitcheck.analyse import vocabulary as v
+
+    if not JUDGED.exists():
+        print("fr->en hand-checked precision: no judged sample (write one with --dump-sample)")
+        return
+    lines = JUDGED.read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines[1:] if line and not line.startswith("#")]
+    held = [row for row in rows if row[1] in v.translations(row[0], "fr")]
+    good = sum(1 for row in held if row[2] == "1")
+    print(
+        f"fr->en precision {good / max(1, len(held)):.2f} on {len(held)} sampled links, hand-checked "
+        f"({JUDGED.name}: {len(rows)} judged, {len(rows) - len(held)} no longer made)"
+    )
+
+
 def false_friends() -> int:
     import yaml
 
@@ -134,21 +170,36 @@ def false_friends() -> int:
     return bad
 
 
+def memory() -> int:
+    """Bytes the loaded table holds, measured in a fresh process (tracemalloc slows the load itself)."""
+    code = (
+        "import tracemalloc; tracemalloc.start(); from summitcheck.analyse import vocabulary as v; "
+        "v.senses('participation', 'fr'); print(tracemalloc.get_traced_memory()[0])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    return int(out.stdout)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--top", type=int, default=3000)
     parser.add_argument("--sample", type=int, default=200)
     parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument("--dump-sample", action="store_true", help=f"write links to judge by hand to {JUDGED.name}")
     args = parser.parse_args()
+    if args.dump_sample:
+        rows = sample_links(top_words("fr", args.top), args.sample, args.seed)
+        text = f"# French\tEnglish\tright (1/0), judged by hand; table {table_digest()}\n"
+        JUDGED.write_text(text + "".join(f"{f}\t{e}\t?\n" for f, e in rows), encoding="utf-8")
+        print(f"wrote {len(rows)} links to {JUDGED}")
+        return 0
 
     from summitcheck.analyse import vocabulary as v
 
-    tracemalloc.start()
     start = time.perf_counter()
     v.senses("participation", "fr")
     elapsed = time.perf_counter() - start
-    current, _peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+    current = memory()
     size = v.DATA_FILE.stat().st_size
     print(
         f"table {v.DATA_FILE.name} {size / 1e6:.2f} MB on disk, first call {elapsed:.3f} s "
@@ -156,7 +207,8 @@ def main() -> int:
     )
     s = v.stats()
     print(
-        f"lemmas fr {s['fr_lemmas']} en {s['en_lemmas']}; keys per lemma fr {s['fr_keys_per_lemma']:.2f} "
+        f"lemmas fr {s['fr_lemmas']} ({s['fr_linked']} linked) en {s['en_lemmas']}; keys per linked lemma "
+        f"fr {s['fr_keys_per_lemma']:.2f} "
         f"en {s['en_keys_per_lemma']:.2f}; English lemmas with antonyms {s['en_with_antonyms']}"
     )
 
@@ -167,6 +219,8 @@ def main() -> int:
         keys = [len(v.senses(w, lang)) for w in words]
         print(f"{lang} top {len(words)}: {sum(keys) / len(keys):.2f} sense keys per word on average")
         measure(lang, words, gold, back, args.sample, rng)
+        if lang == "fr":
+            hand_checked(words, args.sample, args.seed)
     return 1 if false_friends() else 0
 
 

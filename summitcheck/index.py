@@ -497,12 +497,12 @@ def _match_query(fact: Fact, found: Query, settings: Settings) -> Query | None:
     return None
 
 
-def _other_readings(fact: Fact) -> set[str]:
+def _other_readings(fact: Fact, senses: bool = True) -> set[str]:
     """Keys of a claim word's senses and of the name it may be (match._by_name_or_sense)."""
     if not fact.extra:
         return set()
-    senses, name = fact.extra
-    return {"s:" + sense for sense in senses} | ({"w:" + name} if name else set())
+    meanings, name = fact.extra
+    return ({"s:" + sense for sense in meanings} if senses else set()) | ({"w:" + name} if name else set())
 
 
 def _query(fact: Fact, lang: str, knowledge: Knowledge, settings: Settings, vocabulary: Vocabulary) -> Query:
@@ -535,7 +535,7 @@ def _query(fact: Fact, lang: str, knowledge: Knowledge, settings: Settings, voca
             keys.update(f"c:{o}" for o in getattr(knowledge, "opposites", {}).get(c, ()))
         if knowledge.office_concepts & set(fact.value):
             keys.add("e:@office")
-        return Query(frozenset(keys | _other_readings(fact)))
+        return Query(frozenset(keys | _other_readings(fact, senses=False)))
     if kind is Kind.NAME:
         words = str(fact.value).split()
         if not words:

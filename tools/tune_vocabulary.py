@@ -12,6 +12,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -19,8 +21,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import build_vocabulary as bv  # noqa: E402
 import vocabulary as bench  # noqa: E402
 
-WEIGHTS = [float(x) for x in sys.argv[1].split(",")] if len(sys.argv) > 1 else [0.0, 1.0, 2.0]
-THRESHOLDS = [float(x) for x in sys.argv[2].split(",")] if len(sys.argv) > 2 else [3.0, 4.0, 5.0, 6.0]
+WEIGHTS = [float(x) for x in sys.argv[1].split(",")] if len(sys.argv) > 1 else [1.0, 2.0]
+THRESHOLDS = [float(x) for x in sys.argv[2].split(",")] if len(sys.argv) > 2 else [3.0, 4.0, 5.0]
 
 
 def main() -> None:
@@ -38,6 +40,8 @@ def main() -> None:
     dev_set = set(dev)
     for weight in WEIGHTS:
         cands = bv.candidates(bv.combine(components, weight))
+        best = np.sort(cands[0][1][:, 0])
+        print(f"weight {weight}: French words' best score, quartiles {np.percentile(best, [25, 50, 75]).round(2)}")
         for threshold in THRESHOLDS:
             for margin in (0.5, 1.0):
                 for top in (2, 3):

