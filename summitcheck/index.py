@@ -52,7 +52,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from .analyse import KIND_VALUE, analyse, demonyms
+from .analyse import KIND_VALUE, analyse, demonyms, names_of
 from .analyse.knowledge import Knowledge
 from .analyse.tokens import part_keys, tokenize
 from .match import SentenceFacts, Settings, _plain, interval, word_senses
@@ -80,16 +80,20 @@ FORMAT = 5
 BLOCK = 512  # sentences per pickled block: a claim against a long seed unpickles the blocks it reads, not all
 
 
-def analyse_sentence(seed: Seed, sentence: Sentence, knowledge: Knowledge) -> SentenceFacts:
-    """One sentence of a seed analysed: its facts and word tokens."""
-    analysis = analyse(sentence.text, seed.language, knowledge, seed.date, base=sentence.start)
+def analyse_sentence(seed: Seed, sentence: Sentence, knowledge: Knowledge,
+                     names: frozenset[str] | None = None) -> SentenceFacts:
+    """One sentence of a seed analysed: its facts and word tokens. `names`: names_of(seed.text), made once a seed."""
+    if names is None:
+        names = names_of(seed.text)
+    analysis = analyse(sentence.text, seed.language, knowledge, seed.date, base=sentence.start, names=names)
     words = tuple([t for t in analysis.tokens if t.is_word])
     return SentenceFacts(sentence.index, analysis.facts, words, seed.language, sentence.text, sentence.start)
 
 
 def analyse_sentences(seed: Seed, knowledge: Knowledge) -> list[SentenceFacts]:
     """Every sentence of a seed analysed."""
-    return [analyse_sentence(seed, sentence, knowledge) for sentence in seed.sentences]
+    names = names_of(seed.text)
+    return [analyse_sentence(seed, sentence, knowledge, names) for sentence in seed.sentences]
 
 
 def analysed(seed: Seed, knowledge: Knowledge) -> tuple[SeedIndex, tuple[bytes, ...], int]:
@@ -105,8 +109,9 @@ def _analysed(seed: Seed, knowledge: Knowledge) -> tuple[SeedIndex, tuple[bytes,
     builder = SeedIndex.builder(len(seed.sentences))
     blocks: list[bytes] = []
     block: list[tuple] = []
+    names = names_of(seed.text)
     for pos, sentence in enumerate(seed.sentences):
-        facts = analyse_sentence(seed, sentence, knowledge)
+        facts = analyse_sentence(seed, sentence, knowledge, names)
         builder.add(pos, facts, knowledge)
         block.append(facts.packed())
         if len(block) == BLOCK:

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from ..model import Fact, Kind, PartialDate
 from . import dates, periods, phrases, quantities, quotes
 from .knowledge import Knowledge
+from .phrases import names_of
 from .quantities import ORDINAL_WORDS as ORDINAL_NAMES
 from .scan import Scan
 from .tokens import Token, fold, key, tokenize
 
-__all__ = ["Analysis", "analyse", "claim_language", "quote_language"]
+__all__ = ["Analysis", "analyse", "claim_language", "names_of", "quote_language"]
 
 KIND_VALUE = {kind: kind.value for kind in Kind}  # an enum's .value is a property, slow in a sort key
 NAMING = frozenset({Kind.TERM, Kind.ENTITY, Kind.WORD, Kind.NAME})  # what a count's head can be
@@ -43,13 +44,17 @@ def analyse(
     ref_date: PartialDate | None = None,
     base: int = 0,
     verbatim_lang: str | None = None,
+    names: frozenset[str] = frozenset(),
 ) -> Analysis:
     """Facts of `text` (offsets shifted by `base`).
 
     With `verbatim_lang` (claims), a quotation written in that language is a verbatim quote to be found in the
-    seed; a quotation in another language is a paraphrase and is analysed like the rest of the claim.
+    seed; a quotation in another language is a paraphrase and is analysed like the rest of the claim. `names`
+    (phrases.names_of) are the words a seed writes as names elsewhere: at the start of a sentence too they are
+    names ("Halse, 22, seeded ninth").
     """
-    scan = Scan(text, base, lang, tokenize(text, lang, base), knowledge, ref_date, is_claim=verbatim_lang is not None)
+    scan = Scan(text, base, lang, tokenize(text, lang, base), knowledge, ref_date, is_claim=verbatim_lang is not None,
+                names=names)
     for start, end, inner in quotes.find(text):
         inside = [k for k, t in enumerate(scan.tokens) if start + base <= t.start and t.end <= end + base]
         if not inside:

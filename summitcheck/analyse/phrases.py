@@ -7,6 +7,7 @@ found in the seed), and other content words become `word` facts, compared by ste
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..model import Fact, Kind
@@ -262,7 +263,8 @@ def _names_and_words(scan: Scan) -> None:
             # a capitalised word that no table knows is a name, but where a sentence starts; a claim is
             # shorthand that mostly opens on its subject ("Mertens beats Dvorská")
             opens_claim = scan.is_claim and _starts_sentence(scan, i)
-            if j - i > 1 or not _starts_sentence(scan, i) or (opens_claim and not _senses(scan, i)):
+            known = tok.norm in scan.names  # "Halse" opens this sentence, and the seed names her elsewhere
+            if j - i > 1 or not _starts_sentence(scan, i) or known or (opens_claim and not _senses(scan, i)):
                 role = "possessor" if j < len(tokens) and tokens[j].norm == "'s" else _role(scan, i)
                 scan.add(Kind.NAME, " ".join(t.norm for t in tokens[i:j]), i, j, role=role)
                 after = j
@@ -272,3 +274,14 @@ def _names_and_words(scan: Scan) -> None:
                 continue
         if len(tok.norm) > 1:
             scan.add(Kind.WORD, tok.key, i, i + 1, extra=(_senses(scan, i), "") if scan.is_claim else ())
+
+
+# A capitalised word where no sentence starts: after a letter, a digit or a comma and a space (not after . ! ? : or
+# a quotation mark)
+_NAMED = re.compile(r"(?<=[\w,;)] )([^\W\d_][^\W\d_'’-]*)")
+
+
+def names_of(text: str) -> frozenset[str]:
+    """The words a whole text writes capitalised where no sentence starts: its names, to be read as names at the
+    start of a sentence too."""
+    return frozenset(fold(w) for w in _NAMED.findall(text) if w[:1].isupper() and not w.isupper())

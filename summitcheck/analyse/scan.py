@@ -18,6 +18,7 @@ class Scan:
     knowledge: Knowledge
     ref_date: PartialDate | None = None  # the seed's publication date, for "jeudi", "aujourd'hui"
     is_claim: bool = False  # a claim is read strictly: "the North Korean leader" names a person, not the state
+    names: frozenset[str] = frozenset()  # words the whole text writes as names where no sentence starts
     taken: list[bool] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
 
