@@ -251,31 +251,43 @@ def binding(w: Window) -> dict[int, FactStatus]:
     clause, the claim is contradicted ("Labour wins 14 seats" against "The Greens won 14 seats and Labour 9");
     where the value's clause names no one, it says nothing against the claim's."""
     names = [s for s in w.statuses if _named(s) and s.status == MATCH and s.span]
-    spans = [s.span for s in names if s.where == "sentence" and s.span]
+    all_spans = [s.span for s in names if s.where == "sentence" and s.span]
     if not names:
         return {}
     out: dict[int, FactStatus] = {}
     for s in w.here():
         if s.fact.kind not in VALUE_KINDS or s.fact.kind is Kind.QUOTE:
             continue
+        owner = _claim_owner(s, names)
+        spans = [owner.span] if owner is not None and owner.where == "sentence" and owner.span else all_spans
         at = s.span[0]
-        owners = w.reading.paired(at)  # "respectivement": the one name it is paired with
         clause = w.reading.clause_at(at)
-        if not owners:
-            if clause is None or any(clause.holds(lo) for lo, _ in spans):
-                continue
-            # a rival of the claim's kind of name: another doer for a doer, another place for a place (as the
-            # seed uses the names the claim's matched)
-            places = any(s.fact.role == "loc" or w.reading.is_place(s.span[0]) for s in names if s.span)
-            doers = any(s.fact.role != "loc" and not w.reading.is_place(s.span[0]) for s in names if s.span)
+        owners: tuple[Fact, ...] = w.reading.paired(at)  # "respectivement": the one name it is paired with
+        if not owners and clause is not None and not any(clause.holds(lo) for lo, _ in spans):
+            # a rival of the owner's kind of name: another doer for a doer, another place for a place (as the
+            # seed uses the name the claim's matched)
+            whose = [owner] if owner is not None and owner.span else [n for n in names if n.span]
+            places = any(n.fact.role == "loc" or w.reading.is_place(n.span[0]) for n in whose if n.span)
+            doers = any(n.fact.role != "loc" and not w.reading.is_place(n.span[0]) for n in whose if n.span)
             owners = (clause.places if places else ()) + (clause.actors if doers else ())
-            if not owners:
-                continue
-        if any(lo <= o.start < hi or o.start <= lo < o.end for o in owners for lo, hi in spans):
+        if owners and any(lo <= o.start < hi or o.start <= lo < o.end for o in owners for lo, hi in spans):
+            owners = ()
+        if not owners and clause is not None and not _same_place(w, clause, names):
+            owners = clause.places  # "cut Orly flights by 25%" against "40 % à Orly et de 25 % à Marseille"
+        if not owners:
             continue
         rival = _own_value(w, s, spans)
         out[id(s)] = w.conflict(s, rival) if rival else relation_miss(s, f"belongs to {owners[0].text!r} in the seed")
     return out
+
+
+def _same_place(w: Window, clause: reader.Clause, names: list[FactStatus]) -> bool:
+    """Whether the places the claim names, as this sentence uses them, allow the value's clause: it names no place
+    of its own, or one of the claim's."""
+    placed = [n.span for n in names if n.where == "sentence" and n.span and w.reading.is_place(n.span[0])]
+    if not placed or not clause.places:
+        return True
+    return any(lo <= p.start < hi or p.start <= lo < p.end for p in clause.places for lo, hi in placed)
 
 
 def roles(w: Window) -> dict[int, FactStatus]:
@@ -466,6 +478,20 @@ def _verb_clause(w: Window, offset: int) -> reader.Clause | None:
 def _named(s: FactStatus) -> bool:
     """A name of the claim's, or a word the seed writes as a name ("Vessel has led ...")."""
     return s.fact.kind in reader.NAME_KINDS or (s.seed_fact is not None and s.seed_fact.kind in reader.NAME_KINDS)
+
+
+def _claim_owner(value: FactStatus, names: list[FactStatus]) -> FactStatus | None:
+    """Whose the claim says a value is: the name written right before it ("Labour 9", "Pellar 39.8C", "Lens'
+    nine", "Imany: 14 dead"), else the claim's subject, its first name that is no place ("Ferrat beats Aubanel
+    with 52.4%": Ferrat's), else its place ("174 mm of rain in Privas")."""
+    ordered = sorted(names, key=lambda n: n.fact.start)
+    adjacent = [n for n in ordered if 0 <= value.fact.start - n.fact.end <= 2]
+    if adjacent:
+        return adjacent[-1]
+    actors = [n for n in ordered if n.fact.role not in ("loc", "from", "to")]
+    if actors:
+        return actors[0]
+    return ordered[0] if ordered else None
 
 
 def _own_value(w: Window, s: FactStatus, spans: list[tuple[int, int]]) -> Fact | None:

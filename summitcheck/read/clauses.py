@@ -34,6 +34,7 @@ NOUN_NEGATIONS = frozenset("no aucun aucune without sans ni".split())
 NOUN_SCOPE = 4  # words
 # A name after these is where something happens, not who does it ("killed ... in Swansea", "près de Lyon")
 LOCATIVES = frozenset("in at a au aux en dans sur on near pres outside inside hors across throughout off".split())
+FAILED = frozenset("failed fails fail failing echoue echouent".split())  # "failed to finish": it did not
 # "ne ... plus" is a negation only with "ne"/"n'": "plus" alone is "more"
 NEEDS_NE = frozenset({"plus"})
 NAME_KINDS = frozenset({Kind.ENTITY, Kind.NAME})
@@ -116,7 +117,7 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
             cuts.append((words[k].start, "participial"))
         elif (comma or word in COMMA_CONNECTIVES) and _gapped(text, base, words, k, [*names, *places], amounts,
                                                               cuts[-1][0] if cuts else base):
-            cuts.append((words[k].start, "gapped"))
+            cuts.append((_after_comma(text, base, words, k), "gapped"))
     bounds = [(base, "main"), *cuts, (base + len(text), "")]
     clauses: list[Clause] = []
     for (lo, kind), (hi, _) in pairwise(bounds):
@@ -166,13 +167,28 @@ def _participle(words: Sequence[Token], k: int) -> bool:
     return len(word) > 5 and word.endswith("ing") and not words[k].is_capitalised
 
 
+def _after_comma(text: str, base: int, words: Sequence[Token], k: int) -> int:
+    """Where the conjunct after the gap before word k starts: right after its comma ("212 mm à Privas, 174 mm"
+    starts on the figure, which is no word), else on word k."""
+    gap_start = words[k - 1].end
+    comma = text.rfind(",", gap_start - base, words[k].start - base)
+    if comma < 0:
+        return words[k].start
+    at = comma + 1
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return base + at
+
+
 def _gapped(text: str, base: int, words: Sequence[Token], k: int, names: Sequence[Fact], amounts: Sequence[Fact],
             since: int) -> bool:
     """A list of clauses that share one verb: "Azerbaijan sent 120 rescuers, Greece a team of 45 firefighters",
     "The Greens won 14 seats and Labour 9", "212 mm à Privas, 174 mm à Aubenas". After a comma or "and"/"et",
     a conjunct with an amount and a name of its own, where the conjunct before has an amount and a name too."""
-    at = words[k].start
+    at = _after_comma(text, base, words, k)
     previous = max(since, base + text.rfind(",", 0, words[k - 1].end - base) + 1)
+    if previous >= at:
+        return False
     if not (_holds(amounts, previous, at) and _holds(names, previous, at)):
         return False
     comma = text.find(",", at - base)
@@ -198,8 +214,8 @@ def _negations(words: Sequence[Token], lo: int, hi: int) -> list[tuple[int, int]
         elif t.norm in NOUN_NEGATIONS:
             reach = inside[min(len(inside) - 1, i + NOUN_SCOPE)]
             found.append((t.start, reach.end))
-        elif t.norm in NEGATIONS:
-            found.append((t.start, hi))
+        elif t.norm in NEGATIONS or (t.norm in FAILED and i + 1 < len(inside) and inside[i + 1].norm in ("to", "a")):
+            found.append((t.start, hi))  # "failed to finish", "n'a pas réussi à"
     return found
 
 
