@@ -148,7 +148,9 @@ def _judge_window(
     focal: int,
     knowledge: Knowledge,
 ) -> Judgement:
-    statuses = relations.apply(statuses, sentences[focal], knowledge)
+    # the sentence before, whose names this one's references may stand for: read only where a name came from it
+    near = focal and any(s.where == "near" and s.sentence == focal for s in statuses)  # 1-based: the one before
+    statuses = relations.apply(statuses, sentences[focal], knowledge, sentences[focal - 1] if near else None)
     rank, score = _scored(statuses, focal)
     verdict = (Verdict.UNSUPPORTED, Verdict.CONTRADICTED, Verdict.SUPPORTED)[rank]
     return Judgement(verdict, focal + 1, tuple(statuses), (rank, *score))

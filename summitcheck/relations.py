@@ -46,6 +46,7 @@ class Window:
     statuses: list[FactStatus]
     sentence: SentenceFacts
     knowledge: Knowledge
+    before: SentenceFacts | None = None  # the sentence before, whose names this one's references stand for
     free: list[Fact] = field(init=False)  # the sentence's names that no claim fact matched
     anchors: list[int] = field(init=False)  # seed offsets of the claim's other matched words (not names)
     verbs: list[FactStatus] = field(init=False)  # the claim's concepts and words matched in this sentence
@@ -122,6 +123,27 @@ def route(s: FactStatus, w: Window) -> FactStatus:
     return relation_miss(s, f"is where the seed's journey {where}")
 
 
+def reference(s: FactStatus, w: Window) -> FactStatus:
+    """A name from the sentence before stands for the reference that opens a clause here only if that reference
+    resolves to it: "Elle" to the sentence before's subject, "Cette dernière" / "the latter" to its last name,
+    "the 24-year-old" to the one of that age. "Fontaine wins the final" is not stated by "Léa Fontaine a affronté
+    Jade Morel en finale. Cette dernière l'a emporté"."""
+    if s.where != "near" or s.status != MATCH or s.span is None or w.before is None:
+        return s
+    if s.sentence != w.before.index:
+        return s
+    before = reader.read(w.before.text, w.before.start, w.before.words, w.before.facts)
+    for clause in w.reading.clauses:
+        meant = reader.antecedent(clause, w.sentence.words, w.sentence.facts, before, w.before.facts)
+        if meant is not None and not (meant.start <= s.span[0] < meant.end):
+            return relation_miss(s, f"is not whom the seed's {_opening(w, clause)!r} stands for: {meant.text!r} is")
+    return s
+
+
+def _opening(w: Window, clause: reader.Clause) -> str:
+    return " ".join(t.text for t in w.sentence.words if clause.holds(t.start))[:24]
+
+
 def person_nearby(s: FactStatus, w: Window) -> FactStatus:
     """A person from the next sentence does not stand for the person this one names (a quotation's speaker), nor
     a name from the sentence before for the one this one names ("Dunleavy was charged")."""
@@ -169,7 +191,9 @@ def actor(s: FactStatus, w: Window) -> FactStatus:
 
 # Each reads a status only if its fact is a name or has a role (in/at, with, by, from/to): apply() gives them no
 # other.
-NAME_RULES: tuple[Callable[[FactStatus, Window], FactStatus], ...] = (place, slot, route, person_nearby, actor)
+NAME_RULES: tuple[Callable[[FactStatus, Window], FactStatus], ...] = (
+    place, slot, route, reference, person_nearby, actor
+)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -542,9 +566,10 @@ def apposition(w: Window) -> dict[int, str]:
 WINDOW_RULES: tuple[Callable[[Window], dict[int, str]], ...] = (word_order, attachment, apposition, asserted)
 
 
-def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowledge) -> list[FactStatus]:
+def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowledge,
+          before: SentenceFacts | None = None) -> list[FactStatus]:
     """Every rule, on one window: first the slot of each name, then the relations of the whole claim."""
-    window = Window(statuses, sentence, knowledge)
+    window = Window(statuses, sentence, knowledge, before)
     out = []
     for s in statuses:
         if s.fact.kind in (Kind.ENTITY, Kind.NAME) or s.fact.role is not None:  # the name rules read no other
@@ -555,7 +580,7 @@ def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowle
                     break
         out.append(s)
     if any(a is not b for a, b in zip(out, statuses, strict=True)):
-        window = Window(out, sentence, knowledge)
+        window = Window(out, sentence, knowledge, before)
     problems: dict[int, str] = {}
     for rule in WINDOW_RULES:
         problems.update(rule(window))

@@ -57,3 +57,25 @@ def test_negation_scope(text: str, lang: str, negated: bool) -> None:
     (sentence,) = facts.sentences
     reading = read(sentence.text, sentence.start, sentence.words, sentence.facts)
     assert bool(reading.clauses[0].negated) is negated
+
+
+# (sentence before, sentence, the name the reference opening the sentence stands for)
+REFERENCES = [
+    ("La juge Anne Roux a interrogé Paul Vidal.", "Elle a ensuite suspendu l'audience.", "Anne Roux"),
+    ("Mia Sand faced Oda Lunde in the final.", "The latter won in two sets.", "Oda Lunde"),
+    ("Lars Berg, 31, led until Ivo Hahn, 24, passed him.", "The 24-year-old won by two seconds.", "Ivo Hahn"),
+    ("Mia Sand faced Oda Lunde in the final.", "The match lasted two hours.", None),
+]
+
+
+@pytest.mark.parametrize(("before", "text", "meant"), REFERENCES, ids=[r[1][:30] for r in REFERENCES])
+def test_reference_resolves_to_a_name_of_the_sentence_before(before: str, text: str, meant: str | None) -> None:
+    from summitcheck.read.clauses import antecedent
+
+    lang = "fr" if "Elle" in text else "en"
+    facts = analyse_seed(parse_seed(f"{before} {text}", "<t>", "t", lang), default_knowledge())
+    first, second = facts.sentences
+    previous = read(first.text, first.start, first.words, first.facts)
+    reading = read(second.text, second.start, second.words, second.facts)
+    found = antecedent(reading.clauses[0], second.words, second.facts, previous, first.facts)
+    assert (found.text if found else None) == meant

@@ -616,7 +616,8 @@ def _age(scan: Scan, lo: int, i: int, j: int, glued: str | None) -> bool:
     if not (lo >= 2 and tokens[lo - 1].text == "," and tokens[lo - 2].is_capitalised and tokens[lo - 2].is_word):
         return False
     closes = after >= len(tokens) or tokens[after].text in {",", ")", ";", "."}
-    return closes and (unit or scan.is_claim)
+    # English writes an age bare ("Ivo Hahn, 24, passed him"), French with "ans"; a claim either way
+    return closes and (unit or scan.is_claim or scan.lang == "en")
 
 
 def _in_name(scan: Scan, i: int, j: int, value: float) -> bool:

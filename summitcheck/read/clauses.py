@@ -263,3 +263,32 @@ def view(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact],
             tuple(words_ for at, words_ in met if c.holds(at)),
         ))
     return out
+
+
+# References that stand for a name of the sentence before: a subject pronoun stands for its subject, "cette
+# dernière" / "the latter" for the last name it gave, "the 24-year-old" / "le quadragénaire" for the one of that age.
+SUBJECT_PRONOUNS = frozenset("il elle ils elles he she they".split())
+LATTER = (("cette", "derniere"), ("ce", "dernier"), ("the", "latter"), ("celle-ci",), ("celui-ci",))
+
+
+def antecedent(clause: Clause, words: Sequence[Token], facts: Sequence[Fact], before: Reading | None,
+               before_facts: Sequence[Fact]) -> Fact | None:
+    """The name of the sentence before that the reference opening `clause` stands for, if one opens it."""
+    opening = [t for t in words if clause.holds(t.start)][:3]
+    if before is None or not opening:
+        return None
+    first = [t.norm for t in opening]
+    actors = [a for c in before.clauses for a in c.actors if c.holds(a.start)]
+    if not actors:
+        return None
+    if first[0] in SUBJECT_PRONOUNS:
+        return actors[0]  # "Elle a promis ...": the sentence before's subject
+    if any(tuple(first[: len(w)]) == w for w in LATTER):
+        return max(actors, key=lambda a: a.start)  # "Cette dernière l'a emporté"
+    age = next((f for f in facts if f.kind is Kind.NUMBER and "age" in f.head and clause.holds(f.start)
+                and f.start <= opening[-1].end), None)
+    if age is not None and first[0] in ("the", "le", "la", "l'"):  # "The 24-year-old won"
+        aged = [f for f in before_facts if f.kind is Kind.NUMBER and "age" in f.head and f.value == age.value]
+        if aged:
+            return max((a for a in actors if a.end <= aged[0].start), key=lambda a: a.start, default=None)
+    return None
