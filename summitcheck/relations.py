@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from .analyse.knowledge import Knowledge
 from .analyse.tokens import Token
-from .match import CONFLICT, MATCH, FactStatus, SentenceFacts, Settings, compare, counts_same_thing
+from .match import CONFLICT, MATCH, FactStatus, SentenceFacts, Settings, compare, compare_entities, counts_same_thing
 from .model import VALUE_KINDS, Fact, Kind
 from .read import clauses as reader
 
@@ -135,7 +135,11 @@ def reference(s: FactStatus, w: Window) -> FactStatus:
     before = reader.read(w.before.text, w.before.start, w.before.words, w.before.facts)
     for clause in w.reading.clauses:
         meant = reader.antecedent(clause, w.sentence.words, w.sentence.facts, before, w.before.facts)
-        if meant is not None and not (meant.start <= s.span[0] < meant.end):
+        same = meant is not None and (
+            meant.start <= s.span[0] < meant.end
+            or (meant.kind is s.fact.kind is Kind.ENTITY and compare_entities(s.fact, meant, w.knowledge))
+        )  # "Moscou ... la Russie. Cette dernière": the capital stands for its state
+        if meant is not None and not same:
             return relation_miss(s, f"is not whom the seed's {_opening(w, clause)!r} stands for: {meant.text!r} is")
     return s
 
