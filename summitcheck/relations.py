@@ -278,7 +278,7 @@ def binding(w: Window) -> dict[int, FactStatus]:
     liste de Marchetti, qui obtient 38,9 %". Where the claim's name holds a value of the same kind in its own
     clause, the claim is contradicted ("Labour wins 14 seats" against "The Greens won 14 seats and Labour 9");
     where the value's clause names no one, it says nothing against the claim's."""
-    names = [s for s in w.statuses if _named(s) and s.status == MATCH and s.span]
+    names = [s for s in w.statuses if _named(s, w) and s.status == MATCH and s.span]
     all_spans = [s.span for s in names if s.where == "sentence" and s.span]
     if not names:
         return {}
@@ -328,7 +328,7 @@ def roles(w: Window) -> dict[int, FactStatus]:
     verb = main_verb(w.statuses)
     if verb is None or verb.where != "sentence" or verb.span is None or verb.status not in (MATCH, CONFLICT):
         return {}
-    names = [s for s in w.statuses if _named(s) and s.fact.role not in ("loc", "from", "to")]
+    names = [s for s in w.statuses if _named(s, w) and s.fact.role not in ("loc", "from", "to")]
     agent = [s for s in names if s.fact.role == "agent"]
     before = [s for s in names if s.fact.start < verb.fact.start and s.fact.role is None]
     after = [s for s in names if s.fact.start > verb.fact.start and s.fact.role is None]
@@ -441,7 +441,7 @@ def background_verb(w: Window) -> dict[int, FactStatus]:
     beats Kerridge" is not stated by "Ardiles plays Kerridge on Sunday" because the seed says "won" of others."""
     verb = main_verb(w.statuses)
     if verb is None or verb.status != MATCH or verb.where != "document" or not any(
-        _named(s) and s.where == "sentence" for s in w.statuses
+        _named(s, w) and s.where == "sentence" for s in w.statuses
     ):
         return {}
     if any(s.fact.kind is Kind.QUOTE and s.status == MATCH for s in w.statuses):
@@ -454,7 +454,7 @@ def predicate(w: Window) -> dict[int, FactStatus]:
     borrows its verb from): "Solva sales fell 12%" is not stated by "Les ventes de Solva ont progressé de 12 %,
     tandis que la marque Vernet a vu ses volumes reculer". A claim word matched in another clause while the
     anchors' clause holds its opposite is contradicted; the claim's main verb matched only elsewhere is a miss."""
-    anchors = [s.span[0] for s in w.here() if s.span and (s.fact.kind in VALUE_KINDS or _named(s))]
+    anchors = [s.span[0] for s in w.here() if s.span and (s.fact.kind in VALUE_KINDS or _named(s, w))]
     if not anchors:
         return {}
     homes = {id(c) for a in anchors for c in (_verb_clause(w, a), w.reading.clause_at(a)) if c is not None}
@@ -503,9 +503,15 @@ def _verb_clause(w: Window, offset: int) -> reader.Clause | None:
     return clauses[k]
 
 
-def _named(s: FactStatus) -> bool:
-    """A name of the claim's, or a word the seed writes as a name ("Vessel has led ...")."""
-    return s.fact.kind in reader.NAME_KINDS or (s.seed_fact is not None and s.seed_fact.kind in reader.NAME_KINDS)
+def _named(s: FactStatus, w: Window) -> bool:
+    """A name of the claim's, or a claim word the seed writes as a name ("Vessel has led ...", "Labour wins ..."
+    against "and Labour 9")."""
+    if s.fact.kind in reader.NAME_KINDS or (s.seed_fact is not None and s.seed_fact.kind in reader.NAME_KINDS):
+        return True
+    if not (s.fact.extra and len(s.fact.extra) == 2 and s.fact.extra[1]) or s.span is None or s.where != "sentence":
+        return False  # only a claim's first word may be a name the tables read as a word
+    lo = s.span[0]
+    return any(f.kind is Kind.NAME and f.start <= lo < f.end for f in w.sentence.facts)
 
 
 def _claim_owner(value: FactStatus, names: list[FactStatus]) -> FactStatus | None:

@@ -627,7 +627,7 @@ def _in_name(scan: Scan, i: int, j: int, value: float) -> bool:
     before = scan.tokens[i - 1]
     # where a sentence starts a capital says nothing, but a claim is shorthand that opens on its subject
     opens = scan.is_claim if i == 1 else scan.tokens[i - 2].text not in {".", "!", "?"}
-    if i >= 2 and scan.tokens[i - 2].norm in ("and", "et", ",") and not scan.norm(i + 1).isalpha():
+    if i >= 2 and scan.tokens[i - 2].norm in ("and", "et", ","):
         return False  # "The Greens won 14 seats and Labour 9 on ...": a list's count, not "Apollo 11"
     return (
         before.is_word
