@@ -148,9 +148,11 @@ def _judge_window(
     focal: int,
     knowledge: Knowledge,
 ) -> Judgement:
-    # the sentence before, whose names this one's references may stand for: read only where a name came from it
-    near = focal and any(s.where == "near" and s.sentence == focal for s in statuses)  # 1-based: the one before
-    statuses = relations.apply(statuses, sentences[focal], knowledge, sentences[focal - 1] if near else None)
+    # the sentences before and after, for references between them: read only where a fact came from one
+    before = focal and any(s.where == "near" and s.sentence == focal for s in statuses)  # 1-based: the one before
+    after = focal + 1 < len(sentences) and any(s.where == "near" and s.sentence == focal + 2 for s in statuses)
+    statuses = relations.apply(statuses, sentences[focal], knowledge, sentences[focal - 1] if before else None,
+                               sentences[focal + 1] if after else None)
     rank, score = _scored(statuses, focal)
     verdict = (Verdict.UNSUPPORTED, Verdict.CONTRADICTED, Verdict.SUPPORTED)[rank]
     return Judgement(verdict, focal + 1, tuple(statuses), (rank, *score))

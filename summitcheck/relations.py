@@ -47,6 +47,7 @@ class Window:
     sentence: SentenceFacts
     knowledge: Knowledge
     before: SentenceFacts | None = None  # the sentence before, whose names this one's references stand for
+    after: SentenceFacts | None = None  # the sentence after, whose references may stand for this one's names
     free: list[Fact] = field(init=False)  # the sentence's names that no claim fact matched
     anchors: list[int] = field(init=False)  # seed offsets of the claim's other matched words (not names)
     verbs: list[FactStatus] = field(init=False)  # the claim's concepts and words matched in this sentence
@@ -142,6 +143,27 @@ def reference(s: FactStatus, w: Window) -> FactStatus:
         if meant is not None and not same:
             return relation_miss(s, f"is not whom the seed's {_opening(w, clause)!r} stands for: {meant.text!r} is")
     return s
+
+
+def verb_reference(w: Window) -> dict[int, FactStatus]:
+    """The claim's verb from the sentence after, where the clause saying it opens on a reference to another of
+    this sentence's names: "Fontaine wins the final" is not stated by "Léa Fontaine a affronté Jade Morel en
+    finale. Cette dernière l'a emporté"."""
+    verb = main_verb(w.statuses)
+    if verb is None or verb.where != "near" or verb.span is None or w.after is None or verb.sentence != w.after.index:
+        return {}
+    subject = next((s for s in sorted(w.statuses, key=lambda s: s.fact.start)
+                    if _named(s, w) and s.fact.role is None and s.where == "sentence" and s.span), None)
+    if subject is None or subject.span is None:
+        return {}
+    after = reader.read(w.after.text, w.after.start, w.after.words, w.after.facts)
+    clause = after.clause_at(verb.span[0])
+    if clause is None:
+        return {}
+    meant = reader.antecedent(clause, w.after.words, w.after.facts, w.reading, w.sentence.facts)
+    if meant is None or meant.start <= subject.span[0] < meant.end:
+        return {}
+    return {id(verb): relation_miss(verb, f"is said in the next sentence of {meant.text!r}")}
 
 
 def _opening(w: Window, clause: reader.Clause) -> str:
@@ -577,9 +599,9 @@ WINDOW_RULES: tuple[Callable[[Window], dict[int, str]], ...] = (word_order, atta
 
 
 def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowledge,
-          before: SentenceFacts | None = None) -> list[FactStatus]:
+          before: SentenceFacts | None = None, after: SentenceFacts | None = None) -> list[FactStatus]:
     """Every rule, on one window: first the slot of each name, then the relations of the whole claim."""
-    window = Window(statuses, sentence, knowledge, before)
+    window = Window(statuses, sentence, knowledge, before, after)
     out = []
     for s in statuses:
         if s.fact.kind in (Kind.ENTITY, Kind.NAME) or s.fact.role is not None:  # the name rules read no other
@@ -590,12 +612,12 @@ def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowle
                     break
         out.append(s)
     if any(a is not b for a, b in zip(out, statuses, strict=True)):
-        window = Window(out, sentence, knowledge, before)
+        window = Window(out, sentence, knowledge, before, after)
     problems: dict[int, str] = {}
     for rule in WINDOW_RULES:
         problems.update(rule(window))
-    flipped = {**binding(window), **predicate(window), **background_verb(window), **roles(window),
-               **polarity(window)}
+    flipped = {**binding(window), **predicate(window), **background_verb(window), **verb_reference(window),
+               **roles(window), **polarity(window)}
     return [
         flipped.get(id(s)) or (relation_miss(s, problems[id(s)]) if id(s) in problems else s) for s in out
     ]
