@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from .analyse import vocabulary
 from .analyse.knowledge import Knowledge
 from .analyse.tokens import Token
 from .match import CONFLICT, MATCH, FactStatus, SentenceFacts, Settings, compare, compare_entities, counts_same_thing
@@ -700,9 +701,25 @@ def main_verb(statuses: list[FactStatus]) -> FactStatus | None:
     participles = [s for s in concepts if s.fact.text.lower().endswith(PARTICIPLE_ENDINGS)]
     if len(participles) == 1:  # "the peak has been reached", "Sanctions levées": the one verb form there is
         return participles[0]
+    after = [s for s in concepts if not names or s.fact.start > names[0]] or concepts
+    # the first word after the subject that can only be a verb ("Solva sales fell 12%", "board approves")
+    verbs = [s for s in after if _verb_only(s.fact.text)]
+    if verbs:
+        return verbs[0]
     if names and names[0] < concepts[-1].fact.start:
         return next(s for s in concepts if s.fact.start > names[0])
     return concepts[-1]
+
+
+def _verb_only(word: str) -> bool:
+    """Whether the open vocabulary knows a word as a verb and nothing else."""
+    if " " in word:
+        return False
+    for lang in vocabulary.LANGS:
+        pos = vocabulary.part_of_speech(word, lang)
+        if pos:
+            return pos == {"v"}
+    return False
 
 
 def clause_break(sentence: SentenceFacts, start: int, end: int) -> bool:
