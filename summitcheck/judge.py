@@ -14,7 +14,7 @@ from . import relations
 from .analyse.knowledge import Knowledge
 from .match import CONFLICT, MATCH, FactStatus, SentenceFacts, Settings, find_in_sentence
 from .model import VALUE_KINDS, Fact, Kind, Verdict
-from .relations import MISSING
+from .window import MISSING, NEGATION, has_place_proform
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ def _near(fact: Fact, row: list[FactStatus | None], sentences: Sequence[Sentence
         return None
     for k in (focal - 1, focal + 1):
         if 0 <= k < len(row) and row[k] is not None and row[k].status == MATCH:  # type: ignore[union-attr]
-            if fact.role == "loc" and not relations.has_place_proform(sentences[focal]):
+            if fact.role == "loc" and not has_place_proform(sentences[focal]):
                 return None
             return row[k]
     return None
@@ -131,7 +131,7 @@ def _ceiling(statuses: list[FactStatus], focal: int, may_conflict: Sequence[bool
     says which facts can be): the matches only fall, and while their count holds they are the same ones, so the
     facts matched from the background too. 'Supported' needs the window supported already; 'contradicted' a
     match in the focal sentence, and every fact missing there one that can turn into a conflict. One rule turns a
-    conflict into a match: the converse verb of swapped roles (relations.roles, "B lost to A" states "A beat B"),
+    conflict into a match: the converse verb of swapped roles (binding.roles, "B lost to A" states "A beat B"),
     so a verb in conflict counts here as matched."""
     optimistic = [_moved(s, s.where, MATCH) if s.status == CONFLICT and s.fact.kind is Kind.TERM else s
                   for s in statuses]
@@ -243,7 +243,7 @@ def reason(judgement: Judgement | None) -> str:
 
 
 def _conflict(status: FactStatus) -> str:
-    if status.fact.kind is Kind.WORD and status.fact.text.lower() in relations.NEGATION:
+    if status.fact.kind is Kind.WORD and status.fact.text.lower() in NEGATION:
         return f"claim says {status.fact.text!r}; seed says {status.seed_text!r} without a negation"
     return f"claim says {_shown(status.fact)}; seed says {status.seed_text!r}"
 

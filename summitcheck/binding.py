@@ -1,0 +1,325 @@
+"""Binding: the rules that read the clauses of the evidence sentence (read/clauses.py) to tell who did what to
+whom: which values belong to which names, who does the act and to whom, which clause a claim word is said in,
+and which names a reference stands for. Each turns a match into a relation miss or a conflict (never a miss
+into a match, but for the converse verb of swapped roles, which the judge's ceiling allows for).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .analyse.tokens import Token
+from .match import CONFLICT, MATCH, FactStatus, Settings, compare, compare_entities, counts_same_thing
+from .model import VALUE_KINDS, Fact, Kind
+from .read import clauses as reader
+from .window import Window, main_verb, named, relation_miss
+
+
+def reference(s: FactStatus, w: Window) -> FactStatus:
+    """A name from the sentence before stands for the reference that opens a clause here only if that reference
+    resolves to it: "Elle" to the sentence before's subject, "Cette dernière" / "the latter" to its last name,
+    "the 24-year-old" to the one of that age. "Fontaine wins the final" is not stated by "Léa Fontaine a affronté
+    Jade Morel en finale. Cette dernière l'a emporté"."""
+    if s.where != "near" or s.status != MATCH or s.span is None or w.before is None:
+        return s
+    if s.sentence != w.before.index:
+        return s
+    before = reader.read(w.before.text, w.before.start, w.before.words, w.before.facts)
+    for clause in w.reading.clauses:
+        meant = reader.antecedent(clause, w.sentence.words, w.sentence.facts, before, w.before.facts)
+        same = meant is not None and (
+            meant.start <= s.span[0] < meant.end
+            or (meant.kind is s.fact.kind is Kind.ENTITY and compare_entities(s.fact, meant, w.knowledge))
+        )  # "Moscou ... la Russie. Cette dernière": the capital stands for its state
+        if meant is not None and not same:
+            return relation_miss(s, f"is not whom the seed's {_opening(w, clause)!r} stands for: {meant.text!r} is")
+    return s
+
+
+def verb_reference(w: Window) -> dict[int, FactStatus]:
+    """The claim's verb from the sentence after, where the clause saying it opens on a reference to another of
+    this sentence's names: "Fontaine wins the final" is not stated by "Léa Fontaine a affronté Jade Morel en
+    finale. Cette dernière l'a emporté"."""
+    verb = main_verb(w.statuses)
+    if verb is None or verb.where != "near" or verb.span is None or w.after is None or verb.sentence != w.after.index:
+        return {}
+    subject = next((s for s in sorted(w.statuses, key=lambda s: s.fact.start)
+                    if named(s, w) and s.fact.role is None and s.where == "sentence" and s.span), None)
+    if subject is None or subject.span is None:
+        return {}
+    after = reader.read(w.after.text, w.after.start, w.after.words, w.after.facts)
+    clause = after.clause_at(verb.span[0])
+    if clause is None:
+        return {}
+    meant = reader.antecedent(clause, w.after.words, w.after.facts, w.reading, w.sentence.facts)
+    if meant is None or meant.start <= subject.span[0] < meant.end:
+        return {}
+    return {id(verb): relation_miss(verb, f"is said in the next sentence of {meant.text!r}")}
+
+
+def _opening(w: Window, clause: reader.Clause) -> str:
+    return " ".join(t.text for t in w.sentence.words if clause.holds(t.start))[:24]
+
+
+def binding(w: Window) -> dict[int, FactStatus]:
+    """A value belongs to the actors and places of its clause: "Greece sent 120 rescuers" is not stated by
+    "Azerbaijan sent 120 rescuers, Greece a team of 45 firefighters", nor "Durand got 38.9%" by "Durand devance la
+    liste de Marchetti, qui obtient 38,9 %". Where the claim's name holds a value of the same kind in its own
+    clause, the claim is contradicted ("Labour wins 14 seats" against "The Greens won 14 seats and Labour 9");
+    where the value's clause names no one, it says nothing against the claim's."""
+    names = [s for s in w.statuses if named(s, w) and s.status == MATCH and s.span]
+    all_spans = [s.span for s in names if s.where == "sentence" and s.span]
+    if not names:
+        return {}
+    out: dict[int, FactStatus] = {}
+    for s in w.here():
+        if s.fact.kind not in VALUE_KINDS or s.fact.kind is Kind.QUOTE or s.span is None:
+            continue
+        owner = _claim_owner(s, names)
+        spans = [owner.span] if owner is not None and owner.where == "sentence" and owner.span else all_spans
+        at = s.span[0]
+        clause = w.reading.clause_at(at)
+        owners: tuple[Fact, ...] = w.reading.paired(at)  # "respectivement": the one name it is paired with
+        if not owners and clause is not None and not any(clause.holds(lo) for lo, _ in spans):
+            # a rival of the owner's kind of name: another doer for a doer, another place for a place (as the
+            # seed uses the name the claim's matched)
+            whose = [owner] if owner is not None and owner.span else [n for n in names if n.span]
+            places = any(n.fact.role == "loc" or w.reading.is_place(n.span[0]) for n in whose if n.span)
+            doers = any(n.fact.role != "loc" and not w.reading.is_place(n.span[0]) for n in whose if n.span)
+            owners = (clause.places if places else ()) + (clause.actors if doers else ())
+        if owners and any(lo <= o.start < hi or o.start <= lo < o.end for o in owners for lo, hi in spans):
+            owners = ()
+        if not owners and clause is not None and not _same_place(w, clause, names):
+            owners = clause.places  # "cut Orly flights by 25%" against "40 % à Orly et de 25 % à Marseille"
+        if not owners:
+            continue
+        rival = _own_value(w, s, spans)
+        out[id(s)] = w.conflict(s, rival) if rival else relation_miss(s, f"belongs to {owners[0].text!r} in the seed")
+    return out
+
+
+def _same_place(w: Window, clause: reader.Clause, names: list[FactStatus]) -> bool:
+    """Whether the places the claim names, as this sentence uses them, allow the value's clause: it names no place
+    of its own, or one of the claim's."""
+    placed = [n.span for n in names if n.where == "sentence" and n.span and w.reading.is_place(n.span[0])]
+    if not placed or not clause.places:
+        return True
+    return any(lo <= p.start < hi or p.start <= lo < p.end for p in clause.places for lo, hi in placed)
+
+
+def roles(w: Window) -> dict[int, FactStatus]:
+    """Who did it and to whom. Where the claim's subject stands in the seed on the side of what is done to
+    (after the matched verb, in a participle that follows it: "..., beating Dunmore United", before a passive's
+    agent), and its object, if it has one, on the side of who does it, the roles are swapped: "Dunmore United
+    win the cup" against "Kestrel City won the cup, beating Dunmore United" is contradicted. With the opposite
+    verb the swap is the same fact: "Adeyemi beats Halvorsen" is stated by "Halvorsen lost to Adeyemi". Names side
+    by side ("X et Y ont entamé leur sommet") bind no roles."""
+    verb = main_verb(w.statuses)
+    if verb is None or verb.where != "sentence" or verb.span is None or verb.status not in (MATCH, CONFLICT):
+        return {}
+    names = [s for s in w.statuses if named(s, w) and s.fact.role not in ("loc", "from", "to")]
+    agent = [s for s in names if s.fact.role == "agent"]
+    before = [s for s in names if s.fact.start < verb.fact.start and s.fact.role is None]
+    after = [s for s in names if s.fact.start > verb.fact.start and s.fact.role is None]
+    subjects, objects = (agent, before) if agent else (before, after)
+    if len(subjects) != 1 or len(objects) > 1:
+        return {}
+    subject, obj = subjects[0], (objects[0] if objects else None)
+    if subject.where == "near":  # a name from the sentence before, where this one names its own doer
+        doer = next((f for f in _seed_doers(w, verb) if clause_names_own(w, verb, f)), None)
+        if doer is not None:
+            return {id(subject): relation_miss(subject, f"is not who does it in the seed: {doer.text!r} is")}
+        return {}
+    if _side(w, verb, subject) != "done-to":
+        return {}
+    rival: Fact | None
+    if obj is not None:
+        if _side(w, verb, obj) != "doer" or obj.span is None:
+            return {}
+        rival = obj.seed_fact or Fact(Kind.NAME, obj.seed_text, obj.span[0], obj.span[1], obj.seed_text)
+    else:
+        rival = next((f for f in _seed_doers(w, verb) if not _same(subject, f)), None)
+    if rival is None:
+        return {}
+    if verb.status == CONFLICT:  # the converse: "B lost to A" states "A beat B"
+        if obj is None:
+            return {}
+        return {id(verb): FactStatus(verb.fact, MATCH, "sentence", verb.seed_fact, verb.sentence, verb.span,
+                                     verb.seed_text)}
+    return {id(subject): w.conflict(subject, rival)}
+
+
+def _same(s: FactStatus, f: Fact) -> bool:
+    return s.span is not None and f.start <= s.span[0] < f.end
+
+
+def _side(w: Window, verb: FactStatus, s: FactStatus) -> str | None:
+    """Where the seed puts a claim name matched in the focal sentence, against the matched verb: "doer" (before
+    it in its clause, the name a relative or participial clause hangs on, a passive's agent) or "done-to" (right
+    after it, after "à"/"to", in a participle that follows), else None."""
+    if s.status != MATCH or s.where != "sentence" or s.span is None or verb.span is None:
+        return None
+    at, end = verb.span
+    lo = s.span[0]
+    clauses = w.reading.clauses
+    home = next((k for k, c in enumerate(clauses) if c.holds(at)), None)
+    if home is None:
+        return None
+    clause = clauses[home]
+    words = w.sentence.words
+    if w.reading.is_place(lo):
+        return None  # "leur sommet ... à Vladivostok": where, not who
+    passive_agent = end <= lo <= end + 24 and _word_at_offset(words, lo) in ("by", "par")
+    if clause.holds(lo):
+        if lo < at:
+            return "done-to" if _has_agent(w, clause, end) else "doer"
+        if passive_agent:
+            return "doer"
+        return None if _word_at_offset(words, lo) in OBLIQUE else "done-to"
+    if any(f.start <= lo < f.end for f in clause.actors):
+        return "doer"  # the name a relative or participial clause hangs on
+    for later in clauses[home + 1 :]:
+        if later.kind != "participial":
+            break
+        if later.holds(lo):
+            return "done-to"  # "..., beating Dunmore United"
+    return None
+
+
+def clause_names_own(w: Window, verb: FactStatus, f: Fact) -> bool:
+    """Whether the name f stands itself in the matched verb's clause (not one a relative clause inherits)."""
+    clause = w.reading.clause_at(verb.span[0]) if verb.span else None
+    return clause is not None and clause.holds(f.start)
+
+
+def _has_agent(w: Window, clause: reader.Clause, end: int) -> bool:
+    """Whether "par"/"by" and a name follow the verb closely: a passive ("were beaten 3-1 by Caldmoor")."""
+    return any(
+        f.kind in reader.NAME_KINDS and clause.holds(f.start) and end <= f.start <= end + 24
+        and _word_at_offset(w.sentence.words, f.start) in ("by", "par")
+        for f in w.sentence.facts
+    )
+
+
+def _seed_doers(w: Window, verb: FactStatus) -> list[Fact]:
+    """The seed's own names before the matched verb in its clause (or that its clause hangs on)."""
+    assert verb.span is not None
+    at = verb.span[0]
+    clause = w.reading.clause_at(at)
+    if clause is None or _has_agent(w, clause, verb.span[1]):
+        return []
+    own = [f for f in clause.actors if clause.holds(f.start) and f.end <= at]
+    return own or [f for f in clause.actors if not clause.holds(f.start)]
+
+
+# After these a name is whose or where the act is, not what it is done to ("le vote de l'Assemblée"); "à",
+# "au", "to" keep the receiver ("a prêté Berrada au FC Sochaux", "lost to Adeyemi")
+OBLIQUE = frozenset("de d' du des of in at for pour with avec sur on by par from depuis chez dans".split())
+SKIPPED = frozenset("le la les l' the".split())
+
+
+def _word_at_offset(words: Sequence[Token], start: int) -> str:
+    """The word before the one at `start`, articles skipped ("par la Belge" -> "par")."""
+    before = [t.norm for t in words if t.end <= start][-3:]
+    while before and before[-1] in SKIPPED:
+        before.pop()
+    return before[-1] if before else ""
+
+
+def background_verb(w: Window) -> dict[int, FactStatus]:
+    """The claim's verb may not come from elsewhere in the seed: a topic word may ("the final"), but "Ardiles
+    beats Kerridge" is not stated by "Ardiles plays Kerridge on Sunday" because the seed says "won" of others."""
+    verb = main_verb(w.statuses)
+    if verb is None or verb.status != MATCH or verb.where != "document" or not any(
+        named(s, w) and s.where == "sentence" for s in w.statuses
+    ):
+        return {}
+    if any(s.fact.kind is Kind.QUOTE and s.status == MATCH for s in w.statuses):
+        return {}  # a quotation is what its speaker says; the verb of saying may be any
+    return {id(verb): relation_miss(verb, "is said elsewhere in the seed, not of these names")}
+
+
+def predicate(w: Window) -> dict[int, FactStatus]:
+    """The claim's words must be said of its names and values, in their clause (or the clause a gapped one
+    borrows its verb from): "Solva sales fell 12%" is not stated by "Les ventes de Solva ont progressé de 12 %,
+    tandis que la marque Vernet a vu ses volumes reculer". A claim word matched in another clause while the
+    anchors' clause holds its opposite is contradicted; the claim's main verb matched only elsewhere is a miss."""
+    anchors = [s.span[0] for s in w.here() if s.span and (s.fact.kind in VALUE_KINDS or named(s, w))]
+    if not anchors:
+        return {}
+    homes = {id(c) for a in anchors for c in (_verb_clause(w, a), w.reading.clause_at(a)) if c is not None}
+    # and the clauses that inherit an anchor: "le FMI, qui a accordé ... un prêt"
+    homes |= {id(c) for c in w.reading.clauses if any(f.start <= a < f.end for f in c.participants for a in anchors)}
+    opposite = w.knowledge.opposites
+    verb = main_verb(w.statuses)
+    out: dict[int, FactStatus] = {}
+    for s in w.here():
+        if s.fact.kind is not Kind.TERM or s.span is None:
+            continue
+        clause = w.reading.clause_at(s.span[0])
+        if clause is None or id(clause) in homes or _said_in(w, s, homes):
+            continue
+        rival = next(
+            (f for f in w.sentence.facts
+             if f.kind is Kind.TERM and id(w.reading.clause_at(f.start)) in homes
+             and any(o in f.value for c in s.fact.value for o in opposite.get(c, ()))),
+            None,
+        )
+        if rival is not None:
+            out[id(s)] = w.conflict(s, rival)
+        elif s is verb and clause.participants:  # the verb's own clause says it of another name
+            out[id(s)] = relation_miss(s, f"is said of {clause.participants[0].text!r} in the seed")
+    return out
+
+
+def _said_in(w: Window, s: FactStatus, homes: set[int]) -> bool:
+    """Whether the seed also says the claim's word in one of the anchors' clauses (a sentence may say it twice,
+    and the matcher cites the first)."""
+    return any(
+        f.kind is Kind.TERM and not set(f.value).isdisjoint(s.fact.value) and id(w.reading.clause_at(f.start)) in homes
+        for f in w.sentence.facts
+    )
+
+
+def _verb_clause(w: Window, offset: int) -> reader.Clause | None:
+    """The clause whose verb a word at `offset` goes with: its own, or for a gapped clause ("..., Greece a team of
+    45") the one it borrows its verb from."""
+    clauses = w.reading.clauses
+    k = next((n for n, c in enumerate(clauses) if c.holds(offset)), None)
+    if k is None:
+        return None
+    while k > 0 and clauses[k].kind == "gapped":
+        k -= 1
+    return clauses[k]
+
+
+def _claim_owner(value: FactStatus, names: list[FactStatus]) -> FactStatus | None:
+    """Whose the claim says a value is: the name written right before it ("Labour 9", "Pellar 39.8C", "Lens'
+    nine", "Imany: 14 dead"), else the claim's subject, its first name that is no place ("Ferrat beats Aubanel
+    with 52.4%": Ferrat's), else its place ("174 mm of rain in Privas")."""
+    ordered = sorted(names, key=lambda n: n.fact.start)
+    adjacent = [n for n in ordered if 0 <= value.fact.start - n.fact.end <= 2]
+    if adjacent:
+        return adjacent[-1]
+    actors = [n for n in ordered if n.fact.role not in ("loc", "from", "to")]
+    if actors:
+        return actors[0]
+    return ordered[0] if ordered else None
+
+
+def _own_value(w: Window, s: FactStatus, spans: list[tuple[int, int]]) -> Fact | None:
+    """The value of the claim's kind that the clause of the claim's name holds, where it conflicts."""
+    for lo, _ in spans:
+        clause = w.reading.clause_at(lo)
+        if clause is None:
+            continue
+        for f in w.sentence.facts:
+            if (
+                f.kind is s.fact.kind
+                and clause.holds(f.start)
+                and f is not s.seed_fact
+                and compare(s.fact, f, w.knowledge, Settings()) == CONFLICT
+                and counts_same_thing(s.fact, f)
+            ):
+                return f
+    return None
