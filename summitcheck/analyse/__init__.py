@@ -16,9 +16,9 @@ from ..model import Fact, Kind, PartialDate
 from . import dates, periods, phrases, quantities, quotes
 from .knowledge import Knowledge
 from .phrases import names_of
-from .quantities import ORDINAL_WORDS as ORDINAL_NAMES
 from .scan import Scan
 from .tokens import Token, fold, key, tokenize
+from .units import ORDINAL_WORDS as ORDINAL_NAMES
 
 __all__ = ["Analysis", "analyse", "claim_language", "names_of", "quote_language"]
 

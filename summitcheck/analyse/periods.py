@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from ..model import Kind
-from .quantities import ORDINAL_WORDS
 from .scan import Scan
+from .units import ORDINAL_WORDS
 
 CODE = re.compile(r"([QqHhTtSs])([1-4])\Z")  # Q3, H1, T3 (trimestre), S1 (semestre)
 CODE_NAMESPACE = {"q": "#quarter", "t": "#quarter", "h": "#half", "s": "#half"}

@@ -1,0 +1,286 @@
+"""The words of quantities in both languages: qualifiers (≈, about, environ, plus de, up to), scales (k, million,
+milliard), time units, units of measure, percent words, currencies, identifier keywords and ordinal words.
+
+Data for quantities.py, which reads them; kept apart so that the reading stays short enough to follow.
+"""
+
+from __future__ import annotations
+
+import re
+
+APPROX = (
+    "≈",
+    "~",
+    "∼",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "nearly",
+    "almost",
+    "close to",
+    "circa",
+    "ca",
+    "an estimated",
+    "environ",
+    "pres de",
+    "quelque",
+    "quelques",
+    "autour de",
+    "presque",
+    "approximativement",
+    "pas loin de",
+    "a peu pres",
+    "aux alentours de",
+    "une estimation de",
+)
+MINIMUM = (
+    "more than",
+    "over",
+    "at least",
+    "above",
+    "upwards of",
+    "in excess of",
+    "plus de",
+    "au moins",
+    "au-dela de",
+    "superieur a",
+    ">",
+    "≥",
+)
+MAXIMUM = (
+    "up to",
+    "less than",
+    "fewer than",
+    "under",
+    "below",
+    "at most",
+    "no more than",
+    "jusqu'a",
+    "moins de",
+    "au plus",
+    "au maximum",
+    "inferieur a",
+    "<",
+    "≤",
+)
+QUALIFIERS = sorted(
+    [(tuple(p.split()), q) for ps, q in ((APPROX, "approx"), (MINIMUM, "min"), (MAXIMUM, "max")) for p in ps],
+    key=lambda x: -len(x[0]),
+)
+QUALIFIERS_BY_LAST: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # by the word right before the number
+for _words, _qualifier_name in QUALIFIERS:
+    QUALIFIERS_BY_LAST.setdefault(_words[-1], []).append((_words, _qualifier_name))
+
+SCALES = {
+    "thousand": 1e3,
+    "thousands": 1e3,
+    "mille": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "milliard": 1e9,
+    "milliards": 1e9,
+    "billion": 1e9,
+    "billions": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+    "trillions": 1e12,
+    "md": 1e9,
+    "mds": 1e9,
+}
+FRENCH_SCALES = {"billion": 1e12, "billions": 1e12, "trillion": 1e18}
+
+# Time units, in days, so that "two years" meets "24 months".
+TIME_UNITS = {
+    "year": ("year", 365.25),
+    "years": ("year", 365.25),
+    "yr": ("year", 365.25),
+    "an": ("year", 365.25),
+    "ans": ("year", 365.25),
+    "annee": ("year", 365.25),
+    "annees": ("year", 365.25),
+    "month": ("month", 30.4375),
+    "months": ("month", 30.4375),
+    "mois": ("month", 30.4375),
+    "week": ("week", 7.0),
+    "weeks": ("week", 7.0),
+    "semaine": ("week", 7.0),
+    "semaines": ("week", 7.0),
+    "day": ("day", 1.0),
+    "days": ("day", 1.0),
+    "jour": ("day", 1.0),
+    "jours": ("day", 1.0),
+    "journee": ("day", 1.0),
+    "journees": ("day", 1.0),
+    "hour": ("hour", 1 / 24),
+    "hours": ("hour", 1 / 24),
+    "heure": ("hour", 1 / 24),
+    "heures": ("hour", 1 / 24),
+    "minute": ("minute", 1 / 1440),
+    "minutes": ("minute", 1 / 1440),
+    "decade": ("decade", 3652.5),
+    "decades": ("decade", 3652.5),
+    "decennie": ("decade", 3652.5),
+    "decennies": ("decade", 3652.5),
+    "century": ("century", 36525.0),
+    "centuries": ("century", 36525.0),
+    "siecle": ("century", 36525.0),
+    "siecles": ("century", 36525.0),
+}
+# Units of measure: what a number counts, whatever the language or spelling ("680 km" / "680-kilometre").
+UNITS = {
+    w: unit
+    for unit, words in {
+        "km": ["km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "kilometre", "kilometres"],
+        "km2": ["km2", "km²", "square-kilometre"],
+        "t": ["tonne", "tonnes", "ton", "tons"],
+        "kg": ["kg", "kilo", "kilos", "kilogram", "kilograms", "kilogramme", "kilogrammes"],
+        "mi": ["mile", "miles"],
+        "ha": ["ha", "hectare", "hectares"],
+        "MW": ["mw", "megawatt", "megawatts"],
+        "bbl": ["barrel", "barrels", "baril", "barils"],
+        "bp": ["bp", "bps", "pb"],  # basis points; "basis points", "points de base": BASIS_POINTS
+    }.items()
+    for w in words
+}
+PERCENT_WORDS = (("%",), ("percent",), ("per", "cent"), ("pour", "cent"), ("pourcent",), ("pc",))
+BASIS_POINTS = (("basis", "points"), ("basis", "point"), ("points", "de", "base"), ("point", "de", "base"))
+# A fraction of a percentage point, written out: "a quarter-point cut", "un quart de point" (25 basis points)
+POINT_FRACTIONS = {("quarter-point",): 25.0, ("quarter", "point"): 25.0, ("quart", "de", "point"): 25.0,
+                   ("half-point",): 50.0, ("half", "point"): 50.0, ("demi-point",): 50.0, ("demi", "point"): 50.0}
+
+CURRENCY_WORDS = {
+    "dollar": "dollar",
+    "dollars": "dollar",
+    "euro": "euro",
+    "euros": "euro",
+    "pound": "pound",
+    "pounds": "pound",
+    "livre": "pound",
+    "livres": "pound",
+    "sterling": "pound",
+    "yen": "yen",
+    "yuan": "yuan",
+    "yuans": "yuan",
+    "renminbi": "yuan",
+    "rouble": "rouble",
+    "roubles": "rouble",
+    "ruble": "rouble",
+    "rubles": "rouble",
+    "won": "won",
+    "wons": "won",
+    "franc": "franc",
+    "francs": "franc",
+    "rupee": "rupee",
+    "rupees": "rupee",
+    "roupie": "rupee",
+    "roupies": "rupee",
+}
+CURRENCY_SYMBOLS = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₽": "rouble", "₩": "won", "₹": "rupee"}
+CURRENCY_CODES = {
+    "USD": ("dollar", "US"),
+    "SGD": ("dollar", "SG"),
+    "EUR": ("euro", None),
+    "GBP": ("pound", "GB"),
+    "JPY": ("yen", "JP"),
+    "CNY": ("yuan", "CN"),
+    "RUB": ("rouble", "RU"),
+    "KRW": ("won", "KR"),
+    "KPW": ("won", "KP"),
+    "CAD": ("dollar", "CA"),
+    "AUD": ("dollar", "AU"),
+    "HKD": ("dollar", "HK"),
+    "CHF": ("franc", "CH"),
+    "INR": ("rupee", "IN"),
+}
+# Letters written before a dollar sign: S$, US$, HK$ ...
+DOLLAR_PREFIXES = {
+    "S": "SG",
+    "US": "US",
+    "HK": "HK",
+    "C": "CA",
+    "CA": "CA",
+    "A": "AU",
+    "AU": "AU",
+    "NZ": "NZ",
+    "NT": "TW",
+}
+
+IDENTIFIER_KEYWORDS = {
+    "resolution": "resolution",
+    "resolutions": "resolution",
+    "res": "resolution",
+    "regulation": "regulation",
+    "reg": "regulation",
+    "reglement": "regulation",
+    "unscr": "resolution",
+    "article": "article",
+    "art": "article",
+    "no": "number",
+    "n°": "number",
+    "nº": "number",
+    "number": "number",
+    "numero": "number",
+    "num": "number",
+    "flight": "flight",
+    "vol": "flight",
+    "decree": "decree",
+    "decret": "decree",
+    "directive": "directive",
+    "amendment": "amendment",
+    "amendement": "amendment",
+}
+
+ORDINALS_EN = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
+ORDINALS_FR = [
+    "premier",
+    "deuxieme",
+    "troisieme",
+    "quatrieme",
+    "cinquieme",
+    "sixieme",
+    "septieme",
+    "huitieme",
+    "neuvieme",
+    "dixieme",
+    "onzieme",
+    "douzieme",
+    "treizieme",
+    "quatorzieme",
+    "quinzieme",
+    "seizieme",
+    "dix-septieme",
+    "dix-huitieme",
+    "dix-neuvieme",
+    "vingtieme",
+]
+ORDINAL_WORDS = {w: n for words in (ORDINALS_EN, ORDINALS_FR) for n, w in enumerate(words, 1)}
+ORDINAL_WORDS.update({"premiere": 1, "1er": 1, "seconde": 2, "second": 2})
+ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|e|er|re|ere|eme|nd|nde|ieme)\Z")
+ARTICLE_NUMBERS = frozenset({"un", "une", "one", "a", "an"})  # "un dialogue" is not a count
+DEFINITE = frozenset({"the", "les", "ces", "these", "those", "their", "leurs", "nos", "our"})
