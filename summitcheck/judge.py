@@ -162,7 +162,8 @@ def _scored(statuses: Sequence[FactStatus], focal: int) -> tuple[int, tuple[int,
     """A window's rank (2 supported, 1 contradicted, 0 unsupported) and the rest of its score: facts matched in
     the focal sentence, facts matched, -facts matched from the seed's background, -focal."""
     matched_here = matched = conflicts = missing = fillers = far = here = total = 0
-    words = words_here = values_here = False  # values_here: a quotation of the claim's in the focal sentence
+    # values_here: a quotation of the claim's in the focal sentence, or a count that names nothing it counts
+    words = words_here = values_here = False
     for s in statuses:
         status, where, kind = s.status, s.where, s.fact.kind
         weight = 2 if kind in VALUE_KINDS else 1
@@ -184,6 +185,9 @@ def _scored(statuses: Sequence[FactStatus], focal: int) -> tuple[int, tuple[int,
             words_here = words_here or in_sentence
         elif kind is Kind.QUOTE and where == "sentence" and status != MISSING:
             values_here = True  # a quotation is what its sentence says; its speaker may be named before
+        elif kind is Kind.NUMBER and where == "sentence" and status == MATCH and s.seed_fact is not None:
+            # a count whose noun the sentence leaves to the one before ("Celle d'Henri Marchetti en obtient 17")
+            values_here = values_here or not s.seed_fact.head
     allowance = 1 if len(statuses) >= 3 else 0
     # The focal sentence must carry at least half of the claim (values weigh double: a quotation or a number is
     # what a sentence is about), not one name with the rest gathered from around it,

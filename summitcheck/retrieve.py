@@ -9,6 +9,7 @@ others best bound first, and none whose bound cannot beat the verdict found so f
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -19,6 +20,7 @@ from .index import CorpusIndex, Query, SeedIndex, query
 from .judge import BACKGROUND_KINDS, NEAR_KINDS, Judgement, judge_seed, reason
 from .match import CONFLICT, MATCH, Settings
 from .model import Claim, Evidence, Fact, Result, Seed, Verdict
+from .parts import claim_parts, combined
 from .store import Record, SeedFacts, Store, claim_facts
 
 
@@ -104,6 +106,15 @@ class Checker:
         return self.ids.positions(claim)
 
     def check(self, claim: Claim) -> Result:
+        parts = claim_parts(claim.text)
+        if len(parts) == 1:
+            return self._check(claim)
+        result = combined(claim, [self._check(dataclasses.replace(claim, text=part)) for part in parts])
+        language = next((r.seed.language for r in self.records if r.seed.id == result.seed), None)
+        facts = self.facts(claim.text, language) if language else result.facts
+        return dataclasses.replace(result, facts=tuple(facts))  # the claim's own facts, as one reads it
+
+    def _check(self, claim: Claim) -> Result:
         positions = self.positions(claim)
         if not positions:
             return _result(claim, None, None, ())

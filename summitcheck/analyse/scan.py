@@ -8,6 +8,8 @@ from ..model import Fact, Kind, PartialDate
 from .knowledge import Knowledge
 from .tokens import Token
 
+CONJUNCT_OPENERS = frozenset("et and ou or mais but per selon according".split())
+
 
 @dataclass
 class Scan:
@@ -49,8 +51,11 @@ class Scan:
 
     def content_after(self, j: int, count: int = 3, window: int = 5) -> list[int]:
         """Indices of up to `count` content words within `window` tokens after position j (stops at punctuation,
-        but not at a hyphen or apostrophe)."""
-        return self._content(range(j, min(len(self.tokens), j + window)), count, passing={"-", "'"})
+        but not at a hyphen or apostrophe, and at a word that opens another conjunct or names a source: "17 et le
+        RN 5", "87,000 per police")."""
+        end = min(len(self.tokens), j + window)
+        stop = next((k for k in range(j, end) if self.tokens[k].norm in CONJUNCT_OPENERS), end)
+        return self._content(range(j, stop), count, passing={"-", "'"})
 
     def content_before(self, i: int, count: int = 3, window: int = 5) -> list[int]:
         """Indices of up to `count` content words within `window` tokens before position i."""

@@ -124,9 +124,9 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
         own = tuple(f for f in names if lo <= f.start < hi)
         negated = tuple(_negations(words, lo, hi))
         if kind == "relative" and _word_at(words, lo) not in NOT_SUBJECT_RELATIVES:
-            # "la liste d'Henri Marchetti, qui obtient 38,9 %": the name it hangs on, and any it names itself
-            before = [f for f in names if f.end <= lo]
-            own = (before[-1], *own) if before else own
+            # "la liste d'Henri Marchetti, candidat des Républicains (LR), qui obtient 38,9 %": the name it hangs
+            # on, past the names in brackets and the complements of an apposition, which it keeps too
+            own = (*_antecedents(text, base, words, [f for f in names if f.end <= lo]), *own)
         elif kind == "participial" and clauses:
             own = (*clauses[0].actors, *own)  # ", en battant X": the main clause's subject acts
         elif not own and clauses and kind == "coordinate" and words_in(words, lo, hi) <= 3:
@@ -144,6 +144,25 @@ def _source(text: str, base: int, fact: Fact) -> bool:
     before = text[max(0, fact.start - base - 14) : fact.start - base].lower()
     before = before.rstrip(" ").removesuffix("the").removesuffix("le").removesuffix("la").rstrip(" ")
     return before.endswith(SOURCE_MARKERS)
+
+
+def _antecedents(text: str, base: int, words: Sequence[Token], before: Sequence[Fact]) -> tuple[Fact, ...]:
+    """The names a relative clause hangs on: the last one before it, or, where that one stands in brackets or
+    after "des"/"du"/"of the" (a complement), back to the first that does not, with those passed."""
+    chain: list[Fact] = []
+    for f in reversed(before):
+        chain.append(f)
+        in_brackets = text[max(0, f.start - base - 1) : f.start - base] == "("
+        complement = _words_before(words, f) in (("des",), ("du",), ("of", "the"))
+        if not (in_brackets or complement):
+            break
+    return tuple(reversed(chain))
+
+
+def _words_before(words: Sequence[Token], f: Fact) -> tuple[str, ...]:
+    """The word before a name, or the two of "of the" ("candidat des Républicains", "leader of the Greens")."""
+    before = tuple(t.norm for t in words if t.end <= f.start)[-2:]
+    return before if before == ("of", "the") else before[-1:]
 
 
 def _word_at(words: Sequence[Token], offset: int) -> str:
