@@ -134,8 +134,8 @@ def main() -> None:
             shutil.rmtree(cache, ignore_errors=True)  # cold: nothing analysed before
             env = {**os.environ, "SUMMITCHECK_CACHE_DIR": str(cache)}
             env.pop("SUMMITCHECK_NO_CACHE", None)
-            cmd = [*shlex.split(args.cmd), "verify", str(folder / "claims"), "--seeds", str(folder / "seeds"), "-f", "json",
-                   "-o", str(out)]
+            cmd = [*shlex.split(args.cmd), "verify", str(folder / "claims"), "--seeds", str(folder / "seeds"),
+                   "-f", "json", "-o", str(out)]
             got = timed(cmd, env, ROOT, args.timeout)
             if got is None:
                 walls.append(float("inf"))
