@@ -52,10 +52,11 @@ def deep_flow_mapping(path: Path) -> None:
     path.write_text("{a: " * 10_000 + "}" * 10_000 + "\n", encoding="utf-8")
 
 
-def ten_megabyte_text(path: Path) -> None:
+def twenty_megabyte_text(path: Path) -> None:
+    """Over the 16 MiB cap of a claim file: refused before it is parsed."""
     with path.open("w", encoding="utf-8") as f:
         f.write("claims:\n  - id: big\n    text: ")
-        f.write("word " * (2 * 1024 * 1024))
+        f.write("word " * (4 * 1024 * 1024))
         f.write("\n")
 
 
