@@ -29,12 +29,12 @@ from collections.abc import Callable, Iterator, Sequence
 from . import cache, parallel
 from .analyse.knowledge import Knowledge, default_knowledge
 from .fingerprint import claims_key, results_key, seed_key
-from .index import is_analysed, no_gc
+from .index import PIECE_SENTENCES, Piece, is_analysed, merged, no_gc, pieces
 from .match import Settings
 from .model import Claim, Fact, Report, Result, Seed
 from .parallel import AUTO, Processes, set_jobs
 from .retrieve import Checker, SeedIds
-from .store import Record, SeedFacts, Stored, claim_facts, interned, stored
+from .store import Record, SeedFacts, Stored, claim_facts, interned
 
 __all__ = ["AUTO", "analyse_seeds", "check", "check_claim", "set_jobs"]
 
@@ -142,27 +142,52 @@ def analyse_seeds(seeds: Sequence[Seed], knowledge: Knowledge, jobs: int | None 
     if progress:
         progress("analysing seeds", done, len(seeds))
     left = sum(len(seeds[p].text) for p in missing)
-    if processes.worth(len(missing) > 1, left >= parallel.AUTO_SEED_CHARS):
+    # the work: whole seeds, and long seeds (archives) in pieces, merged here once every piece is in
+    tasks: list[parallel.Task] = []
+    parts: dict[int, list[Piece | None]] = {}
+    for pos in missing:
+        ranges = pieces(seeds[pos])
+        if len(ranges) == 1:
+            tasks.append((pos, 0, -1))
+        else:
+            parts[pos] = [None] * len(ranges)
+            tasks.extend((pos, first, end) for first, end in ranges)
+
+    def got(task: parallel.Task, value: Stored | Piece) -> int:
+        """Keeps a task's result; the number of seeds it completes (a piece completes its seed when it is the last
+        of them to come in)."""
+        pos, first, end = task
+        if end < 0:
+            keep(pos, value)  # type: ignore[arg-type]
+            return 1
+        held = parts[pos]
+        held[first // PIECE_SENTENCES] = value  # type: ignore[assignment]
+        if any(p is None for p in held):
+            return 0
+        whole = merged(seeds[pos], held)  # type: ignore[arg-type]
+        cache.store(keys[pos], whole)
+        keep(pos, whole)
+        return 1
+
+    if processes.worth(len(tasks) > 1, left >= parallel.AUTO_SEED_CHARS):
         # the first one here: the analysers' libraries and tables (dateparser's locales) are then loaded before
         # the fork, once, not in every worker
-        first = missing.pop(0)
-        keep(first, stored(seeds[first], knowledge))
-        done += 1
+        first = tasks.pop(0)
+        done += got(first, parallel.analyse_in_worker_here(first, seeds, knowledge))
         # this process's own work meanwhile (given one process: this one), rather than a core left idle
         count = processes.count
-        work = parallel.in_workers(parallel.analyse_in_worker, missing, count, {"seeds": seeds, "knowledge": knowledge},
-                                   per_job=16, pool_size=min(count, len(missing)),
+        per_job = 16 if not parts else 4  # pieces are large: fewer per worker, so the workers end together
+        work = parallel.in_workers(parallel.analyse_in_worker, tasks, count, {"seeds": seeds, "knowledge": knowledge},
+                                   per_job=per_job, pool_size=min(count, len(tasks)),
                                    meanwhile=meanwhile(parallel.ONE) if meanwhile else None)
         for chunk, values in work:
-            for pos, value in zip(chunk, values, strict=True):
-                keep(pos, value)
-            done += len(chunk)
+            for task, value in zip(chunk, values, strict=True):
+                done += got(task, value)
             if progress:
                 progress("analysing seeds", done, len(seeds))
         return records  # type: ignore[return-value]
-    for pos in missing:
-        keep(pos, stored(seeds[pos], knowledge))
-        done += 1
+    for task in tasks:
+        done += got(task, parallel.analyse_in_worker_here(task, seeds, knowledge))
         if progress:
             progress("analysing seeds", done, len(seeds))
     for _ in meanwhile(processes) if meanwhile else ():

@@ -117,6 +117,55 @@ def _analysed(seed: Seed, knowledge: Knowledge) -> tuple[SeedIndex, tuple[bytes,
     return builder.done(), tuple(blocks), BLOCK
 
 
+# A long seed (an archive) is analysed in pieces of whole blocks, in parallel (api.analyse_seeds), then merged into
+# the value analysed() gives for it, byte for byte: its sentences are analysed one by one, independently.
+PIECE_SENTENCES = 8 * BLOCK  # sentences per piece, about 600 KB of text; seeds longer than MASK_LIMIT only
+
+
+def pieces(seed: Seed) -> list[tuple[int, int]]:
+    """The (first, end) sentence ranges a seed is analysed in: one for most seeds, several for a long one."""
+    size = len(seed.sentences)
+    if size <= MASK_LIMIT or size <= PIECE_SENTENCES:
+        return [(0, size)]
+    return [(start, min(size, start + PIECE_SENTENCES)) for start in range(0, size, PIECE_SENTENCES)]
+
+
+Piece = tuple[dict[str, "int | array"], tuple[bytes, ...]]  # a piece's postings (positions in the seed), its blocks
+
+
+def analysed_piece(seed: Seed, first: int, end: int, knowledge: Knowledge) -> Piece:
+    """Sentences first..end of a long seed (a range from pieces()) analysed: their postings and pickled blocks."""
+    with no_gc():
+        builder = SeedIndex.builder(len(seed.sentences))  # positions, not bit masks: the seed's size decides
+        blocks: list[bytes] = []
+        block: list[tuple] = []
+        for pos in range(first, end):
+            facts = analyse_sentence(seed, seed.sentences[pos], knowledge)
+            builder.add(pos, facts, knowledge)
+            block.append(facts.packed())
+            if len(block) == BLOCK:
+                blocks.append(pickle.dumps(block, protocol=pickle.HIGHEST_PROTOCOL))
+                block = []
+        if block:
+            blocks.append(pickle.dumps(block, protocol=pickle.HIGHEST_PROTOCOL))
+        return builder.postings, tuple(blocks)
+
+
+def merged(seed: Seed, parts: Sequence[Piece]) -> tuple[SeedIndex, tuple[bytes, ...], int]:
+    """The pieces of a seed, in order, as analysed() gives it: keys in the order they first appear, positions in
+    order (each piece's follow the one's before)."""
+    postings: dict[str, int | array] = {}
+    for part, _ in parts:
+        for key, found in part.items():
+            held = postings.get(key)
+            if held is None:
+                postings[key] = found
+            else:
+                held.extend(found)  # type: ignore[union-attr,arg-type]
+    blocks = tuple(b for _, bs in parts for b in bs)
+    return SeedIndex(len(seed.sentences), postings), blocks, BLOCK
+
+
 @contextlib.contextmanager
 def no_gc() -> Iterator[None]:
     """Without the cycle collector while many objects are made at once and kept (a seed's analysis, analyses

@@ -13,7 +13,9 @@ import operator
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from .model import Claim, Evidence, Fact, Result, Verdict
+from .analyse.knowledge import Knowledge
+from .index import Piece, analysed_piece
+from .model import Claim, Evidence, Fact, Result, Seed, Verdict
 from .retrieve import Checker
 from .store import Stored, claim_facts, stored
 
@@ -116,9 +118,14 @@ def in_workers(worker: Callable[[Sequence[T]], list[R]], items: Sequence[T], job
         _work.clear()
 
 
-def analyse_in_worker(positions: Sequence[int]) -> list[Stored]:
+Task = tuple[int, int, int]  # a seed's position and the range of its sentences to analyse (all of them: (0, -1))
+
+
+def analyse_in_worker(tasks: Sequence[Task]) -> list[Stored | Piece]:
+    """Whole seeds (stored in the cache by the worker) or pieces of long ones (merged and stored by the parent)."""
     seeds, knowledge = _work["seeds"], _work["knowledge"]
-    return [stored(seeds[p], knowledge) for p in positions]
+    return [stored(seeds[p], knowledge) if end < 0 else analysed_piece(seeds[p], first, end, knowledge)
+            for p, first, end in tasks]
 
 
 def claim_facts_in_worker(pairs: Sequence[tuple[str, str]]) -> list[list[Fact]]:
@@ -161,3 +168,9 @@ def received(checker: Checker, claim: Claim, sent: Sent) -> Result:
     sentence = seed.sentences[number - 1] if seed is not None and number is not None else None
     return Result(claim, Verdict(verdict), why, seed.id if seed else None, sentence,
                   tuple(Evidence(*row) for row in evidence), facts)
+
+
+def analyse_in_worker_here(task: Task, seeds: Sequence[Seed], knowledge: Knowledge) -> Stored | Piece:
+    """One task of analyse_in_worker, in this process."""
+    pos, first, end = task
+    return stored(seeds[pos], knowledge) if end < 0 else analysed_piece(seeds[pos], first, end, knowledge)
