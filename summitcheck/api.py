@@ -24,17 +24,31 @@ import contextlib
 import dataclasses
 import gc
 import hashlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 
 from . import cache, parallel
 from .analyse.knowledge import Knowledge, default_knowledge
 from .fingerprint import claims_key, results_key, seed_key
-from .index import PIECE_SENTENCES, Piece, is_analysed, merged, no_gc, pieces
-from .match import Settings
+from .index import (
+    LAZY_CHARS,
+    PIECE_SENTENCES,
+    Piece,
+    SeedIndex,
+    analyse_sentence,
+    anchor_postings,
+    fact_anchors,
+    is_analysed,
+    merged,
+    merged_postings,
+    no_gc,
+    pieces,
+    select,
+)
+from .match import SentenceFacts, Settings
 from .model import Claim, Fact, Report, Result, Seed
 from .parallel import AUTO, Processes, set_jobs
 from .retrieve import Checker, SeedIds
-from .store import Record, SeedFacts, Stored, claim_facts, interned
+from .store import Record, SeedFacts, Sparse, Stored, claim_facts, interned
 
 __all__ = ["AUTO", "analyse_seeds", "check", "check_claim", "set_jobs"]
 
@@ -65,12 +79,19 @@ def check(
     groups = _cached_results(ids, keys, claims, results, knowledge, settings) if use_index else {}
     todo = [k for k, r in enumerate(results) if r is None]
     memo: dict[tuple[str, str], list[Fact]] = {}
+    # long seeds (an archive) are analysed after the claims, only where a claim can be answered (index.select)
+    lazy = [p for p, seed in enumerate(seeds) if use_index and len(seed.text) > LAZY_CHARS]
     records = analyse_seeds(
-        seeds, knowledge, jobs, progress, keys=keys,
+        seeds, knowledge, jobs, progress, keys=keys, skip=lazy,
         meanwhile=lambda given: _prepare_claim_facts(ids, [claims[k] for k in todo], knowledge, memo, given),
     )
+    selected: dict[int, dict[str, frozenset[int]]] = {}
+    for pos in lazy:
+        texts = sorted({claims[k].text for k in todo if pos in ids.positions(claims[k])})
+        records[pos], selected[pos] = _sparse(seeds[pos], keys[pos], texts, memo, knowledge, processes)
     checker = Checker(records, knowledge, settings, use_index)
     checker.facts_memo = memo
+    checker.selected = selected
     if use_index:
         checker.corpus  # noqa: B018 - built once here, before workers are forked, not in each of them
     # Seed by seed, so that each analysis is unpickled once (claims that name no seed with the first seed: the
@@ -117,11 +138,12 @@ def _cached_results(ids: SeedIds, keys: Sequence[str], claims: Sequence[Claim], 
 
 def analyse_seeds(seeds: Sequence[Seed], knowledge: Knowledge, jobs: int | None = None,
                   progress: Progress | None = None, meanwhile: Meanwhile | None = None,
-                  keys: Sequence[str] | None = None) -> list[Record]:
+                  keys: Sequence[str] | None = None, skip: Collection[int] = ()) -> list[Record]:
     """Every seed's index and pickled analysis, from the cache where possible, the rest computed by `jobs`
     processes (as for check(); each storing what it computes). `meanwhile(processes)` runs in this process: a step
     at a time while workers analyse seeds (given parallel.ONE: this one), else after the seeds (given them all).
-    `keys`: the seeds' cache keys (fingerprint.seed_key), when the caller has them."""
+    `keys`: the seeds' cache keys (fingerprint.seed_key), when the caller has them. The seeds at positions `skip`
+    are left out (None), for the caller to analyse (check(): long seeds, only where claims can be answered)."""
     processes = parallel.processes(jobs)
     records: list[Record | None] = [None] * len(seeds)
     keys = keys or [seed_key(seed, knowledge) for seed in seeds]
@@ -131,14 +153,17 @@ def analyse_seeds(seeds: Sequence[Seed], knowledge: Knowledge, jobs: int | None 
         records[pos] = Record(seeds[pos], interned(index), blocks=blocks, block_size=size, key=keys[pos])
 
     missing: list[int] = []
+    skipped = set(skip)
     with no_gc():
         for pos in range(len(seeds)):
+            if pos in skipped:
+                continue
             value = cache.load(keys[pos])
             if is_analysed(value):
                 keep(pos, value)
             else:
                 missing.append(pos)
-    done = len(seeds) - len(missing)
+    done = len(seeds) - len(missing) - len(skipped)
     if progress:
         progress("analysing seeds", done, len(seeds))
     left = sum(len(seeds[p].text) for p in missing)
@@ -193,6 +218,47 @@ def analyse_seeds(seeds: Sequence[Seed], knowledge: Knowledge, jobs: int | None 
     for _ in meanwhile(processes) if meanwhile else ():
         pass
     return records  # type: ignore[return-value]
+
+
+def _sparse(seed: Seed, key: str, texts: Sequence[str], memo: dict[tuple[str, str], list[Fact]],
+            knowledge: Knowledge, processes: Processes) -> tuple[Record, dict[str, frozenset[int]]]:
+    """A long seed analysed only where the claims `texts` can be answered: the cheap pass over every sentence (by
+    pieces, in workers for a long one), each claim's sentences (index.select), then the analysis of those, with
+    the index over them; and each claim's sentences, the only ones it is judged on (Checker.selected). Not cached:
+    it depends on the claims (their results are)."""
+    lang = seed.language
+    size = len(seed.sentences)
+    if not texts:  # every claim's result came from the cache: nothing to read
+        return Record(seed, SeedIndex(size, {}), sentences=Sparse(seed, {}), key=key), {}  # type: ignore[arg-type]
+    facts = {t: memo.get((t, lang)) or claim_facts(t, lang, knowledge) for t in texts}
+    wanted = frozenset(a for found in facts.values() for f in found for a in fact_anchors(f, lang, knowledge))
+    ranges = [(first, min(size, first + PIECE_SENTENCES)) for first in range(0, size, PIECE_SENTENCES)]
+    if processes.worth(len(ranges) > 1, len(seed.text) >= parallel.AUTO_SEED_CHARS):
+        work = parallel.in_workers(parallel.anchors_in_worker, ranges, processes.count,
+                                   {"seed": seed, "wanted": wanted})
+        parts = [part for _, values in work for part in values]
+    else:
+        parts = [anchor_postings(seed, first, end, wanted) for first, end in ranges]
+    postings = merged_postings(parts)
+    chosen = {t: select(found, lang, postings, size, knowledge) for t, found in facts.items()}
+    todo = sorted(set().union(*chosen.values()))
+    packed: list[tuple] = []
+    with no_gc():
+        if todo and processes.worth(len(todo) > 64, sum(len(seed.sentences[p].text) for p in todo)
+                                    >= parallel.AUTO_SPARSE_CHARS):
+            # the first one here: the analysers' libraries and tables are then loaded before the fork
+            packed.append(analyse_sentence(seed, seed.sentences[todo[0]], knowledge).packed())
+            analyses = parallel.in_workers(parallel.sentences_in_worker, todo[1:], processes.count,
+                                           {"seed": seed, "knowledge": knowledge})
+            packed.extend(p for _, values in analyses for p in values)
+        else:
+            packed = [analyse_sentence(seed, seed.sentences[p], knowledge).packed() for p in todo]
+        analysed: dict[int, SentenceFacts] = {}
+        builder = SeedIndex.builder(size)
+        for pos, value in zip(todo, packed, strict=True):
+            sentence = analysed[pos] = SentenceFacts.unpacked(value)
+            builder.add(pos, sentence, knowledge)
+    return Record(seed, interned(builder.done()), sentences=Sparse(seed, analysed), key=key), chosen  # type: ignore[arg-type]
 
 
 def _prepare_claim_facts(ids: SeedIds, claims: Sequence[Claim], knowledge: Knowledge,

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 import operator
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from .analyse.knowledge import Knowledge
-from .index import Piece, analysed_piece
+from .index import Piece, analyse_sentence, analysed_piece, anchor_postings
 from .model import Claim, Evidence, Fact, Result, Seed, Verdict
 from .retrieve import Checker
 from .store import Stored, claim_facts, stored
@@ -32,6 +33,7 @@ AUTO = 0  # jobs=0, the default: one process per CPU, for the stages of a run wi
 # (docs/performance.md).
 AUTO_SEED_CHARS = 500_000  # seed text left to analyse: about 2.5 s in one process
 AUTO_CLAIM_TEXTS = 1_000  # claim analyses left to do (one per claim text and seed language): about 4 s
+AUTO_SPARSE_CHARS = 250_000  # text of a long seed's sentences that claims can be answered in (api._sparse): 1.5 s
 AUTO_CLAIMS = 2_000  # claims left to judge, one naming no seed counting for a tenth of the seeds: about 1.5 s
 
 
@@ -174,3 +176,15 @@ def analyse_in_worker_here(task: Task, seeds: Sequence[Seed], knowledge: Knowled
     """One task of analyse_in_worker, in this process."""
     pos, first, end = task
     return stored(seeds[pos], knowledge) if end < 0 else analysed_piece(seeds[pos], first, end, knowledge)
+
+
+def anchors_in_worker(ranges: Sequence[tuple[int, int]]) -> list[dict[str, array]]:
+    """The cheap pass of a long seed (index.anchor_postings), a range of its sentences at a time."""
+    seed, wanted = _work["seed"], _work["wanted"]
+    return [anchor_postings(seed, first, end, wanted) for first, end in ranges]
+
+
+def sentences_in_worker(positions: Sequence[int]) -> list[tuple]:
+    """Sentences of a long seed analysed (packed: SentenceFacts.packed)."""
+    seed, knowledge = _work["seed"], _work["knowledge"]
+    return [analyse_sentence(seed, seed.sentences[p], knowledge).packed() for p in positions]

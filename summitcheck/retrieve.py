@@ -96,6 +96,9 @@ class Checker:
         self.facts_memo: dict[tuple[str, str], list[Fact]] = {}
         self._corpus: CorpusIndex | None = None
         self.bound = True  # branch and bound over seeds, off if the judge's score is not shaped as expected
+        # long seeds analysed only where claims can be answered (api._sparse): seed position -> claim text -> the
+        # sentences that claim is judged on there
+        self.selected: dict[int, dict[str, frozenset[int]]] = {}
 
     @property
     def corpus(self) -> CorpusIndex:
@@ -131,9 +134,13 @@ class Checker:
         return query(fact, lang, self.knowledge, self.settings, self.corpus.vocabulary)
 
     def _judge(self, facts: list[Fact], pos: int, found: list[set[int] | None] | None,
-               floor: tuple[int, ...] = ()) -> Judgement | None:
+               floor: tuple[int, ...] = (), text: str = "") -> Judgement | None:
         """judge_seed on the candidate sentences (all of them for found=None), and each fact's own candidates;
-        None when no window scores above `floor`."""
+        None when no window scores above `floor`. `text`: the claim's, for a long seed analysed in part."""
+        chosen = self.selected.get(pos)
+        if chosen is not None:  # only the sentences analysed for this claim (index.select)
+            allowed = chosen.get(text, frozenset())
+            found = [set(allowed) if f is None else f & allowed for f in (found or [None] * len(facts))]
         union: set[int] | None = None
         if found is not None and all(f is not None for f in found):
             union = set().union(*found)  # type: ignore[arg-type]
@@ -221,7 +228,7 @@ class Checker:
         for pos in positions:
             seed = self.records[pos].seed
             facts = self.facts(claim.text, seed.language)
-            judgement = self._judge(facts, pos, candidates(pos, facts) if facts else None)
+            judgement = self._judge(facts, pos, candidates(pos, facts) if facts else None, text=claim.text)
             result = _result(claim, seed, judgement, facts)
             rank = _strength(result, judgement)
             if best is None or rank > best[0]:
@@ -307,7 +314,7 @@ class Checker:
                 # above (*s, 0), or from a seed before the best one, equalled by those above (*s minus 1, 0)
                 strength = best[0][1]
                 floor = (*strength, 0) if pos > best[1] else (*strength[:-1], strength[-1] - 1, 0)
-            judgement = self._judge(facts, pos, found, floor)
+            judgement = self._judge(facts, pos, found, floor, claim.text)
             if judgement is None:
                 continue
             if len(judgement.score) != 5 or any(x > 0 for x in judgement.score[3:]):

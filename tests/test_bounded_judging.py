@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from summitcheck import api, cache, retrieve
+from summitcheck import api, cache, parallel, retrieve
 from summitcheck.load.claims import load_claims
 from summitcheck.load.seeds import load_seeds, parse_seed
 from summitcheck.model import Claim, Location, Result, Seed, Verdict
@@ -112,3 +112,23 @@ def test_a_small_budget_never_supports_more(no_cache: None, monkeypatch: pytest.
                  if b.verdict is Verdict.SUPPORTED and a.verdict is not Verdict.SUPPORTED]
         assert not false, (budget, false)
         print(f"budget {budget}: {sum(a != b for a, b in zip(expected, got, strict=True))} of {len(got)} differ")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_every_seed_analysed_only_where_claims_can_be_answered(no_cache: None, monkeypatch: pytest.MonkeyPatch,
+                                                               jobs: int) -> None:
+    """Long seeds are analysed only in the sentences holding most of a claim's anchors (index.select); forced onto
+    every seed, that may miss an answer, never add one: nothing supported that every sentence would not support."""
+    expected = every_candidate()
+    monkeypatch.setattr(api, "LAZY_CHARS", 0)
+    monkeypatch.setattr(parallel, "AUTO_SPARSE_CHARS", 0)
+    seeds, claims = inputs()
+    got = api.check(claims, seeds, jobs=jobs).results
+    false = [a.claim.id for a, b in zip(expected, got, strict=True)
+             if b.verdict is Verdict.SUPPORTED and a.verdict is not Verdict.SUPPORTED]
+    assert not false
+    same = sum(a.verdict is b.verdict for a, b in zip(expected, got, strict=True))
+    assert same >= 0.9 * len(got), f"only {same} of {len(got)} verdicts kept"
+    print(f"every seed analysed in part, {jobs} process(es): {same} of {len(got)} verdicts kept")
+    if jobs > 1:
+        assert got == api.check(claims, seeds, jobs=1).results  # the same in one process
