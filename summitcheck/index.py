@@ -53,7 +53,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from .analyse import KIND_VALUE, analyse
+from .analyse import KIND_VALUE, analyse, tokens
 from .analyse.knowledge import Knowledge
 from .analyse.tokens import tokenize
 from .match import SentenceFacts, Settings, _plain, interval
@@ -689,21 +689,39 @@ def fact_anchors(fact: Fact, lang: str, knowledge: Knowledge) -> frozenset[str]:
 
 
 def anchor_postings(seed: Seed, first: int, end: int, wanted: frozenset[str]) -> dict[str, array]:
-    """The cheap pass over sentences first..end of a seed: for each anchor in `wanted`, the sentences holding it."""
+    """The cheap pass over sentences first..end of a seed: for each anchor in `wanted`, the sentences holding it.
+    The words are those tokenize() finds (tokens.WORD, then each match's pieces), each distinct word looked up
+    once: no Token is made (tests/test_bounded_judging.py checks it against tokenize)."""
     out: dict[str, array] = {}
     lang = seed.language
     sentences = seed.sentences
+    memo: dict[str, tuple[str, ...]] = {}
+    findall = tokens.WORD.findall
     for pos in range(first, end):
         seen: set[str] = set()
-        for t in tokenize(sentences[pos].text, lang):
-            for value in (t.key, t.exact, t.norm):
-                if value in wanted and value not in seen:
+        for word in findall(sentences[pos].text):
+            hits = memo.get(word)
+            if hits is None:
+                hits = memo[word] = _anchors_in(word, lang, wanted)
+            for value in hits:
+                if value not in seen:
                     seen.add(value)
                     found = out.get(value)
                     if found is None:
                         found = out[value] = array("I")
                     found.append(pos)
     return out
+
+
+def _anchors_in(word: str, lang: str, wanted: frozenset[str]) -> tuple[str, ...]:
+    """The anchors among the keys, spellings and folded forms of the tokens one match of tokens.WORD makes."""
+    out: list[str] = []
+    for at, length, key, norm, exact, _, _ in tokens._pieces(word, lang):
+        text = word[at : at + length]
+        for value in (text if key is None else key, text if exact is None else exact, norm):
+            if value in wanted and value not in out:
+                out.append(value)
+    return tuple(out)
 
 
 def merged_postings(parts: Sequence[dict[str, array]]) -> dict[str, array]:
@@ -755,15 +773,14 @@ def select(facts: Sequence[Fact], lang: str, postings: dict[str, array], size: i
         for pos in where:
             scores[pos] = get(pos, 0.0) + weight
             signature[pos] = has(pos, 0) | flag
-    ranked = [(-score, pos) for pos, score in scores.items()]
-    heapq.heapify(ranked)
-    taken: list[int] = []
-    alike: Counter[int] = Counter()
-    while ranked and len(taken) < LAZY_SENTENCES:
-        _, pos = heapq.heappop(ranked)
-        if alike[signature[pos]] < LAZY_SAME:
-            alike[signature[pos]] += 1
-            taken.append(pos)
+    alike: dict[int, list[tuple[float, int]]] = {}  # the sentences holding the same facts
+    for pos, score in scores.items():
+        group = alike.get(signature[pos])
+        if group is None:
+            group = alike[signature[pos]] = []
+        group.append((-score, pos))
+    kept = [item for group in alike.values() for item in heapq.nsmallest(LAZY_SAME, group)]
+    taken = [pos for _, pos in heapq.nsmallest(LAZY_SENTENCES, kept)]
     return frozenset(k for pos in taken for k in (pos - 1, pos, pos + 1) if 0 <= k < size)
 
 

@@ -132,3 +132,24 @@ def test_every_seed_analysed_only_where_claims_can_be_answered(no_cache: None, m
     print(f"every seed analysed in part, {jobs} process(es): {same} of {len(got)} verdicts kept")
     if jobs > 1:
         assert got == api.check(claims, seeds, jobs=1).results  # the same in one process
+
+
+def test_the_cheap_pass_finds_the_anchors_tokenize_gives() -> None:
+    """index.anchor_postings reads words as tokenize() does, without making tokens: the same sentences."""
+    from array import array
+
+    from summitcheck.analyse.knowledge import default_knowledge
+    from summitcheck.analyse.tokens import tokenize
+    from summitcheck.index import anchor_postings, fact_anchors
+    from summitcheck.store import claim_facts
+
+    knowledge, seed = default_knowledge(), inputs()[0][-1]
+    wanted = frozenset(a for c in inputs()[1][:40] for f in claim_facts(c.text, seed.language, knowledge)
+                       for a in fact_anchors(f, seed.language, knowledge))
+    expected: dict[str, array] = {}
+    for pos, sentence in enumerate(seed.sentences):
+        held = {v for t in tokenize(sentence.text, seed.language) for v in (t.key, t.exact, t.norm)} & wanted
+        for value in sorted(held):
+            expected.setdefault(value, array("I")).append(pos)
+    got = anchor_postings(seed, 0, len(seed.sentences), wanted)
+    assert len(wanted) > 50 and got == expected
