@@ -10,12 +10,18 @@ It reads top to bottom as a run goes (docs/performance.md has the figures):
    (summitcheck.store).
 3. Meanwhile each claim is analysed once per seed language (its quotations are verbatim only in the seed's
    language), the analyses of a claim file cached together.
-4. Claims are checked seed by seed, so that each analysis is unpickled once, by `jobs` processes for many claims;
+4. A long seed (over index.LAZY_CHARS: an archive, a transcript) is analysed only then, and only where the claims
+   can be answered: a cheap pass over its words finds the claims' anchors, each claim gets the sentences holding
+   most of them (index.select), and only those are analysed and judged for it (_sparse). A seed of more than 4,096
+   sentences analysed whole is analysed in pieces, in parallel.
+5. Claims are checked seed by seed, so that each analysis is unpickled once, by `jobs` processes for many claims;
    the index of every seed's facts gives the sentences and seeds that can answer a claim (summitcheck.retrieve),
-   and the judge reads only those. Results come back in claim order.
+   and the judge reads only those, best first and at most a budget of them in a seed with very many
+   (Checker._best_first). Results come back in claim order.
 
-None of this changes a verdict: tests/test_performance_equivalence.py compares runs with and without the index,
-the cache and several processes.
+None of this changes a verdict on a seed under both limits (an article): tests/test_performance_equivalence.py
+compares runs with and without the index, the cache and several processes. Above them a claim may be answered
+less, never more (no false support: tests/test_bounded_judging.py, docs/performance.md).
 """
 
 from __future__ import annotations

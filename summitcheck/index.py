@@ -781,6 +781,8 @@ def select(facts: Sequence[Fact], lang: str, postings: dict[str, array], size: i
         group.append((-score, pos))
     kept = [item for group in alike.values() for item in heapq.nsmallest(LAZY_SAME, group)]
     taken = [pos for _, pos in heapq.nsmallest(LAZY_SENTENCES, kept)]
+    if not taken:  # no word anchors the claim (a weekday, a bare amount): the seed's first sentences, its lede
+        taken = list(range(min(size, LAZY_SENTENCES)))
     return frozenset(k for pos in taken for k in (pos - 1, pos, pos + 1) if 0 <= k < size)
 
 

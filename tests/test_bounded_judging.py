@@ -153,3 +153,13 @@ def test_the_cheap_pass_finds_the_anchors_tokenize_gives() -> None:
             expected.setdefault(value, array("I")).append(pos)
     got = anchor_postings(seed, 0, len(seed.sentences), wanted)
     assert len(wanted) > 50 and got == expected
+
+
+def test_a_claim_no_word_anchors_reads_the_seeds_lede() -> None:
+    from summitcheck.analyse.knowledge import default_knowledge
+    from summitcheck.index import LAZY_SENTENCES, select
+    from summitcheck.store import claim_facts
+
+    knowledge, seed = default_knowledge(), inputs()[0][-1]
+    facts = claim_facts("on Thursday", seed.language, knowledge)
+    assert select(facts, seed.language, {}, len(seed.sentences), knowledge) == frozenset(range(LAZY_SENTENCES + 1))
