@@ -136,7 +136,7 @@ def main() -> None:
             env.pop("SUMMITCHECK_NO_CACHE", None)
             cmd = [*shlex.split(args.cmd), "verify", str(folder / "claims"), "--seeds", str(folder / "seeds"),
                    "-f", "json", "-o", str(out)]
-            got = timed(cmd, env, ROOT, args.timeout)
+            got = timed(cmd, env, work, args.timeout)  # not in the project: `python -m` would import it from there
             if got is None:
                 walls.append(float("inf"))
                 print(f"  {label} MB: no answer in {args.timeout:.0f} s", file=sys.stderr, flush=True)
