@@ -676,10 +676,17 @@ def fact_anchors(fact: Fact, lang: str, knowledge: Knowledge) -> frozenset[str]:
         for a in fact.value:
             for b in (rel.related(a) | rel.inside(a)) | {a}:
                 out.update(firsts.get(b, ()))
-    elif kind in HEADED:
+    if kind in HEADED:
         for h in fact.head:
             out.update(firsts.get(h, (h,)))
-    elif kind is Kind.DATE:
+    if kind in AMOUNTS:  # the amount as its digits, where it is a whole number ('≈10,000': '#10000')
+        try:
+            point = float(_point(fact))
+            if 0 < point < 1e15 and point == int(point):
+                out.add(f"#{int(point)}")
+        except (TypeError, ValueError, IndexError):
+            pass
+    if kind is Kind.DATE:
         year = getattr(fact.value, "year", None)
         if year is not None:
             out.add(str(year))
@@ -718,10 +725,15 @@ def _anchors_in(word: str, lang: str, wanted: frozenset[str]) -> tuple[str, ...]
     out: list[str] = []
     for at, length, key, norm, exact, _, _ in tokens._pieces(word, lang):
         text = word[at : at + length]
-        for value in (text if key is None else key, text if exact is None else exact, norm):
+        for value in (text if key is None else key, text if exact is None else exact, norm, digits_anchor(text)):
             if value in wanted and value not in out:
                 out.append(value)
     return tuple(out)
+
+
+def digits_anchor(text: str) -> str:
+    """A number as written, by its digits alone ('10.000', '10 000', '10,000': '#10000'); '' for a word."""
+    return "#" + "".join(c for c in text if c.isdigit()) if text[:1].isdigit() else ""
 
 
 def merged_postings(parts: Sequence[dict[str, array]]) -> dict[str, array]:
@@ -773,6 +785,17 @@ def select(facts: Sequence[Fact], lang: str, postings: dict[str, array], size: i
         for pos in where:
             scores[pos] = get(pos, 0.0) + weight
             signature[pos] = has(pos, 0) | flag
+        # an amount written with the claim's very digits counts again, and apart from the sentences with another
+        # amount (what matches it, not only what may conflict with it)
+        exact: set[int] = set()
+        for anchor in anchors:
+            if anchor.startswith("#"):
+                exact.update(postings.get(anchor, ()))
+        if exact:
+            weight = 3.0 * (1.0 + math.log(size / len(exact)))
+            for pos in exact:
+                scores[pos] = get(pos, 0.0) + weight
+                signature[pos] = has(pos, 0) | flag << len(facts)
     alike: dict[int, list[tuple[float, int]]] = {}  # the sentences holding the same facts
     for pos, score in scores.items():
         group = alike.get(signature[pos])
