@@ -44,6 +44,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import heapq
 import math
 import pickle
 import weakref
@@ -52,7 +53,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from .analyse import KIND_VALUE, analyse, demonyms, names_of
+from .analyse import KIND_VALUE, analyse, demonyms, names_of, tokens
 from .analyse.knowledge import Knowledge
 from .analyse.tokens import part_keys, tokenize
 from .match import SentenceFacts, Settings, _plain, interval, word_senses
@@ -120,6 +121,55 @@ def _analysed(seed: Seed, knowledge: Knowledge) -> tuple[SeedIndex, tuple[bytes,
     if block or not blocks:
         blocks.append(pickle.dumps(block, protocol=pickle.HIGHEST_PROTOCOL))
     return builder.done(), tuple(blocks), BLOCK
+
+
+# A long seed (an archive) is analysed in pieces of whole blocks, in parallel (api.analyse_seeds), then merged into
+# the value analysed() gives for it, byte for byte: its sentences are analysed one by one, independently.
+PIECE_SENTENCES = 8 * BLOCK  # sentences per piece, about 600 KB of text; seeds longer than MASK_LIMIT only
+
+
+def pieces(seed: Seed) -> list[tuple[int, int]]:
+    """The (first, end) sentence ranges a seed is analysed in: one for most seeds, several for a long one."""
+    size = len(seed.sentences)
+    if size <= MASK_LIMIT or size <= PIECE_SENTENCES:
+        return [(0, size)]
+    return [(start, min(size, start + PIECE_SENTENCES)) for start in range(0, size, PIECE_SENTENCES)]
+
+
+Piece = tuple[dict[str, "int | array"], tuple[bytes, ...]]  # a piece's postings (positions in the seed), its blocks
+
+
+def analysed_piece(seed: Seed, first: int, end: int, knowledge: Knowledge) -> Piece:
+    """Sentences first..end of a long seed (a range from pieces()) analysed: their postings and pickled blocks."""
+    with no_gc():
+        builder = SeedIndex.builder(len(seed.sentences))  # positions, not bit masks: the seed's size decides
+        blocks: list[bytes] = []
+        block: list[tuple] = []
+        for pos in range(first, end):
+            facts = analyse_sentence(seed, seed.sentences[pos], knowledge)
+            builder.add(pos, facts, knowledge)
+            block.append(facts.packed())
+            if len(block) == BLOCK:
+                blocks.append(pickle.dumps(block, protocol=pickle.HIGHEST_PROTOCOL))
+                block = []
+        if block:
+            blocks.append(pickle.dumps(block, protocol=pickle.HIGHEST_PROTOCOL))
+        return builder.postings, tuple(blocks)
+
+
+def merged(seed: Seed, parts: Sequence[Piece]) -> tuple[SeedIndex, tuple[bytes, ...], int]:
+    """The pieces of a seed, in order, as analysed() gives it: keys in the order they first appear, positions in
+    order (each piece's follow the one's before)."""
+    postings: dict[str, int | array] = {}
+    for part, _ in parts:
+        for key, found in part.items():
+            held = postings.get(key)
+            if held is None:
+                postings[key] = found
+            else:
+                held.extend(found)  # type: ignore[union-attr,arg-type]
+    blocks = tuple(b for _, bs in parts for b in bs)
+    return SeedIndex(len(seed.sentences), postings), blocks, BLOCK
 
 
 @contextlib.contextmanager
@@ -597,3 +647,201 @@ class CorpusIndex:
                 counts.update(get(key, ()))
             out.update(pos for pos, n in counts.items() if n >= query.least)
         return out
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Long seeds (an archive, a transcript): a cheap pass over every sentence, the costly analysis only where a claim
+# can be answered. The cheap pass tokenizes each sentence (a fifth of an analysis) and notes where the claims'
+# anchors are: the words their facts can be written with in the seed (a concept's or a name's phrases from the
+# knowledge tables, a word's key, a quotation's words, the concept a number counts, a year, an identifier's
+# number). Each claim is then analysed and judged on the LAZY_SENTENCES sentences holding most of its anchors
+# (rarer anchors, values and names weighing more; the earliest sentence first on a tie) and the sentences either
+# side. It reads fewer sentences than the whole seed, so it can miss an answer, never invent one: every window it
+# judges is a window of the whole seed with the same statuses or fewer matches, so its 'supported' is the whole
+# seed's 'supported' too (docs/performance.md).
+
+LAZY_CHARS = 2_000_000  # seeds longer than this (in characters) are analysed only where a claim can be answered
+LAZY_SENTENCES = 64  # per claim and seed: the sentences with most of its anchors, judged with their neighbours
+LAZY_SAME = 8  # of those, at most this many holding anchors of the same facts
+COMMON_SHARE = 2  # an anchor in more than 1 / COMMON_SHARE of the sentences tells none of them apart: not counted
+
+
+class _Phrases:
+    """Per knowledge: an entity's or concept's id -> the first keys of the phrases that write it."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        firsts: dict[str, set[str]] = {}
+        for bucket in (*knowledge.index.by_first.values(), *knowledge.index.by_pair.values()):
+            for entry in bucket:
+                if entry.keys and entry.kind in ("term", "entity"):
+                    firsts.setdefault(entry.target, set()).add(entry.keys[0])
+        self.firsts = {target: frozenset(keys) for target, keys in firsts.items()}
+
+
+_phrases: dict[int, tuple[weakref.ref, _Phrases]] = {}
+
+
+def _phrases_of(knowledge: Knowledge) -> _Phrases:
+    held = _phrases.get(id(knowledge))
+    if held is None or held[0]() is not knowledge:
+        held = (weakref.ref(knowledge), _Phrases(knowledge))
+        _phrases[id(knowledge)] = held
+    return held[1]
+
+
+def fact_anchors(fact: Fact, lang: str, knowledge: Knowledge) -> frozenset[str]:
+    """The token keys, spellings or folded words (Token.key, .exact, .norm) a seed sentence that can answer a
+    claim fact is likely to hold; empty for a fact no word anchors (a weekday, a bare amount)."""
+    kind = fact.kind
+    firsts = _phrases_of(knowledge).firsts
+    out: set[str] = set()
+    if kind is Kind.WORD:
+        out.add(str(fact.value))
+    elif kind is Kind.NAME:
+        out.update(str(fact.value).split()[:1])
+    elif kind is Kind.QUOTE:
+        out.update(t.norm for t in tokenize(fact.text, lang) if t.is_word)
+    elif kind is Kind.TERM:
+        for c in fact.value:
+            for concept in (c, *knowledge.implied_by.get(c, ()), *getattr(knowledge, "opposites", {}).get(c, ())):
+                out.update(firsts.get(concept, ()))
+    elif kind is Kind.ENTITY:
+        rel = relations(knowledge)
+        for a in fact.value:
+            for b in (rel.related(a) | rel.inside(a)) | {a}:
+                out.update(firsts.get(b, ()))
+    if kind in HEADED:
+        for h in fact.head:
+            out.update(firsts.get(h, (h,)))
+    if kind in AMOUNTS:  # the amount as its digits, where it is a whole number ('≈10,000': '#10000')
+        try:
+            point = float(_point(fact))
+            if 0 < point < 1e15 and point == int(point):
+                out.add(f"#{int(point)}")
+        except (TypeError, ValueError, IndexError):
+            pass
+    if kind is Kind.DATE:
+        year = getattr(fact.value, "year", None)
+        if year is not None:
+            out.add(str(year))
+    elif kind is Kind.IDENTIFIER:
+        out.add(str(fact.value[1]))
+    return frozenset(out)
+
+
+def anchor_postings(seed: Seed, first: int, end: int, wanted: frozenset[str]) -> dict[str, array]:
+    """The cheap pass over sentences first..end of a seed: for each anchor in `wanted`, the sentences holding it.
+    The words are those tokenize() finds (tokens.WORD, then each match's pieces), each distinct word looked up
+    once: no Token is made (tests/test_bounded_judging.py checks it against tokenize)."""
+    out: dict[str, array] = {}
+    lang = seed.language
+    sentences = seed.sentences
+    memo: dict[str, tuple[str, ...]] = {}
+    findall = tokens.WORD.findall
+    for pos in range(first, end):
+        seen: set[str] = set()
+        for word in findall(sentences[pos].text):
+            hits = memo.get(word)
+            if hits is None:
+                hits = memo[word] = _anchors_in(word, lang, wanted)
+            for value in hits:
+                if value not in seen:
+                    seen.add(value)
+                    found = out.get(value)
+                    if found is None:
+                        found = out[value] = array("I")
+                    found.append(pos)
+    return out
+
+
+def _anchors_in(word: str, lang: str, wanted: frozenset[str]) -> tuple[str, ...]:
+    """The anchors among the keys, spellings and folded forms of the tokens one match of tokens.WORD makes."""
+    out: list[str] = []
+    for at, length, key, norm, exact, _, _ in tokens._pieces(word, lang):
+        text = word[at : at + length]
+        for value in (text if key is None else key, text if exact is None else exact, norm, digits_anchor(text)):
+            if value in wanted and value not in out:
+                out.append(value)
+    return tuple(out)
+
+
+def digits_anchor(text: str) -> str:
+    """A number as written, by its digits alone ('10.000', '10 000', '10,000': '#10000'); '' for a word."""
+    return "#" + "".join(c for c in text if c.isdigit()) if text[:1].isdigit() else ""
+
+
+def merged_postings(parts: Sequence[dict[str, array]]) -> dict[str, array]:
+    """Pieces of anchor_postings, in order, as one."""
+    out: dict[str, array] = {}
+    for part in parts:
+        for key, found in part.items():
+            held = out.get(key)
+            if held is None:
+                out[key] = found
+            else:
+                held.extend(found)
+    return out
+
+
+def select(facts: Sequence[Fact], lang: str, postings: dict[str, array], size: int, knowledge: Knowledge
+           ) -> frozenset[int]:
+    """The sentences of a long seed one claim is judged on: the LAZY_SENTENCES holding most of its anchors (a
+    fact's weight: 3 for values, names and quotations, 1 for words, times how rare its anchors are), the earliest
+    on a tie, at most LAZY_SAME of them with the same facts (a story an archive repeats must not crowd out the
+    sentences that answer other parts of the claim), and the sentences either side (names and concepts may come
+    from there)."""
+    scores: dict[int, float] = {}
+    signature: dict[int, int] = {}  # the facts a sentence holds anchors of, as bits
+    get, has = scores.get, signature.get
+    for bit, fact in enumerate(facts):
+        anchors = fact_anchors(fact, lang, knowledge)
+        flag = 1 << bit
+        if fact.kind is Kind.QUOTE:
+            # a quotation by the share of its words a sentence has, squared: the exact words (what supports it) far
+            # above a sentence with some of them (what may misquote it)
+            held: Counter[int] = Counter()
+            for anchor in anchors:
+                held.update(postings.get(anchor, ()))
+            if held:
+                weight = 3.0 * (1.0 + math.log(size / len(held)))
+                for pos, n in held.items():
+                    scores[pos] = get(pos, 0.0) + weight * (n / len(anchors)) ** 2
+                    signature[pos] = has(pos, 0) | flag
+            continue
+        where: set[int] = set()
+        for anchor in anchors:
+            found = postings.get(anchor, ())
+            if len(found) * COMMON_SHARE <= size:  # 'et', 'plus': in most sentences, they tell none apart
+                where.update(found)
+        if not where:
+            continue
+        weight = (3.0 if fact.kind in _STRONG else 1.0) * (1.0 + math.log(size / len(where)))
+        for pos in where:
+            scores[pos] = get(pos, 0.0) + weight
+            signature[pos] = has(pos, 0) | flag
+        # an amount written with the claim's very digits counts again, and apart from the sentences with another
+        # amount (what matches it, not only what may conflict with it)
+        exact: set[int] = set()
+        for anchor in anchors:
+            if anchor.startswith("#"):
+                exact.update(postings.get(anchor, ()))
+        if exact:
+            weight = 3.0 * (1.0 + math.log(size / len(exact)))
+            for pos in exact:
+                scores[pos] = get(pos, 0.0) + weight
+                signature[pos] = has(pos, 0) | flag << len(facts)
+    alike: dict[int, list[tuple[float, int]]] = {}  # the sentences holding the same facts
+    for pos, score in scores.items():
+        group = alike.get(signature[pos])
+        if group is None:
+            group = alike[signature[pos]] = []
+        group.append((-score, pos))
+    kept = [item for group in alike.values() for item in heapq.nsmallest(LAZY_SAME, group)]
+    taken = [pos for _, pos in heapq.nsmallest(LAZY_SENTENCES, kept)]
+    if not taken:  # no word anchors the claim (a weekday, a bare amount): the seed's first sentences, its lede
+        taken = list(range(min(size, LAZY_SENTENCES)))
+    return frozenset(k for pos in taken for k in (pos - 1, pos, pos + 1) if 0 <= k < size)
+
+
+_STRONG = frozenset({*AMOUNTS, Kind.DATE, Kind.ORDINAL, Kind.IDENTIFIER, Kind.QUOTE, Kind.NAME, Kind.ENTITY,
+                     Kind.WEEKDAY})

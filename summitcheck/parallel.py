@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import operator
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from .model import Claim, Evidence, Fact, Result, Verdict
+from .analyse.knowledge import Knowledge
+from .index import Piece, analyse_sentence, analysed_piece, anchor_postings
+from .model import Claim, Evidence, Fact, Result, Seed, Verdict
 from .retrieve import Checker
 from .store import Stored, claim_facts, stored
 
@@ -30,6 +33,7 @@ AUTO = 0  # jobs=0, the default: one process per CPU, for the stages of a run wi
 # (docs/performance.md).
 AUTO_SEED_CHARS = 500_000  # seed text left to analyse: about 2.5 s in one process
 AUTO_CLAIM_TEXTS = 1_000  # claim analyses left to do (one per claim text and seed language): about 4 s
+AUTO_SPARSE_CHARS = 250_000  # text of a long seed's sentences that claims can be answered in (api._sparse): 1.5 s
 AUTO_CLAIMS = 2_000  # claims left to judge, one naming no seed counting for a tenth of the seeds: about 1.5 s
 
 
@@ -116,9 +120,14 @@ def in_workers(worker: Callable[[Sequence[T]], list[R]], items: Sequence[T], job
         _work.clear()
 
 
-def analyse_in_worker(positions: Sequence[int]) -> list[Stored]:
+Task = tuple[int, int, int]  # a seed's position and the range of its sentences to analyse (all of them: (0, -1))
+
+
+def analyse_in_worker(tasks: Sequence[Task]) -> list[Stored | Piece]:
+    """Whole seeds (stored in the cache by the worker) or pieces of long ones (merged and stored by the parent)."""
     seeds, knowledge = _work["seeds"], _work["knowledge"]
-    return [stored(seeds[p], knowledge) for p in positions]
+    return [stored(seeds[p], knowledge) if end < 0 else analysed_piece(seeds[p], first, end, knowledge)
+            for p, first, end in tasks]
 
 
 def claim_facts_in_worker(pairs: Sequence[tuple[str, str]]) -> list[list[Fact]]:
@@ -161,3 +170,21 @@ def received(checker: Checker, claim: Claim, sent: Sent) -> Result:
     sentence = seed.sentences[number - 1] if seed is not None and number is not None else None
     return Result(claim, Verdict(verdict), why, seed.id if seed else None, sentence,
                   tuple(Evidence(*row) for row in evidence), facts)
+
+
+def analyse_in_worker_here(task: Task, seeds: Sequence[Seed], knowledge: Knowledge) -> Stored | Piece:
+    """One task of analyse_in_worker, in this process."""
+    pos, first, end = task
+    return stored(seeds[pos], knowledge) if end < 0 else analysed_piece(seeds[pos], first, end, knowledge)
+
+
+def anchors_in_worker(ranges: Sequence[tuple[int, int]]) -> list[dict[str, array]]:
+    """The cheap pass of a long seed (index.anchor_postings), a range of its sentences at a time."""
+    seed, wanted = _work["seed"], _work["wanted"]
+    return [anchor_postings(seed, first, end, wanted) for first, end in ranges]
+
+
+def sentences_in_worker(positions: Sequence[int]) -> list[tuple]:
+    """Sentences of a long seed analysed (packed: SentenceFacts.packed)."""
+    seed, knowledge = _work["seed"], _work["knowledge"]
+    return [analyse_sentence(seed, seed.sentences[p], knowledge).packed() for p in positions]

@@ -18,10 +18,19 @@ from . import relations
 from .analyse.knowledge import Knowledge
 from .index import CorpusIndex, Query, SeedIndex, query
 from .judge import BACKGROUND_KINDS, NEAR_KINDS, Judgement, judge_seed, reason
-from .match import CONFLICT, MATCH, Settings
-from .model import Claim, Evidence, Fact, Result, Seed, Verdict
+from .match import CONFLICT, MATCH, SentenceFacts, Settings, find_in_sentence
+from .model import Claim, Evidence, Fact, Kind, Result, Seed, Verdict
 from .parts import claim_parts, combined
 from .store import Record, SeedFacts, Store, claim_facts
+
+# Judging bounded per claim, whatever the seed's size (Checker._best_first): a seed with more candidate focal
+# sentences than FOCAL_LIMIT is judged best bound first, FOCAL_STEP sentences in the first round, doubling, and at
+# most FOCAL_BUDGET (plus the few read for the whole seed) when no round settles it. An article has a few dozen
+# sentences, under the limit: it is judged as before, every candidate.
+FOCAL_LIMIT = 256
+FOCAL_STEP = 32
+FOCAL_BUDGET = 512
+WHOLE_SEED_PROBES = 64  # matcher calls to find a topic word's background matches or an exact quotation
 
 
 def _result(claim: Claim, seed: Seed | None, judgement: Judgement | None, facts: Sequence[Fact]) -> Result:
@@ -89,6 +98,9 @@ class Checker:
         self.facts_memo: dict[tuple[str, str], list[Fact]] = {}
         self._corpus: CorpusIndex | None = None
         self.bound = True  # branch and bound over seeds, off if the judge's score is not shaped as expected
+        # long seeds analysed only where claims can be answered (api._sparse): seed position -> claim text -> the
+        # sentences that claim is judged on there
+        self.selected: dict[int, dict[str, frozenset[int]]] = {}
 
     @property
     def corpus(self) -> CorpusIndex:
@@ -133,15 +145,92 @@ class Checker:
         return query(fact, lang, self.knowledge, self.settings, self.corpus.vocabulary)
 
     def _judge(self, facts: list[Fact], pos: int, found: list[set[int] | None] | None,
-               floor: tuple[int, ...] = ()) -> Judgement | None:
+               floor: tuple[int, ...] = (), text: str = "") -> Judgement | None:
         """judge_seed on the candidate sentences (all of them for found=None), and each fact's own candidates;
-        None when no window scores above `floor`."""
+        None when no window scores above `floor`. `text`: the claim's, for a long seed analysed in part."""
+        chosen = self.selected.get(pos)
+        if chosen is not None:  # only the sentences analysed for this claim (index.select)
+            allowed = chosen.get(text, frozenset())
+            found = [set(allowed) if f is None else f & allowed for f in (found or [None] * len(facts))]
         union: set[int] | None = None
         if found is not None and all(f is not None for f in found):
             union = set().union(*found)  # type: ignore[arg-type]
         # judge_seed reads sentences by position only; its annotation says list (judge.py: to become Sequence)
         sentences = self.store.sentences(pos)
+        if union is not None and len(union) > FOCAL_LIMIT:
+            return self._best_first(facts, pos, found, union, floor)  # type: ignore[arg-type]
         return judge_seed(facts, sentences, self.knowledge, self.settings, union, found, floor)  # type: ignore[arg-type]
+
+    def _best_first(self, facts: list[Fact], pos: int, found: list[set[int]], union: set[int],
+                    floor: tuple[int, ...]) -> Judgement | None:
+        """judge_seed on a seed with many candidate sentences (an archive: every copy of a story shares the claim's
+        words), bounded per claim: the candidate focal sentences ranked by what the index says they can answer
+        (_focal_bounds: the claim's facts that can match there, values and names included, as _bound counts them),
+        then judged best first in rounds of FOCAL_STEP, doubling, until the best judgement beats every sentence
+        left (the answer is then the same as judging them all), or FOCAL_BUDGET sentences were judged.
+
+        Past the budget the answer can be weaker than judging every sentence, never stronger: every window judged
+        is one of the full set's, with the same statuses or fewer matches (a background word or an exact quotation
+        found in no sentence read), so a 'supported' here is 'supported' there too (docs/performance.md)."""
+        record = self.records[pos]
+        sentences = self.store.sentences(pos)
+        queries = [self._query(f, record.seed.language) for f in facts]
+        may_conflict = [relations.may_conflict_unmatched(f, facts) for f in facts]
+        ranked = _focal_bounds(facts, queries, found, record.index, may_conflict, union)
+        # What judge_seed reads from the whole seed, not one window: a topic word's first two matches (the seed's
+        # background) and an exact quotation anywhere (no misquote then). Those sentences are judged too, so that
+        # the windows judged have the statuses they have when every sentence is.
+        extra, complete = self._whole_seed_reads(facts, queries, found, record.index, sentences)
+        chosen = set(extra)
+        taken, step = 0, FOCAL_STEP
+        while True:
+            end = min(len(ranked), FOCAL_BUDGET, taken + step)
+            chosen.update(focal for _, focal in ranked[taken:end])
+            taken = end
+            judgement = judge_seed(facts, sentences, self.knowledge, self.settings,  # type: ignore[arg-type]
+                                   chosen, found, floor)
+            if taken >= len(ranked):
+                return judgement
+            left, first = ranked[taken]  # the highest bound not judged, and the first sentence with it
+            bound = (-left[0], -left[1], -left[2], left[3])
+            if floor and bound <= floor[:4]:
+                return judgement  # no sentence left can score above the floor
+            if complete and judgement is not None:
+                score = judgement.score[:4]
+                if score > bound or (score == bound and judgement.focal - 1 < first):
+                    return judgement  # no sentence left can beat it: the same answer as judging them all
+            if taken >= FOCAL_BUDGET:
+                return judgement  # bounded: never stronger than judging them all (see above)
+            step *= 2
+
+    def _whole_seed_reads(self, facts: list[Fact], queries: list[Query], found: list[set[int]], index: SeedIndex,
+                          sentences: Sequence[SentenceFacts]) -> tuple[set[int], bool]:
+        """The sentences judge_seed reads for the whole seed: for a concept or word, its first two matches (the
+        background); for a quotation, one exact match. Found by asking the matcher about the candidates in order,
+        at most WHOLE_SEED_PROBES each; False with them when one ran out (the windows may then lack a background
+        match, which only weakens them)."""
+        out: set[int] = set()
+        complete = True
+        for fact, q, candidates in zip(facts, queries, found, strict=True):
+            if fact.kind in BACKGROUND_KINDS:
+                wanted, pool = 2, candidates
+            elif fact.kind is Kind.QUOTE:
+                narrow = index.sentences(q.match) if q.match is not None else candidates
+                wanted, pool = 1, candidates if narrow is None else narrow & candidates
+            else:
+                continue
+            hits = 0
+            for probes, k in enumerate(sorted(pool)):
+                if probes >= WHOLE_SEED_PROBES:
+                    complete = False
+                    break
+                status = find_in_sentence(fact, sentences[k], self.knowledge, self.settings)
+                if status is not None and status.status == MATCH:
+                    out.add(k)
+                    hits += 1
+                    if hits == wanted:
+                        break
+        return out, complete
 
     def _scan(self, claim: Claim, positions: Iterable[int],
               candidates: Callable[[int, list[Fact]], list[set[int] | None] | None]) -> Result:
@@ -150,7 +239,7 @@ class Checker:
         for pos in positions:
             seed = self.records[pos].seed
             facts = self.facts(claim.text, seed.language)
-            judgement = self._judge(facts, pos, candidates(pos, facts) if facts else None)
+            judgement = self._judge(facts, pos, candidates(pos, facts) if facts else None, text=claim.text)
             result = _result(claim, seed, judgement, facts)
             rank = _strength(result, judgement)
             if best is None or rank > best[0]:
@@ -236,7 +325,7 @@ class Checker:
                 # above (*s, 0), or from a seed before the best one, equalled by those above (*s minus 1, 0)
                 strength = best[0][1]
                 floor = (*strength, 0) if pos > best[1] else (*strength[:-1], strength[-1] - 1, 0)
-            judgement = self._judge(facts, pos, found, floor)
+            judgement = self._judge(facts, pos, found, floor, claim.text)
             if judgement is None:
                 continue
             if len(judgement.score) != 5 or any(x > 0 for x in judgement.score[3:]):
@@ -250,6 +339,43 @@ class Checker:
             return best[2]
         first = self.records[positions[0]].seed  # no seed had anything to say: the first one answers, as in _scan
         return _result(claim, first, None, self.facts(claim.text, first.language))
+
+
+def _focal_bounds(facts: list[Fact], queries: list[Query], found: list[set[int]], index: SeedIndex,
+                  may_conflict: Sequence[bool], focals: set[int]) -> list[tuple[tuple[int, int, int, int], int]]:
+    """Every candidate focal sentence with the bound _bound gives it (rank, facts that can match in it, facts that
+    can match in its window, -facts only from the background), best first, the first sentence first on a tie:
+    as sort keys ((-rank, -here, -matched, far), focal). Counted a fact at a time over sets (an archive has a
+    hundred thousand candidates), the same sums as _bound's loop."""
+    n = len(facts)
+    here: Counter[int] = Counter()  # facts that can match in the sentence
+    inside: Counter[int] = Counter()  # facts not from the background that can match in its window
+    background_in: Counter[int] = Counter()  # background facts that can match in its window
+    answered: Counter[int] = Counter()  # facts that must be answered there for a conflict, and can be
+    background = needed = 0
+    for fact, q, f, may in zip(facts, queries, found, may_conflict, strict=True):
+        narrow = index.sentences(q.match) if q.match is not None else f
+        can_match = f if narrow is None else narrow & f
+        window = can_match
+        if fact.kind in NEAR_KINDS:
+            window = can_match | {k + d for k in can_match for d in (-1, 1)}
+        here.update(can_match)
+        if fact.kind in BACKGROUND_KINDS and len(can_match) >= 2:
+            background += 1
+            background_in.update(window)
+        else:
+            inside.update(window)
+            if not may:
+                needed += 1
+                answered.update(window | f)
+    ranked = []
+    for focal in focals:
+        h = here[focal]
+        matched = inside[focal] + background
+        rank = 0 if h == 0 else 2 if matched == n else 1 if answered[focal] == needed else 0
+        ranked.append(((-rank, -h, -matched, background - background_in[focal]), focal))
+    ranked.sort()
+    return ranked
 
 
 # How the judge can count a claim fact as matched in a window: in the focal sentence, in the sentence before or

@@ -182,3 +182,31 @@ class _Sentences(Sequence[SentenceFacts]):
             raise IndexError(k)
         size = self.store.records[self.pos].block_size
         return self.store.block(self.pos, k // size)[k % size]
+
+
+class Sparse(Sequence[SentenceFacts]):
+    """A long seed analysed only where claims can be answered (index.select): the other sentences read as
+    sentences with nothing in them, which no claim is judged on (Checker.selected)."""
+
+    def __init__(self, seed: Seed, analysed: dict[int, SentenceFacts]) -> None:
+        self.seed = seed
+        self.analysed = analysed
+
+    def __len__(self) -> int:
+        return len(self.seed.sentences)
+
+    @overload
+    def __getitem__(self, k: int) -> SentenceFacts: ...
+    @overload
+    def __getitem__(self, k: slice) -> Sequence[SentenceFacts]: ...
+
+    def __getitem__(self, k: int | slice) -> SentenceFacts | Sequence[SentenceFacts]:
+        if isinstance(k, slice):  # the judge reads no slices; here for the Sequence contract
+            return [self[i] for i in range(*k.indices(len(self)))]
+        if k < 0:
+            k += len(self)
+        found = self.analysed.get(k)
+        if found is None:
+            s = self.seed.sentences[k]  # IndexError past the end
+            found = SentenceFacts(s.index, (), (), self.seed.language, s.text, s.start)
+        return found

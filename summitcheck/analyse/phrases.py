@@ -7,6 +7,7 @@ found in the seed), and other content words become `word` facts, compared by ste
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -278,9 +279,10 @@ def _names_and_words(scan: Scan) -> None:
 
 # A capitalised word where no sentence starts: after a letter, a digit or a comma and a space (not after . ! ? : or
 # a quotation mark)
-_NAMED = re.compile(r"(?<=[\w,;)] )([^\W\d_][^\W\d_'’-]*)")
+_NAMED = re.compile(r"(?<=[\w,;)] )([A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_'’-]*)")
 
 
+@functools.lru_cache(maxsize=16)  # by the seed's text, whose hash Python keeps: one pass a seed
 def names_of(text: str) -> frozenset[str]:
     """The words a whole text writes capitalised where no sentence starts: its names, to be read as names at the
     start of a sentence too."""
