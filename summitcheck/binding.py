@@ -169,13 +169,13 @@ def _side(w: Window, verb: FactStatus, s: FactStatus) -> str | None:
     words = w.sentence.words
     if w.reading.is_place(lo):
         return None  # "leur sommet ... à Vladivostok": where, not who
-    passive_agent = end <= lo <= end + 24 and _word_at_offset(words, lo) in ("by", "par")
+    passive_agent = end <= lo <= end + 24 and _word_before(words, lo) in ("by", "par")
     if clause.holds(lo):
         if lo < at:
             return "done-to" if _has_agent(w, clause, end) else "doer"
         if passive_agent:
             return "doer"
-        return None if _word_at_offset(words, lo) in OBLIQUE else "done-to"
+        return None if _word_before(words, lo) in OBLIQUE else "done-to"
     if any(f.start <= lo < f.end for f in clause.actors):
         return "doer"  # the name a relative or participial clause hangs on
     for later in clauses[home + 1 :]:
@@ -196,7 +196,7 @@ def _has_agent(w: Window, clause: reader.Clause, end: int) -> bool:
     """Whether "par"/"by" and a name follow the verb closely: a passive ("were beaten 3-1 by Caldmoor")."""
     return any(
         f.kind in reader.NAME_KINDS and clause.holds(f.start) and end <= f.start <= end + 24
-        and _word_at_offset(w.sentence.words, f.start) in ("by", "par")
+        and _word_before(w.sentence.words, f.start) in ("by", "par")
         for f in w.sentence.facts
     )
 
@@ -218,7 +218,7 @@ OBLIQUE = frozenset("de d' du des of in at for pour with avec sur on by par from
 SKIPPED = frozenset("le la les l' the".split())
 
 
-def _word_at_offset(words: Sequence[Token], start: int) -> str:
+def _word_before(words: Sequence[Token], start: int) -> str:
     """The word before the one at `start`, articles skipped ("par la Belge" -> "par")."""
     before = [t.norm for t in words if t.end <= start][-3:]
     while before and before[-1] in SKIPPED:

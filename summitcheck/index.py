@@ -50,8 +50,9 @@ import pickle
 import weakref
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from .analyse import KIND_VALUE, analyse, demonyms, names_of, tokens
 from .analyse.knowledge import Knowledge
@@ -454,14 +455,20 @@ class _Relations:
         return found
 
 
+T = TypeVar("T")
 _relations: dict[int, tuple[weakref.ref, _Relations]] = {}
 
 
 def relations(knowledge: Knowledge) -> _Relations:
-    held = _relations.get(id(knowledge))
+    return per_knowledge(_relations, knowledge, _Relations)
+
+
+def per_knowledge(memo: dict[int, tuple[weakref.ref, T]], knowledge: Knowledge, make: Callable[[Knowledge], T]) -> T:
+    """What `make` builds from a knowledge, memoised while that knowledge lives."""
+    held = memo.get(id(knowledge))
     if held is None or held[0]() is not knowledge:
-        held = (weakref.ref(knowledge), _Relations(knowledge))
-        _relations[id(knowledge)] = held
+        held = (weakref.ref(knowledge), make(knowledge))
+        memo[id(knowledge)] = held
     return held[1]
 
 
@@ -682,11 +689,7 @@ _phrases: dict[int, tuple[weakref.ref, _Phrases]] = {}
 
 
 def _phrases_of(knowledge: Knowledge) -> _Phrases:
-    held = _phrases.get(id(knowledge))
-    if held is None or held[0]() is not knowledge:
-        held = (weakref.ref(knowledge), _Phrases(knowledge))
-        _phrases[id(knowledge)] = held
-    return held[1]
+    return per_knowledge(_phrases, knowledge, _Phrases)
 
 
 def fact_anchors(fact: Fact, lang: str, knowledge: Knowledge) -> frozenset[str]:

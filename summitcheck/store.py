@@ -92,7 +92,26 @@ class Record:
         self.key = key  # the cache key of its analysis: a hash of everything it depends on
 
 
-class Packed(Sequence[SentenceFacts]):
+class _Lazy(Sequence[SentenceFacts]):
+    """Sentence analyses read one at a time (`at`), as the judge reads them; slices only for the Sequence contract."""
+
+    __slots__ = ()
+
+    @overload
+    def __getitem__(self, k: int) -> SentenceFacts: ...
+    @overload
+    def __getitem__(self, k: slice) -> Sequence[SentenceFacts]: ...
+
+    def __getitem__(self, k: int | slice) -> SentenceFacts | Sequence[SentenceFacts]:
+        if isinstance(k, slice):  # the judge reads no slices
+            return [self.at(i) for i in range(*k.indices(len(self)))]
+        return self.at(k)
+
+    def at(self, k: int) -> SentenceFacts:
+        raise NotImplementedError
+
+
+class Packed(_Lazy):
     """One block of a seed's sentence analyses, read from its pickle as plain values, each sentence unpacked when
     the judge first reads it (most claims read a few sentences of a seed)."""
 
@@ -105,14 +124,7 @@ class Packed(Sequence[SentenceFacts]):
     def __len__(self) -> int:
         return len(self.packed)
 
-    @overload
-    def __getitem__(self, k: int) -> SentenceFacts: ...
-    @overload
-    def __getitem__(self, k: slice) -> Sequence[SentenceFacts]: ...
-
-    def __getitem__(self, k: int | slice) -> SentenceFacts | Sequence[SentenceFacts]:
-        if isinstance(k, slice):  # the judge reads no slices; here for the Sequence contract
-            return [self[i] for i in range(*k.indices(len(self)))]
+    def at(self, k: int) -> SentenceFacts:
         found = self.unpacked[k]
         if found is None:
             found = self.unpacked[k] = SentenceFacts.unpacked(self.packed[k])
@@ -158,7 +170,7 @@ class Store:
         return found
 
 
-class _Sentences(Sequence[SentenceFacts]):
+class _Sentences(_Lazy):
     """A long seed's sentence analyses, each block unpickled when one of its sentences is read."""
 
     def __init__(self, store: Store, pos: int) -> None:
@@ -168,14 +180,7 @@ class _Sentences(Sequence[SentenceFacts]):
     def __len__(self) -> int:
         return self.size
 
-    @overload
-    def __getitem__(self, k: int) -> SentenceFacts: ...
-    @overload
-    def __getitem__(self, k: slice) -> Sequence[SentenceFacts]: ...
-
-    def __getitem__(self, k: int | slice) -> SentenceFacts | Sequence[SentenceFacts]:
-        if isinstance(k, slice):  # the judge reads no slices; here for the Sequence contract
-            return [self[i] for i in range(*k.indices(self.size))]
+    def at(self, k: int) -> SentenceFacts:
         if k < 0:
             k += self.size
         if not 0 <= k < self.size:
@@ -184,7 +189,7 @@ class _Sentences(Sequence[SentenceFacts]):
         return self.store.block(self.pos, k // size)[k % size]
 
 
-class Sparse(Sequence[SentenceFacts]):
+class Sparse(_Lazy):
     """A long seed analysed only where claims can be answered (index.select): the other sentences read as
     sentences with nothing in them, which no claim is judged on (Checker.selected)."""
 
@@ -195,14 +200,7 @@ class Sparse(Sequence[SentenceFacts]):
     def __len__(self) -> int:
         return len(self.seed.sentences)
 
-    @overload
-    def __getitem__(self, k: int) -> SentenceFacts: ...
-    @overload
-    def __getitem__(self, k: slice) -> Sequence[SentenceFacts]: ...
-
-    def __getitem__(self, k: int | slice) -> SentenceFacts | Sequence[SentenceFacts]:
-        if isinstance(k, slice):  # the judge reads no slices; here for the Sequence contract
-            return [self[i] for i in range(*k.indices(len(self)))]
+    def at(self, k: int) -> SentenceFacts:
         if k < 0:
             k += len(self)
         found = self.analysed.get(k)

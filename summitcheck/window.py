@@ -18,7 +18,6 @@ ACTOR_TYPES = frozenset({"state", "org", "person"})
 PLACE_TYPES = frozenset({"city", "region", "state", "site", "place"})
 ATTACHED_TYPES = frozenset({"city", "region", "state", "site", "org"})  # names that attach to nearby words
 NEGATION = frozenset("not never no n't pas jamais aucun aucune ni nullement".split())
-CLAUSE_BREAKS = frozenset("tandis alors mais cependant pourtant while whereas but although however meanwhile".split())
 PLACE_PROFORMS = frozenset("pays country region ville city territoire territory ile island".split())
 DETERMINERS = frozenset("le la l' ce cet cette the this that".split())
 
@@ -118,7 +117,7 @@ def _verb_only(word: str) -> bool:
 
 
 def clause_break(sentence: SentenceFacts, start: int, end: int) -> bool:
-    return any(t.norm in CLAUSE_BREAKS for t in sentence.words if start < t.start < end)
+    return any(t.norm in reader.CONNECTIVES for t in sentence.words if start < t.start < end)
 
 
 def passive(sentence: SentenceFacts, verb: FactStatus) -> bool:

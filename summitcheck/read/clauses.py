@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ..analyse.tokens import Token
-from ..model import Fact, Kind
+from ..model import VALUE_KINDS, Fact, Kind
 
 # Words that open a new clause, after a comma or not: "tandis que", "while", "mais", "but".
 CONNECTIVES = frozenset("tandis alors mais cependant pourtant while whereas but although however meanwhile".split())
@@ -40,9 +40,7 @@ NEEDS_NE = frozenset({"plus"})
 NAME_KINDS = frozenset({Kind.ENTITY, Kind.NAME})
 # What lists and "respectivement" share out between names: amounts, not the dates around them
 AMOUNT_KINDS = frozenset({Kind.NUMBER, Kind.MONEY, Kind.PERCENT, Kind.DURATION})
-VALUE_FACT_KINDS = frozenset(
-    {Kind.NUMBER, Kind.MONEY, Kind.PERCENT, Kind.ORDINAL, Kind.DATE, Kind.WEEKDAY, Kind.DURATION, Kind.IDENTIFIER}
-)
+VALUE_FACT_KINDS = VALUE_KINDS - {Kind.QUOTE}  # what a clause owns
 
 
 @dataclass(frozen=True)
