@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from .analyse.knowledge import Knowledge
-from .binding import background_verb, binding, predicate, reference, roles, verb_reference
+from .binding import answered, background_verb, binding, predicate, reference, roles, verb_reference
 from .match import CONFLICT, MATCH, FactStatus, SentenceFacts
 from .model import Fact, Kind
 from .read import clauses as reader
@@ -247,6 +247,7 @@ def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowle
                     s = changed
                     break
         out.append(s)
+    out = answered(out, window)
     if any(a is not b for a, b in zip(out, statuses, strict=True)):
         window = Window(out, sentence, knowledge, before, after)
     problems: dict[int, str] = {}

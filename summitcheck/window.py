@@ -78,7 +78,12 @@ def named(s: FactStatus, w: Window) -> bool:
     if not (s.fact.extra and len(s.fact.extra) == 2 and s.fact.extra[1]) or s.span is None or s.where != "sentence":
         return False  # only a claim's first word may be a name the tables read as a word
     lo = s.span[0]
-    return any(f.kind is Kind.NAME and f.start <= lo < f.end for f in w.sentence.facts)
+    if any(f.kind is Kind.NAME and f.start <= lo < f.end for f in w.sentence.facts):
+        return True
+    # both start with it, capitalised: a name as likely as a common word ("Hartley took 41%"), and reading it
+    # as a name only binds the claim's values more strictly
+    words = w.sentence.words
+    return bool(words) and words[0].start == lo and words[0].text[:1].isupper() and s.fact.start == 0
 
 
 PARTICIPLE_ENDINGS = ("ed", "é", "ée", "és", "ées")
