@@ -76,7 +76,7 @@ MASK_LIMIT = 4096  # seeds with more sentences keep positions instead of bit mas
 
 # What the on-disk cache holds for a seed (api._seed_key hashes this module, the analysers and their data): bump
 # FORMAT when the shape of analysed() changes without this module changing.
-FORMAT = 5
+FORMAT = 6
 
 
 BLOCK = 512  # sentences per pickled block: a claim against a long seed unpickles the blocks it reads, not all
@@ -247,6 +247,8 @@ def sentence_keys(sentence: SentenceFacts, knowledge: Knowledge) -> set[str]:
                 keys.add(f"v:{value}:-")
         else:
             keys.add("v:" + KIND_VALUE[kind])
+            if kind is _DURATION and f.extra:  # match.compare: a bare count may mean it ("from 62 to 64")
+                keys.update(("v:number:*", "v:number:-", f"m:number:{_bucket(f.extra[0])}"))
         if kind in MATCHED:
             keys.update(_match_keys(f))
     return keys
@@ -255,7 +257,7 @@ def sentence_keys(sentence: SentenceFacts, knowledge: Knowledge) -> set[str]:
 MATCHED = frozenset({*AMOUNTS, Kind.WEEKDAY, Kind.ORDINAL, Kind.DATE})  # the kinds _match_keys gives keys for
 # Kinds read once: an enum member read off its class (Kind.TERM) takes ten times as long as a global, per fact
 _ENTITY, _NAME, _TERM, _IDENTIFIER = Kind.ENTITY, Kind.NAME, Kind.TERM, Kind.IDENTIFIER
-_QUOTE, _DATE = Kind.QUOTE, Kind.DATE
+_QUOTE, _DATE, _DURATION = Kind.QUOTE, Kind.DATE, Kind.DURATION
 _COUNTED = frozenset({Kind.WEEKDAY, Kind.ORDINAL})
 _WITH_UNIT = frozenset({Kind.MONEY, Kind.DURATION})
 

@@ -159,6 +159,8 @@ def compare(claim: Fact, seed: Fact, knowledge: Knowledge, settings: Settings) -
         return None
     if {kind, seed.kind} == {Kind.DURATION, Kind.ORDINAL}:
         return same_minute(claim, seed)
+    if kind is Kind.NUMBER and seed.kind is Kind.DURATION:
+        return bare_count(claim, seed, settings)
     if kind in (Kind.NUMBER, Kind.PERCENT, Kind.DURATION):
         return compare_amounts(claim, seed, settings) if seed.kind is kind else None
     if kind is Kind.MONEY:
@@ -182,6 +184,15 @@ def compare(claim: Fact, seed: Fact, knowledge: Knowledge, settings: Settings) -
             stated = stated.partition("(")[0]  # "7-6" is stated by "7-6 (5)"; "7-6(7)" is not
         return MATCH if said == stated else CONFLICT
     return None
+
+
+def bare_count(claim: Fact, seed: Fact, settings: Settings) -> str | None:
+    """A count the claim gives no unit or noun may be a duration of the seed's, counted in its unit ("retirement
+    age from 62 to 64" / "de 62 à 64 ans"). Only a match: another figure may count something else."""
+    if claim.head or not seed.extra:
+        return None
+    count = Fact(Kind.NUMBER, seed.extra[0], seed.start, seed.end, seed.text, seed.qualifier)
+    return MATCH if compare_amounts(claim, count, settings) == MATCH else None
 
 
 def same_minute(a: Fact, b: Fact) -> str | None:
@@ -210,6 +221,7 @@ COMPARABLE: dict[Kind, frozenset[Kind]] = {
     **{kind: frozenset({kind}) for kind in Kind},
     Kind.TERM: frozenset({Kind.TERM, Kind.IDENTIFIER, Kind.ENTITY}),
     Kind.DURATION: frozenset({Kind.DURATION, Kind.ORDINAL}),  # same_minute
+    Kind.NUMBER: frozenset({Kind.NUMBER, Kind.DURATION}),  # bare_count
     Kind.ORDINAL: frozenset({Kind.ORDINAL, Kind.DURATION}),
 }
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from ..model import Kind
 from . import clock, dates
@@ -219,8 +220,57 @@ def extract(scan: Scan) -> None:
         if at >= i:
             i = at + 1 if scan.taken[at] else _quantity(scan, at)
             i = _rate(scan, i)
+    _ranges(scan)
     _point_fractions(scan)
     _ordinals(scan)
+
+
+RANGE_WORDS = frozenset({"a", "to", "-", "–", "au"})  # "de 62 à 64 ans", "50-100k", "from 3 to 5%"
+BETWEEN = (frozenset({"entre", "between"}), frozenset({"et", "and"}))  # "entre 2 et 3 milliards"
+LEADING_DIGITS = re.compile(r"^\d[\d\s\u00a0\u202f.,]*")
+
+
+def _ranges(scan: Scan) -> None:
+    """The first figure of a range takes the unit, currency and scale written once after the second: "de 62 à
+    64 ans" is 62 years, "entre 2 et 3 milliards d'euros" starts at €2bn, "50-100k protesters" at 50,000. The
+    scale goes over only to a figure below the second's digits ("from 800 to 1.2 million" stays 800)."""
+    facts = scan.facts
+    starts = {t.start: k for k, t in enumerate(scan.tokens)}
+    ends = {t.end: k for k, t in enumerate(scan.tokens)}
+    for n, first in enumerate(facts):
+        if first.kind is not Kind.NUMBER or first.head or first.extra[:1] != ("head-tokens",):
+            continue
+        j = ends.get(first.end)
+        if j is None or j + 2 >= len(scan.tokens) + 1:
+            continue
+        i = starts.get(first.start, -1)
+        link = scan.norm(j + 1)
+        ranged = link in RANGE_WORDS or (link in BETWEEN[1] and scan.norm(i - 1) in BETWEEN[0])
+        second = next((f for f in facts if f.start == scan.tokens[j + 1].end or (
+            j + 2 < len(scan.tokens) and f.start == scan.tokens[j + 2].start)), None) if ranged else None
+        if second is None or second.kind not in (Kind.MONEY, Kind.PERCENT, Kind.DURATION, Kind.NUMBER):
+            continue
+        digits = LEADING_DIGITS.match(second.text)
+        written = parse_digits(digits.group().strip()) if digits else None
+        if not written:
+            continue
+        amount = second.value[0] if second.kind in (Kind.MONEY, Kind.DURATION) else second.value
+        scale = amount / written if second.kind is not Kind.DURATION else 1.0
+        value = first.value * (scale if first.value < written and scale >= 1000 else 1.0)
+        if second.kind is Kind.MONEY:
+            shared = replace(first, kind=Kind.MONEY, value=(value, second.value[1]), extra=())
+        elif second.kind is Kind.PERCENT:
+            shared = replace(first, kind=Kind.PERCENT, value=value, extra=())
+        elif second.kind is Kind.DURATION:
+            per_unit = second.value[0] / second.extra[0] if second.extra and second.extra[0] else None
+            if per_unit is None:
+                continue
+            shared = replace(first, kind=Kind.DURATION, value=(value * per_unit, second.value[1]), extra=(value,))
+        elif second.head or scale != 1.0:
+            shared = replace(first, value=value, head=second.head, extra=second.extra)
+        else:
+            continue
+        facts[n] = shared
 
 
 def _point_fractions(scan: Scan) -> None:
