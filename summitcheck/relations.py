@@ -264,10 +264,23 @@ def polarity(w: Window) -> dict[int, FactStatus]:
     """The claim and the seed disagree on whether it happened: "Kim did not meet Putin" against "Kim a
     rencontré Poutine", or "The decision was unanimous" against "The decision was not unanimous"."""
     negations = [s for s in w.statuses if s.fact.kind is Kind.WORD and s.fact.text.lower() in NEGATION]
-    verb = main_verb([s for s in w.statuses if s not in negations])
-    if verb is None or verb not in w.verbs or any(s.status == MATCH for s in negations):
+    if any(s.status == MATCH for s in negations):
         return {}
-    seed_negated = negated(w, verb)
+    verb = main_verb([s for s in w.statuses if s not in negations])
+    if verb is not None and verb not in w.verbs:
+        verb = None
+    seed_negated = negated(w, verb) if verb is not None else None
+    if seed_negated != "direct" and not negations:
+        # the claim's predicate may be another of its words than the one main_verb guesses: a claim word right
+        # after a verb's negation in the seed is what the seed denies ("Holm to join the combined group's
+        # board" against "Holm will not join the enlarged group's board"). Not after "sans"/"without"/"no",
+        # which the claim may say too ("homes without power").
+        denied = next((s for s in w.verbs if s is not verb and s.span and negated(w, s, verbal=True) == "direct"),
+                      None)
+        if denied is not None:
+            verb, seed_negated = denied, "direct"
+    if verb is None:
+        return {}
     if seed_negated == "governed":  # "did not comment on the talks": neither says the talks were, nor weren't
         return {id(verb): relation_miss(verb, "stands under a negated verb of the seed")}
     if bool(negations) == bool(seed_negated):
@@ -280,10 +293,11 @@ def polarity(w: Window) -> dict[int, FactStatus]:
                                  f"{verb.seed_text} (negated)")}
 
 
-def negated(w: Window, verb: FactStatus) -> str | None:
+def negated(w: Window, verb: FactStatus, verbal: bool = False) -> str | None:
     """Whether a negation of its own clause stands before the seed word a claim's verb matched: "direct" with
     no other concept of the seed between ("n'a pas adopté"), "governed" with one ("did not comment on the
-    talks": the talks are neither said to have happened nor not), else None."""
+    talks": the talks are neither said to have happened nor not), else None. `verbal`: only a verb's negation
+    counts, not "sans"/"without"/"no"."""
     assert verb.span is not None
     at = verb.span[0]
     clause = w.reading.clause_at(at)
@@ -292,6 +306,8 @@ def negated(w: Window, verb: FactStatus) -> str | None:
     for n, reach in clause.negated if clause is not None else ():
         if n >= at or at >= reach:
             continue
+        if verbal and any(t.start == n and t.norm in reader.NOUN_NEGATIONS for t in w.sentence.words):
+            continue  # only a verb's negation (verbal=True)
         quoted = next((q for q in quotes if q.start <= n < q.end), None)
         if quoted is not None and not quoted.start <= at < quoted.end:
             continue  # a negation in a quotation is its speaker's, for the words quoted with it
