@@ -119,6 +119,25 @@ def answered(statuses: list[FactStatus], w: Window) -> list[FactStatus]:
     return out
 
 
+def partners(w: Window) -> dict[int, FactStatus]:
+    """Names that "respectivement" pairs: "Rothmann advises Maelkegaard" is not stated by "Norland and
+    Maelkegaard are advised by Rothmann & Co and Kessler Partners respectively" (Rothmann advises Norland)."""
+    names = [s for s in w.statuses if named(s, w) and s.status == MATCH and s.where == "sentence" and s.span]
+    out: dict[int, FactStatus] = {}
+    for x in names:
+        assert x.span is not None
+        mine = w.reading.partner(x.span[0])
+        if mine is None:
+            continue
+        for y in names:
+            assert y.span is not None
+            theirs = w.reading.partner(y.span[0])
+            if y is x or theirs is None or theirs[0] == mine[0] or mine[1].start <= y.span[0] < mine[1].end:
+                continue
+            out[id(y)] = relation_miss(y, f"is paired with {theirs[1].text!r} in the seed, not with {x.seed_text!r}")
+    return out
+
+
 def _same_place(w: Window, clause: reader.Clause, names: list[FactStatus]) -> bool:
     """Whether the places the claim names, as this sentence uses them, allow the value's clause: it names no place
     of its own, or one of the claim's."""

@@ -23,6 +23,9 @@ OWNERS = [
     # respectively pairs names and values in order
     ("Adler et Novak ont obtenu respectivement 12 et 8 sièges.", "fr", "8", ["Novak"]),
     ("On Sunday, Adler and Novak won 12 and 8 seats respectively.", "en", "12", ["Adler"]),
+    # the values may come first, and stand apart from each other ("a 31-year-old nurse and a 45-year-old")
+    ("The victims, a 31-year-old nurse and a 45-year-old driver, were named as Ivo Tanski and Rui Paz respectively.",
+     "en", "45-year-old", ["Rui Paz"]),
     # who says it does not own the value
     ("Selon Henrik Lund, la digue a coûté 40 millions de couronnes.", "fr", "40 millions", []),
     # one clause, one actor
@@ -79,3 +82,22 @@ def test_reference_resolves_to_a_name_of_the_sentence_before(before: str, text: 
     reading = read(second.text, second.start, second.words, second.facts)
     found = antecedent(reading.clauses[0], second.words, second.facts, previous, first.facts)
     assert (found.text if found else None) == meant
+
+
+ADVISED = "On Monday, Norland and Vesta said they are advised by Holt & Co and Kessler Partners respectively."
+# (sentence, language, a name, the name "respectivement" pairs it with)
+PARTNERS = [
+    (ADVISED, "en", "Vesta", "Kessler Partners"),
+    (ADVISED, "en", "Holt", "Norland"),
+    ("Les clubs de Nantes et de Brest sont entraînés respectivement par Luc Morin et Anne Riou.", "fr", "Brest",
+     "Anne Riou"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "name", "partner"), PARTNERS, ids=[f"{p[0][:30]}-{p[2]}" for p in PARTNERS])
+def test_respective_partners(text: str, lang: str, name: str, partner: str) -> None:
+    facts = analyse_seed(parse_seed(text, "<t>", "t", lang), default_knowledge())
+    (sentence,) = facts.sentences
+    reading = read(sentence.text, sentence.start, sentence.words, sentence.facts)
+    found = reading.partner(sentence.start + sentence.text.index(name))
+    assert found is not None and found[1].text == partner

@@ -67,6 +67,7 @@ class Reading:
 
     clauses: tuple[Clause, ...]
     respective: tuple[tuple[Fact, Fact], ...] = ()  # (actor, value) pairs
+    partners: tuple[tuple[Fact, Fact], ...] = ()  # (name, name) pairs of "respectivement"
 
     def clause_at(self, offset: int) -> Clause | None:
         return next((c for c in self.clauses if c.holds(offset)), None)
@@ -78,6 +79,16 @@ class Reading:
     def paired(self, offset: int) -> tuple[Fact, ...]:
         """The actor "respectivement" pairs a value at `offset` with, if any."""
         return tuple(a for a, v in self.respective if v.start <= offset < v.end)
+
+    def partner(self, offset: int) -> tuple[int, Fact] | None:
+        """(the side of the name at `offset`, 0 or 1, and the name of the other side it is paired with) where
+        "respectivement" pairs it."""
+        for a, b in self.partners:
+            if a.start <= offset < a.end:
+                return 0, b
+            if b.start <= offset < b.end:
+                return 1, a
+        return None
 
 
 def is_actor(fact: Fact) -> bool:
@@ -131,7 +142,7 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
             own = clauses[-1].actors  # a short tail ("..., et prend effet mercredi") keeps its subject
         where = tuple(f for f in places if lo <= f.start < hi)
         clauses.append(Clause(lo, hi, kind, own, negated, where))
-    return Reading(tuple(clauses), _respective(words, names, amounts))
+    return Reading(tuple(clauses), *_respective(text, base, words, names, amounts))
 
 
 SOURCE_MARKERS = ("selon", "according to", "d'apres", "d'après", "per")
@@ -236,22 +247,65 @@ def _negations(words: Sequence[Token], lo: int, hi: int) -> list[tuple[int, int]
     return found
 
 
-def _respective(words: Sequence[Token], names: Sequence[Fact], values: Sequence[Fact]) -> tuple[tuple[Fact, Fact], ...]:
-    """ "A et B ont obtenu respectivement 12 et 8 sièges", "A and B won 12 and 8 seats respectively": the n-th
-    name with the n-th value."""
+def _respective(
+    text: str, base: int, words: Sequence[Token], names: Sequence[Fact], values: Sequence[Fact]
+) -> tuple[tuple[tuple[Fact, Fact], ...], tuple[tuple[Fact, Fact], ...]]:
+    """What "respectivement" / "respectively" pairs, the n-th of one list with the n-th of the other: (name,
+    value) pairs ("A et B ont obtenu respectivement 12 et 8 sièges", "a 34-year-old and a 58-year-old, named as
+    A and B respectively") and (name, name) pairs ("A and B are advised by C and D respectively")."""
     at = next((t.start for t in words if t.norm in RESPECTIVELY), None)
     if at is None:
-        return ()
-    after = [v for v in values if v.start > at]
-    if len(after) < 2:  # English puts the word last: the values stand before it
-        after = [v for v in values if v.end <= at]
-    if not after:
-        return ()
-    before = [f for f in names if f.end <= after[0].start]
-    if len(before) < 2 or len(after) < 2:
-        return ()
-    count = min(len(before), len(after))
-    return tuple(zip(before[-count:], after[:count], strict=True))
+        return (), ()
+    lists = _lists(text, base, words, sorted([*names, *values], key=lambda f: f.start), set(map(id, values)))
+    later = [li for li in lists if li[0][0].start > at and _words_between(words, at, li[0][0].start) <= 1]
+    earlier = [li for li in lists if li[-1][-1].end <= at]
+    if later and earlier:  # French: "ont obtenu respectivement 12 et 8"
+        first, second = earlier[-1], later[0]
+    elif len(earlier) >= 2:  # English puts the word last: "won 12 and 8 seats respectively"
+        first, second = earlier[-2], earlier[-1]
+    else:
+        return (), ()
+    if len(first) < 2 or len(second) < 2:
+        return (), ()
+    count = min(len(first), len(second))
+    pairs = list(zip(first[-count:], second[:count], strict=True))
+    is_value = [id(li[0][0]) in set(map(id, values)) for li in (first, second)]
+    if is_value == [False, True]:
+        return tuple((a[0], v[0]) for a, v in pairs), ()
+    if is_value == [True, False]:
+        return tuple((a[0], v[0]) for v, a in pairs), ()
+    if is_value == [False, False]:
+        return (), tuple((a[0], b[0]) for a, b in pairs)
+    return (), ()
+
+
+LIST_GAP = 6  # words between two items of one list at most ("a 34-year-old electrician and a 58-year-old")
+
+
+def _lists(text: str, base: int, words: Sequence[Token], items: Sequence[Fact], values: set[int]
+           ) -> list[list[list[Fact]]]:
+    """Runs of coordinated names, or of values: items of one class joined by a comma, "et" or "and". Names
+    joined by "&" or by nothing are one item ("Rothmann & Co")."""
+    lists: list[list[list[Fact]]] = []
+    for f in items:
+        if lists:
+            last = lists[-1][-1][-1]
+            same = (id(f) in values) == (id(last) in values)
+            gap = text[last.end - base : f.start - base]
+            between = [t for t in words if last.end <= t.start and t.end <= f.start]
+            if same and not between and gap.strip() in ("", "&"):
+                lists[-1][-1].append(f)
+                continue
+            joined = "," in gap or any(t.norm in ("et", "and") for t in between)
+            if same and joined and len(between) <= LIST_GAP and ";" not in gap:
+                lists[-1].append([f])
+                continue
+        lists.append([[f]])
+    return lists
+
+
+def _words_between(words: Sequence[Token], start: int, end: int) -> int:
+    return sum(1 for t in words if start <= t.start and t.end <= end and t.norm not in RESPECTIVELY)
 
 
 @dataclass(frozen=True)
