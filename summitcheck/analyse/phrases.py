@@ -253,6 +253,11 @@ def _names_and_words(scan: Scan) -> None:
     after = 0  # the first token not read yet
     for i in _free_words(scan):
         tok = tokens[i]
+        if scan.is_claim and tok.norm in PARTICLES and i >= after and _after_a_word(scan, i):
+            # "rules out", "broke off": the particle makes another verb, which the tables do not know; the
+            # seed must say it too, not only "rules" ("ont retenu la préméditation")
+            scan.add(Kind.WORD, tok.key, i, i + 1, extra=((), ""))
+            continue
         if i < after or tok.norm in stopwords:  # scan.is_stop(i)
             continue
         if scan.is_claim and "-" in tok.text and _hyphen_parts(scan, i, stopwords):
@@ -275,6 +280,19 @@ def _names_and_words(scan: Scan) -> None:
                 continue
         if len(tok.norm) > 1:
             scan.add(Kind.WORD, tok.key, i, i + 1, extra=(_senses(scan, i), "") if scan.is_claim else ())
+
+
+# English verb particles that change what the verb says: a phrasal verb the tables know ("called off", "pulled
+# out") takes its particle with it; one they do not know keeps it as a word of its own
+PARTICLES = frozenset("out off away down up over back".split())
+
+
+def _after_a_word(scan: Scan, i: int) -> bool:
+    """Whether the token before i is the last of a concept or word fact (a verb the particle goes with)."""
+    before = scan.tokens[i - 1] if i else None
+    return before is not None and before.is_word and any(
+        f.end == before.end and f.kind in (Kind.TERM, Kind.WORD) for f in scan.facts
+    )
 
 
 # A capitalised word where no sentence starts: after a letter, a digit or a comma and a space (not after . ! ? : or
