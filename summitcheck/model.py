@@ -127,6 +127,10 @@ VALUE_KINDS = frozenset(
 )
 
 
+# The role of a claim's words before its colon ("Finance ministry: ..."): whose the rest is (store.claim_facts)
+SUBJECT_ROLE = "subject"
+
+
 @pickled_as_call
 @dataclass(frozen=True, slots=True)  # slots: a long seed holds millions of facts
 class Fact:

@@ -13,7 +13,7 @@ from itertools import pairwise
 from .analyse.knowledge import Knowledge
 from .binding import answered, background_verb, binding, partners, predicate, reference, roles, verb_reference
 from .match import CONFLICT, MATCH, FactStatus, SentenceFacts
-from .model import Fact, Kind
+from .model import SUBJECT_ROLE, Fact, Kind
 from .read import clauses as reader
 from .window import (  # the shared helpers, which the judge reads here too
     ACTOR_TYPES,
@@ -240,7 +240,8 @@ def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowle
     window = Window(statuses, sentence, knowledge, before, after)
     out = []
     for s in statuses:
-        if s.fact.kind in (Kind.ENTITY, Kind.NAME) or s.fact.role is not None:  # the name rules read no other
+        # the name rules read no other
+        if s.fact.kind in (Kind.ENTITY, Kind.NAME) or s.fact.role not in (None, SUBJECT_ROLE):
             for rule in NAME_RULES:
                 changed = rule(s, window)
                 if changed is not s:
@@ -326,10 +327,11 @@ def may_conflict_unmatched(fact: Fact, facts: Sequence[Fact]) -> bool:
     """Whether the relation rules can make a claim fact conflict in a window where no sentence answers it (the rules
     above): a negation the seed's verb lacks (polarity), a rival place or partner (place, slot), a rival
     actor of an act done to a named person (actor). Such a fact does not bound a seed's verdict to 'unsupported'."""
+    role = None if fact.role == SUBJECT_ROLE else fact.role
     if fact.kind is Kind.WORD:
-        return fact.text.lower() in NEGATION or fact.role is not None
-    if fact.kind is not Kind.ENTITY or fact.role is not None:
-        return fact.role is not None
+        return fact.text.lower() in NEGATION or role is not None
+    if fact.kind is not Kind.ENTITY or role is not None:
+        return role is not None
     concepts = [f.start for f in facts if f.kind in (Kind.TERM, Kind.WORD)]
     return (
         bool(types(fact) & ACTOR_TYPES)

@@ -13,7 +13,7 @@ import pickle
 import sys
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import overload
 
 from . import cache
@@ -22,7 +22,8 @@ from .analyse.knowledge import Knowledge
 from .fingerprint import seed_key
 from .index import SeedIndex, analysed, is_analysed, no_gc
 from .match import SentenceFacts
-from .model import Fact, Seed
+from .model import SUBJECT_ROLE, Fact, Kind, Seed
+from .parts import SUBJECT
 
 LOADED_BYTES = 8 << 20  # pickled size of the analyses kept unpickled at once in a run (about ten times as much
 # memory as objects); the others stay pickled until a claim needs them
@@ -67,7 +68,15 @@ def claim_facts(text: str, seed_language: str, knowledge: Knowledge) -> list[Fac
     language)."""
     # cached by claim file (fingerprint.claims_key): bump index.FORMAT when this changes without the analysers
     lang = claim_language(text, knowledge)
-    return list(analyse(text, lang, knowledge, verbatim_lang=seed_language).facts)
+    facts = list(analyse(text, lang, knowledge, verbatim_lang=seed_language).facts)
+    subject = SUBJECT.match(text)
+    if subject is None:
+        return facts
+    # "Finance ministry: rise will cost 1.1bn": the words before the colon say whose the rest is, as a name
+    # would (binding reads them as the claim's actor)
+    end = subject.end(1)
+    return [replace(f, role=SUBJECT_ROLE) if f.end <= end and f.kind in (Kind.TERM, Kind.WORD)
+            and f.role is None else f for f in facts]
 
 
 def interned(index: SeedIndex) -> SeedIndex:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .analyse import vocabulary
 from .analyse.knowledge import Knowledge
 from .match import CONFLICT, MATCH, FactStatus, SentenceFacts
-from .model import Fact, Kind
+from .model import SUBJECT_ROLE, Fact, Kind
 from .read import clauses as reader
 
 MISSING = "missing"
@@ -74,6 +74,8 @@ def named(s: FactStatus, w: Window) -> bool:
     """A name of the claim's, or a claim word the seed writes as a name ("Vessel has led ...", "Labour wins ..."
     against "and Labour 9")."""
     if s.fact.kind in reader.NAME_KINDS or (s.seed_fact is not None and s.seed_fact.kind in reader.NAME_KINDS):
+        return True
+    if s.fact.role == SUBJECT_ROLE and s.where == "sentence":  # "Finance ministry: ..." (store.claim_facts)
         return True
     if not (s.fact.extra and len(s.fact.extra) == 2 and s.fact.extra[1]) or s.span is None or s.where != "sentence":
         return False  # only a claim's first word may be a name the tables read as a word
