@@ -102,8 +102,8 @@ def binding(w: Window) -> dict[int, FactStatus]:
         if not owners and not apart:
             continue
         rival = _own_value(w, s, spans)
-        whose = repr(owners[0].text) if owners else "another clause"
-        out[id(s)] = w.conflict(s, rival) if rival else relation_miss(s, f"belongs to {whose} in the seed")
+        holder = repr(owners[0].text) if owners else "another clause"
+        out[id(s)] = w.conflict(s, rival) if rival else relation_miss(s, f"belongs to {holder} in the seed")
     return out
 
 
