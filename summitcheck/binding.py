@@ -125,6 +125,31 @@ def answered(statuses: list[FactStatus], w: Window) -> list[FactStatus]:
     return out
 
 
+DATED = frozenset({Kind.DATE, Kind.WEEKDAY})
+
+
+def dated(w: Window) -> dict[int, FactStatus]:
+    """Two claim values met in two clauses, where the clause of one holds its own value of the other's kind:
+    "Debt to reach €431m at end-2027" is not stated by "la dette, qui s'élevait à 431 millions fin 2025,
+    devrait atteindre 455 millions fin 2027" (431 million is the figure of 2025)."""
+    values = [s for s in w.here() if s.fact.kind in VALUE_KINDS and s.fact.kind is not Kind.QUOTE and s.span]
+    out: dict[int, FactStatus] = {}
+    for a in values:
+        assert a.span is not None
+        home = w.reading.clause_at(a.span[0])
+        if home is None:
+            continue
+        for b in values:
+            assert b.span is not None
+            if b is a or home.holds(b.span[0]) or (b.fact.kind in DATED) == (a.fact.kind in DATED):
+                continue  # a date against a figure: each says when, or how much, the other is
+            own = next((f for f in w.sentence.facts if home.holds(f.start) and f is not a.seed_fact
+                        and compare(b.fact, f, w.knowledge, Settings()) == CONFLICT), None)
+            if own is not None:
+                out[id(a)] = relation_miss(a, f"is the seed's figure for {own.text!r}, not {b.fact.text!r}")
+    return out
+
+
 def partners(w: Window) -> dict[int, FactStatus]:
     """Names that "respectivement" pairs: "Rothmann advises Maelkegaard" is not stated by "Norland and
     Maelkegaard are advised by Rothmann & Co and Kessler Partners respectively" (Rothmann advises Norland)."""

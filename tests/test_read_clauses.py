@@ -26,6 +26,10 @@ OWNERS = [
     # the values may come first, and stand apart from each other ("a 31-year-old nurse and a 45-year-old")
     ("The victims, a 31-year-old nurse and a 45-year-old driver, were named as Ivo Tanski and Rui Paz respectively.",
      "en", "45-year-old", ["Rui Paz"]),
+    # a relative clause ends where the main clause's verb resumes after a comma; an apposition inside it does not
+    ("The stadium, which seated 41,000 fans in 2019, will hold 52,000 from May.", "en", "52,000", []),
+    ("The jury acquitted Ilse Varga, whose co-accused, Tom Rook, was convicted of 3 thefts.", "en", "3",
+     ["Tom Rook"]),
     # who says it does not own the value
     ("Selon Henrik Lund, la digue a coûté 40 millions de couronnes.", "fr", "40 millions", []),
     # one clause, one actor

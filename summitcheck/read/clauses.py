@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from ..analyse import vocabulary
 from ..analyse.tokens import Token
 from ..model import VALUE_KINDS, Fact, Kind
 
@@ -28,6 +29,13 @@ RELATIVES = frozenset("qui dont lequel laquelle lesquels lesquelles which who wh
 # Relatives whose antecedent is not their subject: "Leon Marsh, whose co-defendant ... was convicted"
 NOT_SUBJECT_RELATIVES = frozenset("dont whom whose".split())
 RESPECTIVELY = frozenset({"respectivement", "respectively"})
+# Finite auxiliaries and modals: after a comma that closes a relative clause, the main clause's verb resumes
+# ("The debt, which stood at €431m, is expected to reach €455m")
+FINITE = frozenset(
+    "est sont etait etaient a ont avait avaient sera seront serait devrait devraient doit doivent peut peuvent "
+    "pourrait pourraient va vont reste restent is are was were will would should could can may might must has "
+    "have had remains".split()
+)
 NEGATIONS = frozenset("not never no n't pas jamais aucun aucune ni nullement plus without sans".split())
 # These deny the noun right after them ("sans le moindre accord", "without power"), not the clause's verb
 NOUN_NEGATIONS = frozenset("no aucun aucune without sans ni".split())
@@ -122,6 +130,8 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
             cuts.append((words[k].start, "coordinate"))
         elif comma and word in RELATIVES:
             cuts.append((words[k].start, "relative"))
+        elif comma and cuts and cuts[-1][1] == "relative" and word in FINITE and _has_verb(words, cuts[-1][0], k):
+            cuts.append((words[k].start, "resumed"))  # "La dette, qui s'élevait à 431 M, devrait atteindre 455 M"
         elif (comma or _gerund(words, k)) and _participle(words, k):
             cuts.append((words[k].start, "participial"))
         elif (comma or word in COMMA_CONNECTIVES) and _gapped(text, base, words, k, [*names, *places], amounts,
@@ -136,7 +146,7 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
             # "la liste d'Henri Marchetti, candidat des Républicains (LR), qui obtient 38,9 %": the name it hangs
             # on, past the names in brackets and the complements of an apposition, which it keeps too
             own = (*_antecedents(text, base, words, [f for f in names if f.end <= lo]), *own)
-        elif kind == "participial" and clauses:
+        elif kind in ("participial", "resumed") and clauses:
             own = (*clauses[0].actors, *own)  # ", en battant X": the main clause's subject acts
         elif not own and clauses and kind == "coordinate" and words_in(words, lo, hi) <= 3:
             own = clauses[-1].actors  # a short tail ("..., et prend effet mercredi") keeps its subject
@@ -180,6 +190,13 @@ def _word_at(words: Sequence[Token], offset: int) -> str:
 
 def words_in(words: Sequence[Token], lo: int, hi: int) -> int:
     return sum(1 for t in words if lo <= t.start < hi)
+
+
+def _has_verb(words: Sequence[Token], start: int, k: int) -> bool:
+    """Whether the words from `start` to word k hold a verb the open vocabulary knows ("qui s'élevait à 431 M"),
+    not only names and nouns ("whose co-defendant, Gary Pike, was convicted": the relative goes on)."""
+    inside = [t for t in words[:k] if t.start > start and t.is_word and not t.is_capitalised]
+    return any("v" in vocabulary.part_of_speech(t.text, lang) for t in inside for lang in vocabulary.LANGS)
 
 
 def _gerund(words: Sequence[Token], k: int) -> bool:
