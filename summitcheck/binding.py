@@ -83,6 +83,12 @@ def binding(w: Window) -> dict[int, FactStatus]:
         at = s.span[0]
         clause = w.reading.clause_at(at)
         owners: tuple[Fact, ...] = w.reading.paired(at)  # "respectivement": the one name it is paired with
+        # the claim gives the age to a name written beside it ("Calloway, 41"; not "Man, 67, killed in Swansea")
+        named_owner = owner is not None and owner.fact.kind in reader.NAME_KINDS and (
+            0 <= s.fact.start - owner.fact.end <= 2 or 0 <= owner.fact.start - s.fact.end <= 1)
+        if not owners and s.status == MATCH and named_owner and _unnamed_age(w, s):
+            out[id(s)] = relation_miss(s, "is the age of someone the seed describes, not names")
+            continue
         if not owners and clause is not None and not any(clause.holds(lo) for lo, _ in spans):
             # a rival of the owner's kind of name: another doer for a doer, another place for a place (as the
             # seed uses the name the claim's matched)
@@ -105,6 +111,32 @@ def binding(w: Window) -> dict[int, FactStatus]:
         holder = repr(owners[0].text) if owners else "another clause"
         out[id(s)] = w.conflict(s, rival) if rival else relation_miss(s, f"belongs to {holder} in the seed")
     return out
+
+
+INDEFINITE = frozenset("a an un une".split())
+
+
+def _unnamed_age(w: Window, s: FactStatus) -> bool:
+    """An age the seed gives to someone it describes rather than names: "the suspect, a 41-year-old man, was
+    arrested" says nothing of the age of the detective named before ("Calloway, 41"). An age after an
+    indefinite article ("a 41-year-old", "un homme de 41 ans") describes that noun, unless a name stands right
+    before it as the noun it is apposed to ("Ruth Calloway, a 41-year-old detective")."""
+    seed = s.seed_fact
+    if seed is None or "age" not in seed.head or "age" not in s.fact.head:
+        return False
+    before = [t for t in w.sentence.words if t.end <= seed.start][-3:]
+    norms = [t.norm for t in before]
+    if norms[-1:] and norms[-1] in INDEFINITE:  # "a 41-year-old"
+        article = before[-1]
+    elif len(norms) >= 3 and norms[-1] == "de" and norms[-3] in INDEFINITE:  # "un homme de 41 ans"
+        article = before[-3]
+    else:
+        return False
+    gap = w.sentence_text_between(max((t.end for t in w.sentence.words if t.end <= article.start), default=0),
+                                  article.start)
+    named_before = "," in gap and any(f.kind in reader.NAME_KINDS and 0 <= article.start - f.end <= 3
+                                       for f in w.sentence.facts)
+    return not named_before
 
 
 def answered(statuses: list[FactStatus], w: Window) -> list[FactStatus]:
