@@ -157,6 +157,45 @@ def answered(statuses: list[FactStatus], w: Window) -> list[FactStatus]:
     return out
 
 
+def unnamed_subject(w: Window) -> dict[int, FactStatus]:
+    """A claim that names no one is about what its first words say: "Small firms to pay 45% rate" against "a 45%
+    top rate will apply to incomes above £150,000, while the 19% rate paid by small firms stays unchanged". Where
+    every claim word before its first value stands in one clause of the seed, and a claim value in another, the
+    value is that clause's own value of its kind if it has one that conflicts: contradicted."""
+    if any(named(s, w) for s in w.statuses):
+        return {}
+    values = [s for s in w.here() if s.fact.kind in VALUE_KINDS and s.fact.kind is not Kind.QUOTE and s.span]
+    if not values:
+        return {}
+    first = min(s.fact.start for s in w.statuses if s.fact.kind in VALUE_KINDS)
+    lead = [s for s in w.statuses if s.fact.kind in (Kind.TERM, Kind.WORD) and s.fact.end <= first]
+    if not lead or any(s.status != MATCH or s.where != "sentence" or s.span is None for s in lead):
+        return {}
+    # the clauses where each lead word stands (the seed may say it in several: "le tarif réduit ..., tandis que
+    # le tarif plein"), and the ones where all of them do
+    clauses = w.reading.clauses
+    common = set(range(len(clauses)))
+    for s in lead:
+        assert s.span is not None
+        keys = {t.key for t in w.sentence.words if s.span[0] <= t.start < s.span[1]}
+        common &= {k for k, c in enumerate(clauses) for t in w.sentence.words if t.key in keys and c.holds(t.start)}
+    if len(common) != 1:
+        return {}
+    (home,) = common
+    homes = {id(clauses[home])}
+    spans = [(clauses[home].start, clauses[home].start + 1)]
+    out: dict[int, FactStatus] = {}
+    for v in values:
+        assert v.span is not None
+        clause = w.reading.clause_at(v.span[0])
+        if clause is None or id(clause) in homes:
+            continue
+        rival = _own_value(w, v, spans)
+        if rival is not None:
+            out[id(v)] = w.conflict(v, rival)
+    return out
+
+
 DATED = frozenset({Kind.DATE, Kind.WEEKDAY})
 
 

@@ -11,7 +11,18 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from .analyse.knowledge import Knowledge
-from .binding import answered, background_verb, binding, dated, partners, predicate, reference, roles, verb_reference
+from .binding import (
+    answered,
+    background_verb,
+    binding,
+    dated,
+    partners,
+    predicate,
+    reference,
+    roles,
+    unnamed_subject,
+    verb_reference,
+)
 from .match import CONFLICT, MATCH, FactStatus, SentenceFacts
 from .model import SUBJECT_ROLE, Fact, Kind
 from .read import clauses as reader
@@ -254,8 +265,9 @@ def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowle
     problems: dict[int, str] = {}
     for rule in WINDOW_RULES:
         problems.update(rule(window))
-    flipped = {**binding(window), **dated(window), **partners(window), **predicate(window), **background_verb(window),
-               **verb_reference(window), **roles(window), **polarity(window)}
+    flipped = {**binding(window), **unnamed_subject(window), **dated(window), **partners(window),
+               **predicate(window), **background_verb(window), **verb_reference(window), **roles(window),
+               **polarity(window)}
     return [
         flipped.get(id(s)) or (relation_miss(s, problems[id(s)]) if id(s) in problems else s) for s in out
     ]
