@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from . import relations
 from .analyse.knowledge import Knowledge
@@ -58,13 +59,17 @@ def judge_seed(
             row[:] = [s if s is None or s.status == MATCH else None for s in row]
     # A topic word may come from the seed's background: one the seed uses more than once (the first use stands).
     background = [_background(fact, row) for fact, row in zip(claim_facts, table, strict=True)]
+    describing = _describing(claim_facts)
+    for i, owned in describing.items():  # "LR's Henri Marchetti": where the seed says whose he is
+        if background[i] is None:
+            background[i] = _described(table[i], table[owned])
     # Every window's ceiling, then the rules and the verdict only for windows whose ceiling can beat the best
     # judgement so far (see _ceiling).
     may_conflict = [relations.may_conflict_unmatched(f, claim_facts) for f in claim_facts]
     windows = []
     for focal in focals:
         if any(row[focal] for row in table):
-            statuses = _window_statuses(claim_facts, table, background, sentences, focal)
+            statuses = _window_statuses(claim_facts, table, background, sentences, focal, describing)
             windows.append((_ceiling(statuses, focal, may_conflict), focal, statuses))
     windows.sort(key=lambda w: w[:2], reverse=True)
     best: Judgement | None = None
@@ -88,6 +93,33 @@ def _background(fact: Fact, row: list[FactStatus | None]) -> FactStatus | None:
     return _moved(hits[0], "document") if len(hits) >= 2 else None
 
 
+NAMES = frozenset({Kind.ENTITY, Kind.NAME})
+
+
+def _describing(facts: Sequence[Fact]) -> dict[int, int]:
+    """Claim names that say whose the next name is ("LR's Henri Marchetti"): position -> the next name's."""
+    out = {}
+    for i, (fact, after) in enumerate(pairwise(facts)):
+        if fact.role == "possessor" and after.kind in NAMES and 0 <= after.start - fact.end <= 3:
+            out[i] = i + 1
+    return out
+
+
+def _described(row: list[FactStatus | None], owned: list[FactStatus | None]) -> FactStatus | None:
+    """A possessor the seed states of the possessed name in a sentence of its own ("Henri Marchetti, candidat
+    des Républicains (LR)"): the claim's "LR's Henri Marchetti: 17 seats" may take it from there, as a topic word
+    is taken from the seed's background."""
+    for here, there in zip(row, owned, strict=True):
+        if here is not None and there is not None and here.status == MATCH == there.status and here.span and (
+            there.span and abs(here.span[0] - there.span[0]) <= DESCRIBED_REACH
+        ):
+            return _moved(here, "document")
+    return None
+
+
+DESCRIBED_REACH = 80  # characters between the two names: an apposition or a title, not another clause far off
+
+
 def _near(fact: Fact, row: list[FactStatus | None], sentences: Sequence[SentenceFacts], focal: int
           ) -> FactStatus | None:
     """The match of a name or concept in the sentence before or after the focal one (for a place, only where the
@@ -108,16 +140,18 @@ def _window_statuses(
     background: list[FactStatus | None],
     sentences: Sequence[SentenceFacts],
     focal: int,
+    describing: dict[int, int],
 ) -> list[FactStatus]:
     """Each claim fact's status in one window, before the relation rules: matched in the focal sentence, near it
     (names, concepts), in the seed's background (topic words), in conflict there, or missing."""
     statuses: list[FactStatus] = []
-    for fact, row, far in zip(claim_facts, table, background, strict=True):
+    for i, (fact, row, far) in enumerate(zip(claim_facts, table, background, strict=True)):
         here = row[focal]
         if here is not None and here.status == MATCH:
             statuses.append(here)
             continue
-        near = _near(fact, row, sentences, focal)
+        # whose the next name is, the seed must say of it (_described), not merely nearby
+        near = None if i in describing else _near(fact, row, sentences, focal)
         found = _moved(near, "near") if near is not None else far
         if found is None and here is not None and here.status == CONFLICT:
             found = here
