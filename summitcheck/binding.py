@@ -163,7 +163,7 @@ def unnamed_subject(w: Window) -> dict[int, FactStatus]:
     every claim word before its first value stands in one clause of the seed, and a claim value in another, the
     value is that clause's own value of its kind if it has one that conflicts: contradicted."""
     if any(named(s, w) for s in w.statuses):
-        return {}
+        return {}  # binding() reads a claim that names someone (letting it here too broke claims of two conjuncts)
     values = [s for s in w.here() if s.fact.kind in VALUE_KINDS and s.fact.kind is not Kind.QUOTE and s.span]
     if not values:
         return {}

@@ -30,6 +30,9 @@ OWNERS = [
     ("The stadium, which seated 41,000 fans in 2019, will hold 52,000 from May.", "en", "52,000", []),
     ("The jury acquitted Ilse Varga, whose co-accused, Tom Rook, was convicted of 3 thefts.", "en", "3",
      ["Tom Rook"]),
+    # "..., and" with a subject and a verb of its own opens a clause
+    ("Pilots at Norvik Air will strike on Monday, and the crews of Ostra Handling will walk out on 3 May.", "en",
+     "3 May", ["Ostra Handling"]),
     # who says it does not own the value
     ("Selon Henrik Lund, la digue a coûté 40 millions de couronnes.", "fr", "40 millions", []),
     # one clause, one actor

@@ -132,6 +132,8 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
             cuts.append((words[k].start, "relative"))
         elif comma and cuts and cuts[-1][1] == "relative" and word in FINITE and _has_verb(words, cuts[-1][0], k):
             cuts.append((words[k].start, "resumed"))  # "La dette, qui s'élevait à 431 M, devrait atteindre 455 M"
+        elif comma and word in COMMA_CONNECTIVES and _own_verb(text, base, words, k):
+            cuts.append((words[k].start, "coordinate"))  # "..., and junior doctors will walk out on Thursday"
         elif (comma or _gerund(words, k)) and _participle(words, k):
             cuts.append((words[k].start, "participial"))
         elif (comma or word in COMMA_CONNECTIVES) and _gapped(text, base, words, k, [*names, *places], amounts,
@@ -190,6 +192,17 @@ def _word_at(words: Sequence[Token], offset: int) -> str:
 
 def words_in(words: Sequence[Token], lo: int, hi: int) -> int:
     return sum(1 for t in words if lo <= t.start < hi)
+
+
+def _own_verb(text: str, base: int, words: Sequence[Token], k: int) -> bool:
+    """Whether the conjunct opened by word k ("et", "and") has a subject and a finite verb of its own within a few
+    words, before any comma: "..., and junior doctors will walk out", "..., et les syndicats ont appelé"."""
+    for j in range(k + 2, min(len(words), k + 6)):
+        if "," in text[words[j - 1].end - base : words[j].start - base]:
+            return False
+        if words[j].norm in FINITE:
+            return True
+    return False
 
 
 def _has_verb(words: Sequence[Token], start: int, k: int) -> bool:
