@@ -7,12 +7,14 @@ into a match, but for the converse verb of swapped roles, which the judge's ceil
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
+from .analyse import vocabulary
 from .analyse.tokens import Token
 from .match import CONFLICT, MATCH, FactStatus, Settings, compare, compare_entities, counts_same_thing
 from .model import SUBJECT_ROLE, VALUE_KINDS, Fact, Kind
 from .read import clauses as reader
-from .window import Window, main_verb, named, relation_miss
+from .window import APPOSITION_OPENERS, PARTICIPLE_ENDINGS, Window, main_verb, named, relation_miss
 
 
 def reference(s: FactStatus, w: Window) -> FactStatus:
@@ -196,6 +198,56 @@ def unnamed_subject(w: Window) -> dict[int, FactStatus]:
     return out
 
 
+def titles(w: Window) -> dict[int, FactStatus]:
+    """Words a claim writes right before a name are its title ("Line operator Kestin Signals"): where the seed says
+    them in the apposition of another name ("Ferrow Rail, the line's operator, blamed Kestin Signals"), they
+    describe that other one."""
+    names = [s for s in w.statuses if s.fact.kind in reader.NAME_KINDS and s.status == MATCH
+             and s.where == "sentence" and s.span]
+    out: dict[int, FactStatus] = {}
+    for name in names:
+        assert name.span is not None
+        title: list[FactStatus] = []
+        start = name.fact.start
+        for s in sorted(w.statuses, key=lambda s: -s.fact.start):
+            if s.fact.kind in (Kind.TERM, Kind.WORD) and 0 <= start - s.fact.end <= 1:
+                if " " in s.fact.text or _may_be_verb(s.fact.text):
+                    break  # "The summit cost Singapore ...": a verb and its object, no title
+                title.append(s)
+                start = s.fact.start
+        for t in title:
+            if t.status != MATCH or t.where != "sentence" or t.span is None:
+                continue
+            other = _apposed_to(w, t.span[0])
+            if other is not None and not other.start <= name.span[0] < other.end:
+                out[id(t)] = relation_miss(t, f"describes {other.text!r} in the seed")
+    return out
+
+
+def _may_be_verb(word: str) -> bool:
+    return any("v" in vocabulary.part_of_speech(word, lang) for lang in vocabulary.LANGS)
+
+
+def _apposed_to(w: Window, offset: int) -> Fact | None:
+    """The name whose apposition, set off by commas right after it, holds the seed word at `offset`."""
+    words = w.sentence.words
+    names = [f for f in w.sentence.facts if f.kind in reader.NAME_KINDS]
+    for f in names:
+        if f.end > offset or w.reading.is_place(f.start):
+            continue
+        after = [t for t in words if t.start >= f.end][:8]
+        opened = bool(after) and "," in w.sentence_text_between(f.end, after[0].start)
+        if not opened or after[0].norm not in APPOSITION_OPENERS:
+            continue  # "Ferrow Rail, the line's operator,"; not "the Lunar Office, whose director, Eke"
+        end = next((t.end for t, nxt in pairwise(after) if "," in w.sentence_text_between(t.end, nxt.start)), None)
+        if end is None or not after[0].start <= offset < end:
+            continue
+        if any(after[0].start <= g.start < end for g in names):
+            continue  # "..., le maire sortant Aubanel,": the title of the name inside it
+        return f
+    return None
+
+
 DATED = frozenset({Kind.DATE, Kind.WEEKDAY})
 
 
@@ -272,7 +324,13 @@ def roles(w: Window) -> dict[int, FactStatus]:
         if doer is not None:
             return {id(subject): relation_miss(subject, f"is not who does it in the seed: {doer.text!r} is")}
         return {}
-    if _side(w, verb, subject) != "done-to":
+    side = _side(w, verb, subject)
+    if obj is None and not agent and _headline_passive(w, verb, subject):
+        done_to = _done_to(w, verb, subject) if side == "doer" else None
+        if done_to is not None:
+            return {id(subject): relation_miss(subject, f"does it in the seed; it is done to {done_to.text!r}")}
+        return {}  # done to the subject, as the seed has it, or no one the seed names
+    if side != "done-to":
         return {}
     rival: Fact | None
     if obj is not None:
@@ -289,6 +347,37 @@ def roles(w: Window) -> dict[int, FactStatus]:
         return {id(verb): FactStatus(verb.fact, MATCH, "sentence", verb.seed_fact, verb.sentence, verb.span,
                                      verb.seed_text)}
     return {id(subject): w.conflict(subject, rival)}
+
+
+def _headline_passive(w: Window, verb: FactStatus, subject: FactStatus) -> bool:
+    """ "Helen Ashby jailed for six years", "Oduya dropped for the derby": a claim's name, then right after it a
+    participle with no object after it (no name, no word right after it but an article), says the act was done
+    to that name."""
+    text = verb.fact.text.lower()
+    if not text.endswith(PARTICIPLE_ENDINGS) or not 0 <= verb.fact.start - subject.fact.end <= 1:
+        return False
+    following = min((s for s in w.statuses if s.fact.start > verb.fact.start), key=lambda s: s.fact.start,
+                    default=None)
+    if following is None:
+        return True
+    if following.fact.kind in reader.NAME_KINDS:
+        return following.fact.role not in (None, "possessor")  # "installed Kim Jong-un's grandfather": active
+    words_between = following.fact.start - verb.fact.end > 4  # "for the derby", not "expected a dialogue"
+    return following.fact.kind not in (Kind.TERM, Kind.WORD, Kind.QUOTE) or words_between
+
+
+def _done_to(w: Window, verb: FactStatus, subject: FactStatus) -> Fact | None:
+    """The name the seed's subject acts on in the verb's clause: named after the subject, not after a preposition,
+    no place ("Judge Helen Ashby sentenced Daniel Ashby to six years")."""
+    if verb.span is None or subject.span is None:
+        return None
+    clause = w.reading.clause_at(verb.span[0])
+    if clause is None:
+        return None
+    return next((f for f in w.sentence.facts if f.kind in reader.NAME_KINDS and clause.holds(f.start)
+                 and f.start >= subject.span[1] and not w.reading.is_place(f.start)
+                 and _word_before(w.sentence.words, f.start) not in OBLIQUE
+                 and not f.start <= subject.span[0] < f.end), None)
 
 
 def _same(s: FactStatus, f: Fact) -> bool:

@@ -20,6 +20,7 @@ from .binding import (
     predicate,
     reference,
     roles,
+    titles,
     unnamed_subject,
     verb_reference,
 )
@@ -28,6 +29,7 @@ from .model import SUBJECT_ROLE, Fact, Kind
 from .read import clauses as reader
 from .window import (  # the shared helpers, which the judge reads here too
     ACTOR_TYPES,
+    APPOSITION_OPENERS,
     ATTACHED_TYPES,
     MISSING,
     NEGATION,
@@ -215,7 +217,6 @@ def asserted(w: Window) -> dict[int, str]:
     return {}
 
 
-APPOSITION_OPENERS = frozenset("son sa ses leur leurs le la les l' un une its his her their the a an".split())
 
 
 def apposition(w: Window) -> dict[int, str]:
@@ -265,7 +266,7 @@ def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowle
     problems: dict[int, str] = {}
     for rule in WINDOW_RULES:
         problems.update(rule(window))
-    flipped = {**binding(window), **unnamed_subject(window), **dated(window), **partners(window),
+    flipped = {**binding(window), **titles(window), **unnamed_subject(window), **dated(window), **partners(window),
                **predicate(window), **background_verb(window), **verb_reference(window), **roles(window),
                **polarity(window)}
     return [

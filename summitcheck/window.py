@@ -18,6 +18,8 @@ ACTOR_TYPES = frozenset({"state", "org", "person"})
 PLACE_TYPES = frozenset({"city", "region", "state", "site", "place"})
 ATTACHED_TYPES = frozenset({"city", "region", "state", "site", "org"})  # names that attach to nearby words
 NEGATION = frozenset("not never no n't pas jamais aucun aucune ni nullement".split())
+# What opens an apposition after a name and a comma ("Ferrow Rail, the line's operator,")
+APPOSITION_OPENERS = frozenset("son sa ses leur leurs le la les l' un une its his her their the a an".split())
 PLACE_PROFORMS = frozenset("pays country region ville city territoire territory ile island".split())
 DETERMINERS = frozenset("le la l' ce cet cette the this that".split())
 
