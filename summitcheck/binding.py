@@ -54,9 +54,22 @@ def verb_reference(w: Window) -> dict[int, FactStatus]:
     if clause is None:
         return {}
     meant = reader.antecedent(clause, w.after.words, w.after.facts, w.reading, w.sentence.facts)
-    if meant is None or meant.start <= subject.span[0] < meant.end:
+    if meant is None:
+        # no reference: a name of its own before the verb is who does it there ("Police named the cyclist as
+        # Owen Price. Dunleavy was charged"), unless it is the claim's subject named again
+        own = [f for f in clause.actors if clause.holds(f.start) and f.end <= verb.span[0]]
+        said = [f for f in own if _plain_name(f.text) in _plain_name(subject.seed_text or subject.fact.text)
+                or _plain_name(subject.fact.text) in _plain_name(f.text)]
+        if own and not said:
+            return {id(verb): relation_miss(verb, f"is said in the next sentence of {own[0].text!r}")}
+        return {}
+    if meant.start <= subject.span[0] < meant.end:
         return {}
     return {id(verb): relation_miss(verb, f"is said in the next sentence of {meant.text!r}")}
+
+
+def _plain_name(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def _opening(w: Window, clause: reader.Clause) -> str:
