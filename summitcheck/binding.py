@@ -470,6 +470,18 @@ def _word_before(words: Sequence[Token], start: int) -> str:
     return before[-1] if before else ""
 
 
+def verb_elsewhere(w: Window) -> dict[int, FactStatus]:
+    """The claim's verb from the sentence before or after, and its date or weekday from this one: the date is of
+    this sentence's act. "Suspect filmed near the bank on Thursday" is not stated by "Le suspect a été interpellé
+    jeudi à Tours. La veille, il avait été filmé près de la banque"."""
+    verb = main_verb(w.statuses)
+    if verb is None or verb.status != MATCH or verb.where != "near":
+        return {}
+    if not any(s.fact.kind in DATED and s.status == MATCH and s.where == "sentence" for s in w.statuses):
+        return {}
+    return {id(verb): relation_miss(verb, "is said in another sentence than the claim's date")}
+
+
 def background_verb(w: Window) -> dict[int, FactStatus]:
     """The claim's verb may not come from elsewhere in the seed: a topic word may ("the final"), but "Ardiles
     beats Kerridge" is not stated by "Ardiles plays Kerridge on Sunday" because the seed says "won" of others."""

@@ -22,6 +22,7 @@ from .binding import (
     roles,
     titles,
     unnamed_subject,
+    verb_elsewhere,
     verb_reference,
 )
 from .match import CONFLICT, MATCH, FactStatus, SentenceFacts
@@ -266,9 +267,9 @@ def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowle
     problems: dict[int, str] = {}
     for rule in WINDOW_RULES:
         problems.update(rule(window))
-    flipped = {**binding(window), **titles(window), **unnamed_subject(window), **dated(window), **partners(window),
-               **predicate(window), **background_verb(window), **verb_reference(window), **roles(window),
-               **polarity(window)}
+    flipped = {**binding(window), **titles(window), **unnamed_subject(window), **dated(window),
+               **partners(window), **predicate(window), **background_verb(window), **verb_elsewhere(window),
+               **verb_reference(window), **roles(window), **polarity(window)}
     return [
         flipped.get(id(s)) or (relation_miss(s, problems[id(s)]) if id(s) in problems else s) for s in out
     ]
