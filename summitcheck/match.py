@@ -312,7 +312,13 @@ def find_in_sentence(
     """The best answer of one sentence to one claim fact: a match, else a conflict, else None."""
     if claim.kind is Kind.NAME:
         words = sentence.words
-        run = _run(words, claim.value.split())
+        wanted = claim.value.split()
+        run = _run(words, wanted)
+        if run is None and len(wanted) > 1 and wanted[0] in NAME_ARTICLES:
+            # "Le Havre" is "au Havre", "du Havre"; "Le Mans" "au Mans": French folds the article in
+            run = _run(words, wanted[1:])
+            if run is not None and (run[0] == 0 or words[run[0] - 1].norm not in FOLDED_ARTICLES):
+                run = None
         if run:
             i, j = run
             return _answer(claim, MATCH, sentence, words[i].start, words[j - 1].end, text=_join(words[i:j]))
@@ -364,6 +370,10 @@ def find_in_sentence(
     ):
         return FactStatus(claim, MATCH, "implied", None, sentence.index)
     return conflict
+
+
+NAME_ARTICLES = frozenset({"le", "les"})
+FOLDED_ARTICLES = frozenset({"au", "aux", "du", "des"})
 
 
 def _name_holding(sentence: SentenceFacts, tok: Token) -> Fact | None:

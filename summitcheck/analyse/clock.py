@@ -61,10 +61,10 @@ def _small(scan: Scan, i: int, most: int, digits: int = 2) -> int | None:
 
 
 def _time(scan: Scan, i: int) -> int | None:
-    """ "20:02", "20 h 02", "20h", "5:02 p.m.", with the zone after it."""
+    """ "20:02", "20 h 02", "20h", "5:02 p.m.", with the zone after it; "0117 GMT" with a zone only."""
     hours = _small(scan, i, 23)
     if hours is None:
-        return None
+        return _four_digit_time(scan, i)
     k = i + 1
     sep = scan.norm(k)
     minutes = None
@@ -94,6 +94,18 @@ def _time(scan: Scan, i: int) -> int | None:
     zone, k = _zone(scan, k)
     namespace = f"#time:{zone}" if zone else "#time"
     scan.add(Kind.IDENTIFIER, (namespace, f"{hours:02d}:{minutes:02d}"), i, k)
+    return k
+
+
+def _four_digit_time(scan: Scan, i: int) -> int | None:
+    """ "0117 GMT", "1430 UTC": four digits are a time of day only where a time zone follows them."""
+    text = scan.tokens[i].text
+    if len(text) != 4 or not (text.isascii() and text.isdigit()) or int(text[:2]) > 23 or int(text[2:]) > 59:
+        return None
+    zone, k = _zone(scan, i + 1)
+    if zone is None or zone == "local":  # "1430 local" is rare; "2019 local elections" is a year
+        return None
+    scan.add(Kind.IDENTIFIER, (f"#time:{zone}", f"{text[:2]}:{text[2:]}"), i, k)
     return k
 
 

@@ -25,12 +25,14 @@ from .units import (  # the words of quantities
     DOLLAR_PREFIXES,
     FRENCH_SCALES,
     IDENTIFIER_KEYWORDS,
+    IN_BASE,
     ORDINAL_SUFFIX,
     ORDINAL_WORDS,
     PERCENT_WORDS,
     POINT_FRACTIONS,
     QUALIFIERS_BY_LAST,
     SCALES,
+    SPEEDS,
     TIME_UNITS,
     UNITS,
 )
@@ -374,10 +376,16 @@ def _quantity(scan: Scan, i: int) -> int:
     if basis:  # "25 basis points", "25 points de base"
         scan.add(Kind.NUMBER, value, lo, basis, qualifier=qualifier, head=("unit:bp",))
         return basis
+    speed = None if glued else next(((unit, j + len(words)) for words, unit in SPEEDS.items()
+                                     if tuple(scan.norm(k) for k in range(j, j + len(words))) == words), None)
+    if speed is not None:  # "140 km/h"
+        scan.add(Kind.NUMBER, value, lo, speed[1], qualifier=qualifier, head=(f"unit:{speed[0]}",))
+        return speed[1]
     unit_name = UNITS.get(glued or "") or (UNITS.get(tokens[j].norm) if j < len(tokens) else None)
     if unit_name:  # "680 km", "680-kilometre": a measure, whatever the spelling
         end = j if glued else j + 1
-        scan.add(Kind.NUMBER, value, lo, end, qualifier=qualifier, head=(f"unit:{unit_name}",))
+        base, factor = IN_BASE.get(unit_name, (unit_name, 1.0))
+        scan.add(Kind.NUMBER, value * factor, lo, end, qualifier=qualifier, head=(f"unit:{base}",))
         return end
     if glued:  # "four-point": what it counts is glued to it
         unit = tokenize(glued, scan.lang)

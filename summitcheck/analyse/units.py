@@ -136,6 +136,7 @@ UNITS = {
     w: unit
     for unit, words in {
         "km": ["km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "kilometre", "kilometres"],
+        "m": ["metre", "metres", "meter", "meters", "mètre", "mètres"],
         "km2": ["km2", "km²", "square-kilometre"],
         "t": ["tonne", "tonnes", "ton", "tons"],
         "kg": ["kg", "kilo", "kilos", "kilogram", "kilograms", "kilogramme", "kilogrammes"],
@@ -147,6 +148,10 @@ UNITS = {
     }.items()
     for w in words
 }
+# Units of one dimension compared in one base unit: "6,3 tonnes" is 6,300 kg, "2,8 km" 2,800 m, "3 200 ha" 32 km²
+# (the written precision goes over: "6,3 tonnes" is 6,250 to 6,350 kg)
+IN_BASE = {"t": ("kg", 1000.0), "km": ("m", 1000.0), "mi": ("m", 1609.344), "km2": ("ha", 100.0)}
+SPEEDS = {("km", "/", "h"): "km/h", ("km", "h"): "km/h", ("mph",): "mph"}  # "140 km/h": a speed, not a distance
 PERCENT_WORDS = (("%",), ("percent",), ("per", "cent"), ("pour", "cent"), ("pourcent",), ("pc",))
 BASIS_POINTS = (("basis", "points"), ("basis", "point"), ("points", "de", "base"), ("point", "de", "base"))
 # A fraction of a percentage point, written out: "a quarter-point cut", "un quart de point" (25 basis points)
