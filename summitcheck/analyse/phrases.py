@@ -107,8 +107,8 @@ def _in_name_run(scan: Scan, i: int) -> bool:
     tokens = scan.tokens
     if not tokens[i].is_capitalised or tokens[i].text.isupper():
         return False
-    if scan.is_claim and i == 0 and i + 1 < len(tokens) and tokens[i + 1].norm in ("'s", ",", ":"):
-        return True  # a claim that opens on "Vessel's PRN", "Vessel, 58,", "Vessel: '...'" opens on a name
+    if scan.is_claim and i == 0 and i + 1 < len(tokens) and tokens[i + 1].norm in ("'s", ","):
+        return True  # a claim that opens on "Vessel's PRN", "Vessel, 58," opens on a name ("Turnout: 52%" need not)
     if _starts_sentence(scan, i):
         return False
     index = scan.knowledge.index
