@@ -98,6 +98,29 @@ def render_claims(claims: list[Claim], fmt: str, with_facts: bool, out: TextIO) 
     layout.print_lines(console, [layout.cut(piece, console.width) for piece in lines])
 
 
+def claim_reading(facts: Sequence[Fact]) -> str:
+    """The claim as the binding rules read it: its predicate (window.main_verb's guess), who acts (its names
+    before it), on whom (after it), where, and its values."""
+    from .match import FactStatus
+    from .model import VALUE_KINDS, Kind
+    from .window import MISSING, main_verb, name_like
+
+    verb = main_verb([FactStatus(f, MISSING) for f in facts])
+    names = [f for f in facts if f.kind in (Kind.NAME, Kind.ENTITY) or name_like(f)]
+    at = verb.fact.start if verb is not None else None
+    parts = []
+    if verb is not None:
+        parts.append(f"predicate {verb.fact.text!r}")
+    places = [f.text for f in names if f.role in ("loc", "from", "to")]
+    actors = [f.text for f in names if f.role not in ("loc", "from", "to") and (at is None or f.start < at)]
+    objects = [f.text for f in names if f.role not in ("loc", "from", "to") and at is not None and f.start > at]
+    values = [f.text for f in facts if f.kind in VALUE_KINDS]
+    for label, items in (("actor", actors), ("object", objects), ("place", places), ("values", values)):
+        if items:
+            parts.append(f"{label} {', '.join(items)}")
+    return " · ".join(parts)
+
+
 def render_explanation(result: Result, out: TextIO, reading: Sequence[ClauseView] = ()) -> None:
     """One claim's typed facts, each with what the seed said of it, the evidence sentence read as clauses (who
     acts, where, the values they own, what the claim met there), then the verdict and its reason."""
@@ -110,6 +133,9 @@ def render_explanation(result: Result, out: TextIO, reading: Sequence[ClauseView
     claim = result.claim
     lines = [Text.assemble((safe(claim.id), "cyan"), "  ", (safe(str(claim.location)), "dim"))]
     lines += layout.wrapped(console, Text("  " + safe(claim.text)), console.width, None)
+    read_as = claim_reading(result.facts)
+    if read_as:
+        lines += layout.wrapped(console, Text.assemble(("  read as: ", "dim"), safe(read_as)), console.width, None)
     answers = {e.claim_text: e for e in result.evidence}
     columns = [layout.Column("kind", keep=True), layout.Column("claim words", wrap=True, min=11),
                layout.Column("value", wrap=True, min=10), layout.Column("seed words", wrap=True, min=10),

@@ -79,7 +79,7 @@ def named(s: FactStatus, w: Window) -> bool:
         return True
     if s.fact.role == SUBJECT_ROLE and s.where == "sentence":  # "Finance ministry: ..." (store.claim_facts)
         return True
-    if _capitalised(s.fact) and s.status == MATCH and s.seed_text[:1].isupper():
+    if name_like(s.fact) and s.status == MATCH and s.seed_text[:1].isupper():
         return True  # "Cyclist Price" against "Owen Price": a name a table also reads as a word
     if not (s.fact.extra and len(s.fact.extra) == 2 and s.fact.extra[1]) or s.span is None or s.where != "sentence":
         return False  # only a claim's first word may be a name the tables read as a word
@@ -99,8 +99,8 @@ def main_verb(statuses: list[FactStatus]) -> FactStatus | None:
     """The claim's predicate, roughly: the first concept after its first name ("Russia asked ..."), or its last
     concept when no name comes first ("International sanctions were lifted")."""
     ordered = sorted(statuses, key=lambda s: s.fact.start)
-    names = [s.fact.start for s in ordered if s.fact.kind in (Kind.ENTITY, Kind.NAME) or _capitalised(s.fact)]
-    concepts = [s for s in ordered if s.fact.kind in (Kind.TERM, Kind.WORD) and not _capitalised(s.fact)]
+    names = [s.fact.start for s in ordered if s.fact.kind in (Kind.ENTITY, Kind.NAME) or name_like(s.fact)]
+    concepts = [s for s in ordered if s.fact.kind in (Kind.TERM, Kind.WORD) and not name_like(s.fact)]
     if not concepts:
         return None
     participles = [s for s in concepts if s.fact.text.lower().endswith(PARTICIPLE_ENDINGS)]
@@ -116,10 +116,17 @@ def main_verb(statuses: list[FactStatus]) -> FactStatus | None:
     return concepts[-1]
 
 
-def _capitalised(fact: Fact) -> bool:
+def name_like(fact: Fact) -> bool:
     """A claim word capitalised where the claim does not start: a name that a table also reads as a word
-    ("Cyclist Price charged with ..."), never its predicate."""
-    return fact.kind is Kind.TERM and fact.start > 0 and fact.text[:1].isupper() and not fact.text.isupper()
+    ("Cyclist Price charged with ..."), never its predicate. The claim's first word, when it may be a name
+    ("Lens beat Rennes", "Reform raises ..."), is its subject's place, never its predicate either."""
+    if fact.role == SUBJECT_ROLE:
+        return True  # "Finance ministry: rise will cost ...": whose the rest is (store.claim_facts)
+    if fact.kind is Kind.WORD:
+        return fact.start == 0 and len(fact.extra) == 2 and bool(fact.extra[1])
+    if fact.kind is not Kind.TERM or not fact.text[:1].isupper() or fact.text.isupper():
+        return False
+    return fact.start > 0 or (len(fact.extra) == 2 and bool(fact.extra[1]))
 
 
 def _verb_only(word: str) -> bool:

@@ -119,3 +119,17 @@ def test_explain_shows_the_evidence_sentence_as_clauses(tmp_path: Path) -> None:
     assert result.exit_code == 1, result.output
     assert "gapped" in result.output and "Chile" in result.output
     assert "belongs to 'Norway'" in result.output
+
+
+def test_explain_shows_how_the_claim_was_read(tmp_path: Path) -> None:
+    """The claim's own reading: the predicate the binding rules take, who acts, on whom, and its values."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "cup.txt").write_text(
+        "date 2025-05 Le FC Aubrac a battu l'Olympique Ségala 3-1 samedi en finale de la coupe régionale.\n",
+        encoding="utf-8")
+    claims = tmp_path / "claims.yaml"
+    claims.write_text('claims:\n  - id: final\n    text: "Aubrac beat Ségala 3-1 in the final"\n    seed: cup\n',
+                      encoding="utf-8")
+    result = run("explain", "final", str(claims), "--seeds", str(seeds))
+    assert "read as: predicate 'beat' · actor Aubrac · object Ségala · values 3-1" in result.output, result.output
