@@ -39,6 +39,13 @@ def interval(fact: Fact, tolerance: float) -> tuple[float, float]:
     5.08M, "≈42,000" is 41,500 to 42,500, "≈10,000" is 9,000 to 11,000."""
     v = fact.value[0] if fact.kind in (Kind.MONEY, Kind.DURATION) else fact.value
     step, significant = written_precision(fact.text, abs(v))
+    if fact.kind is Kind.DURATION and fact.extra and fact.extra[0]:
+        # "1 h 12 min", "two hours and 41 minutes": a compound is as precise as its last unit, not as its first
+        # figure ("1" would make it 1 h 12 ± 40 min)
+        per = abs(v) / fact.extra[0]
+        first = DIGITS.search(fact.text)
+        if first is not None and parse_digits(first.group()) not in (None, fact.extra[0]):
+            step = significant = per
     if fact.qualifier == "approx":
         spread = max(step / 2, min(abs(v) * tolerance, significant / 2))
         return v - spread, v + spread

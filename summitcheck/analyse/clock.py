@@ -31,6 +31,9 @@ ZONES: dict[tuple[str, ...], str] = {
 MERIDIEM = {"am": 0, "pm": 12}
 AT = frozenset("a at vers around des from depuis jusqu'a until".split())  # a bare "13 h" is a time after these
 SCORE_DASHES = frozenset({"-", "–", "—"})
+# After these, "2 h 41" is how long something took, not when: "lasted 2h41", "a duré 2 h 41", "won in 2h41"
+HOW_LONG = frozenset("lasted last lasts lasting took take takes taking in en dure durait duré durée pendant "
+                     "during".split())
 
 
 def extract(scan: Scan) -> None:
@@ -141,6 +144,8 @@ def _duration(scan: Scan, i: int) -> int | None:
         total, end = first * 60 + minutes, i + 4
     elif scan.norm(i + 1) in ("min", "mn") and not _glued(scan, i + 2):
         total, end = first, i + 2
+    elif scan.norm(i + 1) == "h" and scan.norm(i - 1) in HOW_LONG and _small(scan, i + 2, 59) is not None:
+        total, end = first * 60 + (_small(scan, i + 2, 59) or 0), i + 3  # "lasted 2h41", "en 2 h 41"
     else:
         return None
     scan.add(Kind.DURATION, (total / 1440, "minute"), i, end, extra=(float(total),))

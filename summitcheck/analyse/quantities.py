@@ -223,6 +223,7 @@ def extract(scan: Scan) -> None:
             i = at + 1 if scan.taken[at] else _quantity(scan, at)
             i = _rate(scan, i)
     _ranges(scan)
+    _compound_durations(scan)
     _point_fractions(scan)
     _ordinals(scan)
 
@@ -230,6 +231,29 @@ def extract(scan: Scan) -> None:
 RANGE_WORDS = frozenset({"a", "to", "-", "–", "au"})  # "de 62 à 64 ans", "50-100k", "from 3 to 5%"
 BETWEEN = (frozenset({"entre", "between"}), frozenset({"et", "and"}))  # "entre 2 et 3 milliards"
 LEADING_DIGITS = re.compile(r"^\d[\d\s\u00a0\u202f.,]*")
+
+
+FINER = {"hour": "minute", "day": "hour", "year": "month", "week": "day"}
+
+
+def _compound_durations(scan: Scan) -> None:
+    """ "two hours and 41 minutes", "deux heures et 41 minutes", "1 year 3 months": one duration, in the finer
+    unit (161 minutes), as "2h41" is."""
+    facts = scan.facts
+    for n in range(len(facts) - 1, 0, -1):
+        a, b = facts[n - 1], facts[n]
+        if a.kind is not Kind.DURATION or b.kind is not Kind.DURATION or FINER.get(a.value[1]) != b.value[1]:
+            continue
+        gap = scan.text[a.end - scan.base : b.start - scan.base].strip().lower()
+        if gap not in ("", "and", "et", ","):
+            continue
+        days = a.value[0] + b.value[0]
+        per = b.value[0] / b.extra[0] if b.extra and b.extra[0] else None
+        if per is None:
+            continue
+        text = scan.text[a.start - scan.base : b.end - scan.base]
+        merged = replace(a, value=(days, b.value[1]), end=b.end, text=text, extra=(round(days / per, 6),))
+        facts[n - 1 : n + 1] = [merged]
 
 
 def _ranges(scan: Scan) -> None:
