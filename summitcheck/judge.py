@@ -59,6 +59,9 @@ def judge_seed(
             row[:] = [s if s is None or s.status == MATCH else None for s in row]
     # A topic word may come from the seed's background: one the seed uses more than once (the first use stands).
     background = [_background(fact, row) for fact, row in zip(claim_facts, table, strict=True)]
+    for i, fact in enumerate(claim_facts):  # the article's time frame, set by its lead sentence
+        if background[i] is None and _setting(fact):
+            background[i] = _set_by_lead(table[i], sentences, fact)
     describing = _describing(claim_facts)
     for i, owned in describing.items():  # "LR's Henri Marchetti": where the seed says whose he is
         if background[i] is None:
@@ -103,6 +106,24 @@ def _describing(facts: Sequence[Fact]) -> dict[int, int]:
         if fact.role == "possessor" and after.kind in NAMES and 0 <= after.start - fact.end <= 3:
             out[i] = i + 1
     return out
+
+
+PERIODS = ("#quarter", "#half")
+
+
+def _setting(fact: Fact) -> bool:
+    """A period the claim gives ("in Q3", "H1"): an article sets it once, in its lead, for what follows."""
+    return fact.kind is Kind.IDENTIFIER and fact.value[0] in PERIODS
+
+
+def _set_by_lead(row: list[FactStatus | None], sentences: Sequence[SentenceFacts], fact: Fact) -> FactStatus | None:
+    """The claim's period as the seed's first sentence states it: "Vernet sold 540,000 vehicles in Q3" is stated
+    by "... au troisième trimestre" in the lead and "Le groupe a vendu 540 000 véhicules" after it, and "in Q2"
+    contradicted. Not where the focal sentence gives a period of its own (_window_statuses)."""
+    lead = row[0] if row else None
+    if lead is None or lead.status not in (MATCH, CONFLICT):
+        return None
+    return _moved(lead, "document")  # a conflict too: the lead's "deuxième trimestre" frames the figure
 
 
 def _described(row: list[FactStatus | None], owned: list[FactStatus | None]) -> FactStatus | None:
@@ -152,6 +173,8 @@ def _window_statuses(
             continue
         # whose the next name is, the seed must say of it (_described), not merely nearby
         near = None if i in describing else _near(fact, row, sentences, focal)
+        if _setting(fact) and here is not None and here.status == CONFLICT:
+            far = None  # the focal sentence's own period, not the lead's, is what its figures are of
         found = _moved(near, "near") if near is not None else far
         if found is None and here is not None and here.status == CONFLICT:
             found = here
