@@ -575,7 +575,9 @@ def _own_value(w: Window, s: FactStatus, spans: list[tuple[int, int]]) -> Fact |
                 and clause.holds(f.start)
                 and f is not s.seed_fact
                 and compare(s.fact, f, w.knowledge, Settings()) == CONFLICT
-                and counts_same_thing(s.fact, f)
+                # a clause that shares the verb of another counts what that one counts: "Azerbaijan sent 120
+                # rescuers, Greece a team of 45 firefighters" gives Greece its own figure of rescuers
+                and (counts_same_thing(s.fact, f) or clause.kind == "gapped")
             ):
                 return f
     return None
