@@ -267,9 +267,14 @@ def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowle
     problems: dict[int, str] = {}
     for rule in WINDOW_RULES:
         problems.update(rule(window))
+    swapped = roles(window)
+    said = predicate(window)
+    if any(s.status == CONFLICT for s in swapped.values()):
+        said = {}  # "Rennes won the final" against "Lens a remporté ..., en battant le Stade rennais": the same
+        # act with the roles swapped contradicts it; that the verb is Lens's is what the swap says
     flipped = {**binding(window), **titles(window), **unnamed_subject(window), **dated(window),
-               **partners(window), **predicate(window), **background_verb(window), **verb_elsewhere(window),
-               **verb_reference(window), **roles(window), **polarity(window)}
+               **partners(window), **said, **background_verb(window), **verb_elsewhere(window),
+               **verb_reference(window), **swapped, **polarity(window)}
     return [
         flipped.get(id(s)) or (relation_miss(s, problems[id(s)]) if id(s) in problems else s) for s in out
     ]
