@@ -87,7 +87,8 @@ def written_precision(text: str, value: float) -> tuple[float, float]:
 
 
 # Durations conflict only within one scale: "three hours" of talks says nothing against "two months" between events.
-DURATION_SCALE = {"minute": 0, "hour": 0, "day": 1, "week": 1, "month": 2, "year": 2, "decade": 2, "century": 2}
+DURATION_SCALE = {"second": 0, "minute": 0, "hour": 0, "day": 1, "week": 1, "month": 2, "year": 2, "decade": 2,
+                  "century": 2}
 
 
 def compare_amounts(claim: Fact, seed: Fact, settings: Settings) -> str | None:

@@ -45,8 +45,48 @@ def extract(scan: Scan) -> None:
         if scan.taken[i] or not (tok.text[:1].isdigit() or tok.is_code):
             i += 1
             continue
-        i = (_magnitude(scan, i) or _duration(scan, i) or _time(scan, i) or _score(scan, i) or _match_minute(scan, i)
-             or i + 1)
+        i = (_magnitude(scan, i) or _race_time(scan, i) or _duration(scan, i) or _time(scan, i) or _score(scan, i)
+             or _match_minute(scan, i) or i + 1)
+    _tallies(scan)
+
+
+RACE_UNITS = {"h": 3600, "m": 60, "min": 60, "s": 1}
+
+
+def _race_time(scan: Scan, i: int) -> int | None:
+    """ "4h31m12s", "1m46s", "38s": a time in hours, minutes and seconds written glued, as sport reports do; one
+    duration in seconds. Not "the 1990s", "les années 80s"."""
+    total, k, parts, last = 0, i, 0, None
+    while k + 1 < len(scan.tokens) and not scan.taken[k]:
+        figure = _small(scan, k, 999, 3)
+        unit = scan.norm(k + 1)
+        if figure is None or unit not in RACE_UNITS or not _glued(scan, k + 1) or (parts and not _glued(scan, k)):
+            break
+        if last is not None and RACE_UNITS[unit] >= last:
+            break
+        total, k, parts, last = total + figure * RACE_UNITS[unit], k + 2, parts + 1, RACE_UNITS[unit]
+    if parts == 0 or last != 1 or scan.norm(i - 1) in ("the", "les", "annees"):
+        return None  # ends on seconds: "1m46s"; "4h31m" is _duration's, "95m" a scale
+    scan.add(Kind.DURATION, (total / 86400, "second"), i, k, extra=(float(total),))
+    return k
+
+
+TALLY_WORDS = frozenset("voix votes vote suffrages".split())
+AGAINST = frozenset("contre against to".split())
+
+
+def _tallies(scan: Scan) -> None:
+    """ "34 voix contre 17", "by 289 votes to 257": a tally, the score "34-17" a claim writes for it (the figures
+    stay counts of their own)."""
+    tokens = scan.tokens
+    for i in range(len(tokens) - 3):
+        a = _small(scan, i, 99999, 5) if tokens[i].text[:1] != "0" else None
+        if a is None or scan.norm(i + 1) not in TALLY_WORDS or scan.norm(i + 2) not in AGAINST:
+            continue
+        b = _small(scan, i + 3, 99999, 5)
+        if b is None:
+            continue
+        scan.add(Kind.IDENTIFIER, ("#score", f"{a}-{b}"), i, i + 4, take=False)
 
 
 def _glued(scan: Scan, i: int) -> bool:

@@ -233,7 +233,11 @@ BETWEEN = (frozenset({"entre", "between"}), frozenset({"et", "and"}))  # "entre 
 LEADING_DIGITS = re.compile(r"^\d[\d\s\u00a0\u202f.,]*")
 
 
-FINER = {"hour": "minute", "day": "hour", "year": "month", "week": "day"}
+COARSE_TO_FINE = ("year", "month", "week", "day", "hour", "minute", "second")
+
+
+def _coarser(a: str, b: str) -> bool:
+    return a in COARSE_TO_FINE and b in COARSE_TO_FINE and COARSE_TO_FINE.index(a) < COARSE_TO_FINE.index(b)
 
 
 def _compound_durations(scan: Scan) -> None:
@@ -242,7 +246,7 @@ def _compound_durations(scan: Scan) -> None:
     facts = scan.facts
     for n in range(len(facts) - 1, 0, -1):
         a, b = facts[n - 1], facts[n]
-        if a.kind is not Kind.DURATION or b.kind is not Kind.DURATION or FINER.get(a.value[1]) != b.value[1]:
+        if a.kind is not Kind.DURATION or b.kind is not Kind.DURATION or not _coarser(a.value[1], b.value[1]):
             continue
         gap = scan.text[a.end - scan.base : b.start - scan.base].strip().lower()
         if gap not in ("", "and", "et", ","):

@@ -122,6 +122,12 @@ TIME_UNITS = {
     "heures": ("hour", 1 / 24),
     "minute": ("minute", 1 / 1440),
     "minutes": ("minute", 1 / 1440),
+    "second": ("second", 1 / 86400),
+    "seconds": ("second", 1 / 86400),
+    "seconde": ("second", 1 / 86400),
+    "secondes": ("second", 1 / 86400),
+    "sec": ("second", 1 / 86400),
+    "secs": ("second", 1 / 86400),
     "decade": ("decade", 3652.5),
     "decades": ("decade", 3652.5),
     "decennie": ("decade", 3652.5),
@@ -136,7 +142,9 @@ UNITS = {
     w: unit
     for unit, words in {
         "km": ["km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "kilometre", "kilometres"],
-        "m": ["metre", "metres", "meter", "meters", "mètre", "mètres"],
+        "m": ["m", "metre", "metres", "meter", "meters", "mètre", "mètres"],  # "95 m"; "95m" is a scale
+        "cm": ["cm", "centimetre", "centimetres", "centimeter", "centimeters", "centimètre", "centimètres"],
+        "kt": ["kt", "kiloton", "kilotons", "kilotonne", "kilotonnes"],
         "km2": ["km2", "km²", "square-kilometre"],
         "t": ["tonne", "tonnes", "ton", "tons"],
         "kg": ["kg", "kilo", "kilos", "kilogram", "kilograms", "kilogramme", "kilogrammes"],
@@ -150,7 +158,8 @@ UNITS = {
 }
 # Units of one dimension compared in one base unit: "6,3 tonnes" is 6,300 kg, "2,8 km" 2,800 m, "3 200 ha" 32 km²
 # (the written precision goes over: "6,3 tonnes" is 6,250 to 6,350 kg)
-IN_BASE = {"t": ("kg", 1000.0), "km": ("m", 1000.0), "mi": ("m", 1609.344), "km2": ("ha", 100.0)}
+IN_BASE = {"t": ("kg", 1000.0), "kt": ("kg", 1e6), "km": ("m", 1000.0), "cm": ("m", 0.01), "mi": ("m", 1609.344),
+           "km2": ("ha", 100.0)}
 SPEEDS = {("km", "/", "h"): "km/h", ("km", "h"): "km/h", ("mph",): "mph"}  # "140 km/h": a speed, not a distance
 PERCENT_WORDS = (("%",), ("percent",), ("per", "cent"), ("pour", "cent"), ("pourcent",), ("pc",))
 BASIS_POINTS = (("basis", "points"), ("basis", "point"), ("points", "de", "base"), ("point", "de", "base"))
