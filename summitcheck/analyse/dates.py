@@ -194,7 +194,8 @@ def _relative_years(scan: Scan) -> None:
         for words, shift in RELATIVE_YEARS_BY_FIRST[norms[i]]:
             j = i + len(words)
             if tuple(norms[i:j]) == words and all(scan.free(k) for k in range(i, j)):
-                scan.add(Kind.DATE, PartialDate(scan.ref_date.year + shift), i, j, extra=("relative",))
+                # the words stay for the lexicon too: a claim's "last year" says it as they do
+                scan.add(Kind.DATE, PartialDate(scan.ref_date.year + shift), i, j, take=False, extra=("relative",))
 
 
 def _year_before(ref: PartialDate, month: int, day: int | None) -> int:
