@@ -93,7 +93,7 @@ def binding(w: Window) -> dict[int, FactStatus]:
     for s in stated:
         if s.fact.kind not in VALUE_KINDS or s.fact.kind is Kind.QUOTE or s.span is None:
             continue
-        owner = _claim_owner(s, names)
+        owner = _claim_owner(s, names, w.statuses)
         spans = [owner.span] if owner is not None and owner.where == "sentence" and owner.span else all_spans
         at = s.span[0]
         clause = w.reading.clause_at(at)
@@ -549,22 +549,35 @@ def _verb_clause(w: Window, offset: int) -> reader.Clause | None:
     return clauses[k]
 
 
-def _claim_owner(value: FactStatus, names: list[FactStatus]) -> FactStatus | None:
+def _claim_owner(value: FactStatus, names: list[FactStatus], statuses: Sequence[FactStatus] = ()
+                 ) -> FactStatus | None:
     """Whose the claim says a value is: the name written right before it ("Labour 9", "Pellar 39.8C", "Lens'
     nine", "Imany: 14 dead"), else the claim's subject, its first name that is no place ("Ferrat beats Aubanel
-    with 52.4%": Ferrat's), else its place ("174 mm of rain in Privas")."""
+    with 52.4%": Ferrat's), else its place ("174 mm of rain in Privas"). In a claim that lists conjuncts ("Lemaire
+    2nd at 38s, Quintero 3rd at 52s"), a value after another of its kind is the nearest name's before it."""
     ordered = sorted(names, key=lambda n: n.fact.start)
     adjacent = [n for n in ordered if 0 <= value.fact.start - n.fact.end <= 2]
     if adjacent:
         return adjacent[-1]
     actors = [n for n in ordered if n.fact.role not in ("loc", "from", "to")]
+    earlier = [s.fact.end for s in statuses if s.fact.kind is value.fact.kind and s.fact.end <= value.fact.start]
+    if actors and earlier:
+        after = [n for n in actors if max(earlier) <= n.fact.start < value.fact.start]
+        if after:
+            return after[-1]
     if actors:
         return actors[0]
     return ordered[0] if ordered else None
 
 
 def _own_value(w: Window, s: FactStatus, spans: list[tuple[int, int]]) -> Fact | None:
-    """The value of the claim's kind that the clause of the claim's name holds, where it conflicts."""
+    """The value of the claim's kind that the clause of the claim's name holds, or that "respectivement" pairs
+    it with, where it conflicts."""
+    for name, paired in w.reading.respective:
+        if any(name.start <= lo < name.end for lo, _ in spans) and paired.kind is s.fact.kind and paired is not (
+            s.seed_fact
+        ) and compare(s.fact, paired, w.knowledge, Settings()) == CONFLICT:
+            return paired
     for lo, _ in spans:
         clause = w.reading.clause_at(lo)
         if clause is None:

@@ -33,6 +33,9 @@ OWNERS = [
     # "..., and" with a subject and a verb of its own opens a clause
     ("Pilots at Norvik Air will strike on Monday, and the crews of Ostra Handling will walk out on 3 May.", "en",
      "3 May", ["Ostra Handling"]),
+    # a list after "respectivement" pairs with the names before it, past the values and bracketed names between
+    ("Sara Vik a devancé de 12 secondes Ana Roy (Ineos) et de 20 secondes Eva Lund (Lidl), respectivement deuxième "
+     "et troisième.", "fr", "troisième", ["Eva Lund"]),
     # who says it does not own the value
     ("Selon Henrik Lund, la digue a coûté 40 millions de couronnes.", "fr", "40 millions", []),
     # one clause, one actor

@@ -224,13 +224,23 @@ def _senses(scan: Scan, i: int) -> tuple[str, ...]:
     return tuple(sorted(vocabulary.senses(scan.tokens[i].text, scan.lang if scan.lang in vocabulary.LANGS else "en")))
 
 
+NAME_LINKS = frozenset("le la les de du des sur sous en lès les-bains d".split())  # inside a hyphenated place name
+
+
 def _hyphen_parts(scan: Scan, i: int, stopwords: frozenset[str]) -> bool:
     """A claim's hyphenated word that no table knows, read as its parts: "EELV-led" names EELV, "Euro-area" says
     euro and area, "high-altitude" high and altitude. Returns whether it made any fact."""
     tok = scan.tokens[i]
+    parts = tok.text.split("-")
+    if tok.is_capitalised and len(parts) > 2 and any(p in NAME_LINKS for p in parts[1:-1]):
+        # "Lunas-le-Haut", "Aix-en-Provence", "Saint-Jean-de-Luz": a place's name, whole
+        role = "possessor" if scan.norm(i + 1) == "'s" else _role(scan, i)
+        scan.facts.append(Fact(Kind.NAME, fold(tok.text), tok.start, tok.end, tok.text, role=role))
+        scan.taken[i] = True
+        return True
     made = False
     at = tok.start
-    for part in tok.text.split("-"):
+    for part in parts:
         start, end = at, at + len(part)
         at = end + 1
         if len(part) <= 2 or fold(part) in stopwords or not part.isalpha():

@@ -154,7 +154,8 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
             own = clauses[-1].actors  # a short tail ("..., et prend effet mercredi") keeps its subject
         where = tuple(f for f in places if lo <= f.start < hi)
         clauses.append(Clause(lo, hi, kind, own, negated, where))
-    return Reading(tuple(clauses), *_respective(text, base, words, names, amounts))
+    shared = [v for v in facts if v.kind in AMOUNT_KINDS or v.kind is Kind.ORDINAL]  # "respectivement deuxième"
+    return Reading(tuple(clauses), *_respective(text, base, words, names, shared))
 
 
 SOURCE_MARKERS = ("selon", "according to", "d'apres", "d'après", "per")
@@ -289,6 +290,13 @@ def _respective(
     lists = _lists(text, base, words, sorted([*names, *values], key=lambda f: f.start), set(map(id, values)))
     later = [li for li in lists if li[0][0].start > at and _words_between(words, at, li[0][0].start) <= 1]
     earlier = [li for li in lists if li[-1][-1].end <= at]
+    if later and len(later[0]) >= 2 and id(later[0][0][0]) in set(map(id, values)):
+        # "38 secondes sur Lemaire et 52 secondes sur Quintero, respectivement deuxième et troisième": the names
+        # before it, whatever stands between them
+        before = [f for f in names if f.end <= at and text[f.start - base - 1 : f.start - base] != "("]
+        before = before[-len(later[0]):]  # not a name in brackets: "Hugo Lemaire (Cofidis)"
+        if len(before) == len(later[0]):
+            return tuple((a, v[0]) for a, v in zip(before, later[0], strict=True)), ()
     if later and earlier:  # French: "ont obtenu respectivement 12 et 8"
         first, second = earlier[-1], later[0]
     elif len(earlier) >= 2:  # English puts the word last: "won 12 and 8 seats respectively"
