@@ -12,7 +12,7 @@ from itertools import pairwise
 from .analyse import vocabulary
 from .analyse.tokens import Token
 from .match import CONFLICT, MATCH, FactStatus, Settings, compare, compare_entities, counts_same_thing
-from .model import SUBJECT_ROLE, VALUE_KINDS, Fact, Kind
+from .model import COMPARED_ROLE, COMPARED_WORDS, SUBJECT_ROLE, VALUE_KINDS, Fact, Kind
 from .read import clauses as reader
 from .window import APPOSITION_OPENERS, PARTICIPLE_ENDINGS, Window, main_verb, named, relation_miss
 
@@ -261,6 +261,32 @@ def _apposed_to(w: Window, offset: int) -> Fact | None:
     return None
 
 
+def compared(w: Window) -> dict[int, FactStatus]:
+    """A seed figure after "from", "contre", "against", "vs" is the one the seed compares with: "carried 7.4
+    million passengers last year, down from 8.1 million in 2024" does not state "carried 8.1m passengers last
+    year", nor "Halse earns 2.4 million euros, against 1.2 million for the runner-up" that Halse earns €1.2m.
+    Unless the claim compares too ("Turnout 41.2%, up from 38.6%")."""
+    out: dict[int, FactStatus] = {}
+    names = [n for n in w.statuses if named(n, w)]
+    for s in w.here():
+        seed = s.seed_fact
+        if seed is None or s.fact.kind not in COMPARED_KINDS or s.fact.role == COMPARED_ROLE:
+            continue
+        if any(0 <= s.fact.start - n.fact.end <= 2 for n in names):
+            continue  # "14 shots to Lens' nine": whose the compared figure is, binding reads
+        words = [t for t in w.sentence.words if t.end <= seed.start]
+        marker = words[-1].norm if words else ""
+        if marker == "from" and not (len(words) > 1 and words[-2].norm in CHANGED):
+            continue  # "delegates from 198 countries": where from, not compared with
+        if marker in COMPARED_WORDS:
+            out[id(s)] = relation_miss(s, "is the figure the seed compares with, not the one it gives")
+    return out
+
+
+CHANGED = frozenset("up down rose fell risen fallen increased decreased climbed dropped grew slipped".split())
+
+
+COMPARED_KINDS = frozenset({Kind.NUMBER, Kind.MONEY, Kind.PERCENT, Kind.DURATION})
 DATED = frozenset({Kind.DATE, Kind.WEEKDAY})
 
 
@@ -375,6 +401,8 @@ def _headline_passive(w: Window, verb: FactStatus, subject: FactStatus) -> bool:
         return True
     if following.fact.kind in reader.NAME_KINDS:
         return following.fact.role not in (None, "possessor")  # "installed Kim Jong-un's grandfather": active
+    if following.fact.kind in (Kind.NUMBER, Kind.MONEY, Kind.PERCENT):
+        return False  # "Aube harvested 8,900 kg/ha", "Vernet sold 540,000 vehicles": what was done, active
     words_between = following.fact.start - verb.fact.end > 4  # "for the derby", not "expected a dialogue"
     return following.fact.kind not in (Kind.TERM, Kind.WORD, Kind.QUOTE) or words_between
 
@@ -556,6 +584,9 @@ def _claim_owner(value: FactStatus, names: list[FactStatus], statuses: Sequence[
     with 52.4%": Ferrat's), else its place ("174 mm of rain in Privas"). In a claim that lists conjuncts ("Lemaire
     2nd at 38s, Quintero 3rd at 52s"), a value after another of its kind is the nearest name's before it."""
     ordered = sorted(names, key=lambda n: n.fact.start)
+    # a name among a claim's colon subject is whose it is, not the concepts around it ("Helsinki base: 30%")
+    if any(n.fact.role != SUBJECT_ROLE for n in ordered):
+        ordered = [n for n in ordered if n.fact.role != SUBJECT_ROLE]
     adjacent = [n for n in ordered if 0 <= value.fact.start - n.fact.end <= 2]
     if adjacent:
         return adjacent[-1]

@@ -129,6 +129,9 @@ VALUE_KINDS = frozenset(
 
 # The role of a claim's words before its colon ("Finance ministry: ..."): whose the rest is (store.claim_facts)
 SUBJECT_ROLE = "subject"
+# The role of a figure set against another, after "from", "vs", "contre", "against" ("up from 38.6%")
+COMPARED_ROLE = "compared"
+COMPARED_WORDS = frozenset("from vs versus against contre compared rapport".split())
 
 
 @pickled_as_call

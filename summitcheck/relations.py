@@ -15,6 +15,7 @@ from .binding import (
     answered,
     background_verb,
     binding,
+    compared,
     dated,
     partners,
     predicate,
@@ -272,7 +273,7 @@ def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowle
     if any(s.status == CONFLICT for s in swapped.values()):
         said = {}  # "Rennes won the final" against "Lens a remporté ..., en battant le Stade rennais": the same
         # act with the roles swapped contradicts it; that the verb is Lens's is what the swap says
-    flipped = {**binding(window), **titles(window), **unnamed_subject(window), **dated(window),
+    flipped = {**binding(window), **compared(window), **titles(window), **unnamed_subject(window), **dated(window),
                **partners(window), **said, **background_verb(window), **verb_elsewhere(window),
                **verb_reference(window), **swapped, **polarity(window)}
     return [

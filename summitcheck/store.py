@@ -22,7 +22,7 @@ from .analyse.knowledge import Knowledge
 from .fingerprint import seed_key
 from .index import SeedIndex, analysed, is_analysed, no_gc
 from .match import SentenceFacts
-from .model import SUBJECT_ROLE, Fact, Kind, Seed
+from .model import COMPARED_ROLE, COMPARED_WORDS, SUBJECT_ROLE, Fact, Kind, Seed
 from .parts import SUBJECT
 
 LOADED_BYTES = 8 << 20  # pickled size of the analyses kept unpickled at once in a run (about ten times as much
@@ -63,12 +63,25 @@ def analyse_seed(seed: Seed, knowledge: Knowledge) -> SeedFacts:
         return SeedFacts(seed, [SentenceFacts.unpacked(s) for block in blocks for s in pickle.loads(block)], index)
 
 
+COMPARED_KINDS = frozenset({Kind.NUMBER, Kind.MONEY, Kind.PERCENT, Kind.DURATION})
+
+
+def _compared(fact: Fact, text: str) -> Fact:
+    """A claim figure after "from", "vs", "contre" is the one the claim compares with ("up from 38.6%")."""
+    if fact.kind not in COMPARED_KINDS or fact.role is not None:
+        return fact
+    before = text[: fact.start].split()
+    if before and before[-1].lower().strip(".,:(") in COMPARED_WORDS:
+        return replace(fact, role=COMPARED_ROLE)
+    return fact
+
+
 def claim_facts(text: str, seed_language: str, knowledge: Knowledge) -> list[Fact]:
     """A claim's facts as read against a seed in `seed_language` (its quotations are verbatim only in the seed's
     language)."""
     # cached by claim file (fingerprint.claims_key): bump index.FORMAT when this changes without the analysers
     lang = claim_language(text, knowledge)
-    facts = list(analyse(text, lang, knowledge, verbatim_lang=seed_language).facts)
+    facts = [_compared(f, text) for f in analyse(text, lang, knowledge, verbatim_lang=seed_language).facts]
     subject = SUBJECT.match(text)
     if subject is None:
         return facts
