@@ -238,6 +238,13 @@ def _hyphen_parts(scan: Scan, i: int, stopwords: frozenset[str]) -> bool:
         scan.facts.append(Fact(Kind.NAME, fold(tok.text), tok.start, tok.end, tok.text, role=role))
         scan.taken[i] = True
         return True
+    if len(parts) == 2 and fold(parts[1]) in PARTICLES and parts[0].isalpha():
+        # "play-off", "run-off", "kick-off", "walk-out": a noun of its own, not a play and an "off"
+        joined = "".join(parts)
+        senses = tuple(sorted(vocabulary.senses(joined, scan.lang if scan.lang in vocabulary.LANGS else "en")))
+        scan.facts.append(Fact(Kind.WORD, key(joined, scan.lang), tok.start, tok.end, tok.text, extra=(senses, "")))
+        scan.taken[i] = True
+        return True
     made = False
     at = tok.start
     for part in parts:
