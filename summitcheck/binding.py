@@ -147,8 +147,8 @@ def _unnamed_age(w: Window, s: FactStatus) -> bool:
         article = before[-3]
     else:
         return False
-    gap = w.sentence_text_between(max((t.end for t in w.sentence.words if t.end <= article.start), default=0),
-                                  article.start)
+    gap = w.sentence_text_between(
+        max((t.end for t in w.sentence.words if t.end <= article.start), default=article.start), article.start)
     named_before = "," in gap and any(f.kind in reader.NAME_KINDS and 0 <= article.start - f.end <= 3
                                        for f in w.sentence.facts)
     return not named_before
@@ -224,7 +224,7 @@ def titles(w: Window) -> dict[int, FactStatus]:
         start = name.fact.start
         for s in sorted(w.statuses, key=lambda s: -s.fact.start):
             if s.fact.kind in (Kind.TERM, Kind.WORD) and 0 <= start - s.fact.end <= 1:
-                if " " in s.fact.text or _may_be_verb(s.fact.text):
+                if " " in s.fact.text or vocabulary.may_be_verb(s.fact.text):
                     break  # "The summit cost Singapore ...": a verb and its object, no title
                 title.append(s)
                 start = s.fact.start
@@ -235,10 +235,6 @@ def titles(w: Window) -> dict[int, FactStatus]:
             if other is not None and not other.start <= name.span[0] < other.end:
                 out[id(t)] = relation_miss(t, f"describes {other.text!r} in the seed")
     return out
-
-
-def _may_be_verb(word: str) -> bool:
-    return any("v" in vocabulary.part_of_speech(word, lang) for lang in vocabulary.LANGS)
 
 
 def _apposed_to(w: Window, offset: int) -> Fact | None:
@@ -270,7 +266,7 @@ def compared(w: Window) -> dict[int, FactStatus]:
     names = [n for n in w.statuses if named(n, w)]
     for s in w.here():
         seed = s.seed_fact
-        if seed is None or s.fact.kind not in COMPARED_KINDS or s.fact.role == COMPARED_ROLE:
+        if seed is None or s.fact.kind not in reader.AMOUNT_KINDS or s.fact.role == COMPARED_ROLE:
             continue
         if any(0 <= s.fact.start - n.fact.end <= 2 for n in names):
             continue  # "14 shots to Lens' nine": whose the compared figure is, binding reads
@@ -286,7 +282,6 @@ def compared(w: Window) -> dict[int, FactStatus]:
 CHANGED = frozenset("up down rose fell risen fallen increased decreased climbed dropped grew slipped".split())
 
 
-COMPARED_KINDS = frozenset({Kind.NUMBER, Kind.MONEY, Kind.PERCENT, Kind.DURATION})
 DATED = frozenset({Kind.DATE, Kind.WEEKDAY})
 
 

@@ -61,7 +61,7 @@ def judge_seed(
     background = [_background(fact, row) for fact, row in zip(claim_facts, table, strict=True)]
     for i, fact in enumerate(claim_facts):  # the article's time frame, set by its lead sentence
         if background[i] is None and _setting(fact):
-            background[i] = _set_by_lead(table[i], sentences, fact)
+            background[i] = _set_by_lead(table[i])
     describing = _describing(claim_facts)
     for i, owned in describing.items():  # "LR's Henri Marchetti": where the seed says whose he is
         if background[i] is None:
@@ -116,7 +116,7 @@ def _setting(fact: Fact) -> bool:
     return fact.kind is Kind.IDENTIFIER and fact.value[0] in PERIODS
 
 
-def _set_by_lead(row: list[FactStatus | None], sentences: Sequence[SentenceFacts], fact: Fact) -> FactStatus | None:
+def _set_by_lead(row: list[FactStatus | None]) -> FactStatus | None:
     """The claim's period as the seed's first sentence states it: "Vernet sold 540,000 vehicles in Q3" is stated
     by "... au troisième trimestre" in the lead and "Le groupe a vendu 540 000 véhicules" after it, and "in Q2"
     contradicted. Not where the focal sentence gives a period of its own (_window_statuses)."""

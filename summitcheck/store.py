@@ -24,6 +24,7 @@ from .index import SeedIndex, analysed, is_analysed, no_gc
 from .match import SentenceFacts
 from .model import COMPARED_ROLE, COMPARED_WORDS, SUBJECT_ROLE, Fact, Kind, Seed
 from .parts import SUBJECT
+from .read.clauses import AMOUNT_KINDS
 
 LOADED_BYTES = 8 << 20  # pickled size of the analyses kept unpickled at once in a run (about ten times as much
 # memory as objects); the others stay pickled until a claim needs them
@@ -63,12 +64,9 @@ def analyse_seed(seed: Seed, knowledge: Knowledge) -> SeedFacts:
         return SeedFacts(seed, [SentenceFacts.unpacked(s) for block in blocks for s in pickle.loads(block)], index)
 
 
-COMPARED_KINDS = frozenset({Kind.NUMBER, Kind.MONEY, Kind.PERCENT, Kind.DURATION})
-
-
 def _compared(fact: Fact, text: str) -> Fact:
     """A claim figure after "from", "vs", "contre" is the one the claim compares with ("up from 38.6%")."""
-    if fact.kind not in COMPARED_KINDS or fact.role is not None:
+    if fact.kind not in AMOUNT_KINDS or fact.role is not None:
         return fact
     before = text[: fact.start].split()
     if before and before[-1].lower().strip(".,:(") in COMPARED_WORDS:

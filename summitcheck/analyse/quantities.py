@@ -271,7 +271,7 @@ def _ranges(scan: Scan) -> None:
         if first.kind is not Kind.NUMBER or first.head or first.extra[:1] != ("head-tokens",):
             continue
         j = ends.get(first.end)
-        if j is None or j + 2 >= len(scan.tokens) + 1:
+        if j is None or j + 1 >= len(scan.tokens):
             continue
         i = starts.get(first.start, -1)
         link = scan.norm(j + 1)

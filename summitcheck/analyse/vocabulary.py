@@ -187,6 +187,11 @@ def part_of_speech(word: str, lang: str) -> frozenset[str]:
     return frozenset(p for lemma in lemma_list for e in _split(table.links.get(lemma)) for p in table.pos.get(e, ""))
 
 
+def may_be_verb(word: str) -> bool:
+    """Whether either language's table knows the word as a verb (among its other parts of speech)."""
+    return any("v" in part_of_speech(word, lang) for lang in LANGS)
+
+
 def translations(word: str, lang: str) -> tuple[str, ...]:
     """Lemmas of the other language `word` is linked to, best first (for inspection and the benchmark)."""
     table = _table()

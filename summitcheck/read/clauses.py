@@ -210,7 +210,7 @@ def _has_verb(words: Sequence[Token], start: int, k: int) -> bool:
     """Whether the words from `start` to word k hold a verb the open vocabulary knows ("qui s'élevait à 431 M"),
     not only names and nouns ("whose co-defendant, Gary Pike, was convicted": the relative goes on)."""
     inside = [t for t in words[:k] if t.start > start and t.is_word and not t.is_capitalised]
-    return any("v" in vocabulary.part_of_speech(t.text, lang) for t in inside for lang in vocabulary.LANGS)
+    return any(vocabulary.may_be_verb(t.text) for t in inside)
 
 
 def _gerund(words: Sequence[Token], k: int) -> bool:
