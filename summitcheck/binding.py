@@ -268,8 +268,8 @@ def compared(w: Window) -> dict[int, FactStatus]:
         seed = s.seed_fact
         if seed is None or s.fact.kind not in reader.AMOUNT_KINDS or s.fact.role == COMPARED_ROLE:
             continue
-        if any(0 <= s.fact.start - n.fact.end <= 2 for n in names):
-            continue  # "14 shots to Lens' nine": whose the compared figure is, binding reads
+        if any(0 <= s.fact.start - n.fact.end <= 2 and n.fact.role != SUBJECT_ROLE for n in names):
+            continue  # "14 shots to Lens' nine": whose the compared figure is, binding reads (not "Museum: 1.2m")
         words = [t for t in w.sentence.words if t.end <= seed.start]
         marker = words[-1].norm if words else ""
         if marker == "from" and not (len(words) > 1 and words[-2].norm in CHANGED):

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Fact, Kind, PartialDate
-from . import dates, periods, phrases, quantities, quotes
+from . import dates, periods, phrases, quantities, quotes, vocabulary
 from .knowledge import Knowledge
 from .phrases import names_of
 from .scan import Scan
@@ -83,6 +83,9 @@ def _resolve_heads(scan: Scan) -> list[Fact]:
     for fact in scan.facts:
         if fact.kind in NAMING:
             values = list(fact.value) if fact.kind in IDS else [str(fact.value)]
+            if fact.kind is Kind.WORD and scan.lang in vocabulary.LANGS:
+                # a plain word counts the same thing as its translation: "62,000 visitors" / "62 000 visiteurs"
+                values += sorted(vocabulary.senses(fact.text, scan.lang))
             ids_at.setdefault(fact.start, []).extend(values)
     out: list[Fact] = []
     for fact in scan.facts:
@@ -100,9 +103,34 @@ def _resolve_heads(scan: Scan) -> list[Fact]:
                     around = [k for k, t in enumerate(scan.tokens) if t.is_word and not scan.is_stop(k)]
             for k in around:
                 head += ids_at.get(scan.tokens[k].start, [scan.tokens[k].key])
+            if around and scan.tokens[around[0]].norm in GENERIC_COUNTS:
+                head += _done_to_them(scan, _token_at(scan, fact.start), around[0], ids_at)
             fact = dataclasses.replace(fact, head=tuple(dict.fromkeys(head)), extra=())
         out.append(fact)
     return out
+
+
+# Nouns that count people without saying which: what the clause's verb does to them says it ("killed four
+# people" counts the dead, "23 personnes ont été blessées" the injured)
+GENERIC_COUNTS = frozenset("people persons personnes gens individus individuals".split())
+PASSIVE_AUX = frozenset("ont été sont a is are was were have has had been be".split())
+
+
+def _done_to_them(scan: Scan, at: int, noun: int, ids_at: dict[int, list[str]]) -> list[str]:
+    """The meaning of the verb next to a generic count: the content word just before the number, or just after
+    its noun past auxiliaries, when it can be a verb."""
+    near = scan.content_before(at, count=1, window=2)
+    after = noun + 1
+    while after < len(scan.tokens) and scan.tokens[after].norm in PASSIVE_AUX:
+        after += 1
+    if after < len(scan.tokens) and scan.tokens[after].is_word:
+        near.append(after)
+    ids: list[str] = []
+    for k in near:
+        tok = scan.tokens[k]
+        if tok.start in ids_at and vocabulary.may_be_verb(tok.text):
+            ids += ids_at[tok.start]
+    return ids
 
 
 SHARING = frozenset("contre against versus vs compared from".split())  # "87 sièges, contre 64": 64 seats
