@@ -113,6 +113,8 @@ def binding(w: Window) -> dict[int, FactStatus]:
             owners = (clause.places if places else ()) + (clause.actors if doers else ())
         if owners and any(lo <= o.start < hi or o.start <= lo < o.end for o in owners for lo, hi in spans):
             owners = ()
+        if owners and any(_surname_of(o, n) for o in owners for n in names):
+            owners = ()  # "the Green Tom Ashdown finished fifth ...; Ashdown ... lost his deposit": the same man
         if not owners and clause is not None and not _same_place(w, clause, names):
             owners = clause.places  # "cut Orly flights by 25%" against "40 % à Orly et de 25 % à Marseille"
         # "Port authority: closure will cost 900 jobs": the claim binds the value to the words before its colon,
@@ -126,6 +128,15 @@ def binding(w: Window) -> dict[int, FactStatus]:
         holder = repr(owners[0].text) if owners else "another clause"
         out[id(s)] = w.conflict(s, rival) if rival else relation_miss(s, f"belongs to {holder} in the seed")
     return out
+
+
+def _surname_of(o: Fact, name: FactStatus) -> bool:
+    """Whether a seed name repeats the last words of the name a claim name matched ("Ashdown" after "Tom
+    Ashdown")."""
+    if o.kind not in reader.NAME_KINDS or not name.seed_text or name.fact.kind not in reader.NAME_KINDS:
+        return False
+    short, full = o.text.casefold().split(), name.seed_text.casefold().split()
+    return len(short) < len(full) and full[-len(short):] == short
 
 
 INDEFINITE = frozenset("a an un une".split())

@@ -306,6 +306,37 @@ def _run(words: tuple[Token, ...], wanted: list[str]) -> tuple[int, int] | None:
     return None
 
 
+def _titled(words: tuple[Token, ...], wanted: list[str], lang: str) -> tuple[int, int] | None:
+    """A claim name opening on common words is those words set before the rest of the name: "First Minister
+    Morgan" is "First Minister Rhian Morgan", "Green Ashdown" "the Green Tom Ashdown". The words must stand just
+    before the name, with only the name's own capitalised words between."""
+    for p in range(1, len(wanted)):
+        title, rest = wanted[:p], wanted[p:]
+        if not all(vocabulary.senses(t, "en") or vocabulary.senses(t, "fr") for t in title):
+            return None  # a first name ("Martine Delorme" is not "Claire Delorme")
+        run = _run(words, rest)
+        if run is None:
+            continue
+        i, j = run
+        k = i - 1
+        while k >= 0 and words[k].text[:1].isupper() and i - k <= 3 + len(title):
+            k -= 1  # the capitalised stretch before the name
+        first = max(0, k + 1 - len(title))  # a title may be written in lower case: "le colonel Xavier Poulain"
+        stretch = [t.norm for t in words[first:i]]
+        if _in_order(title, stretch):
+            return first + stretch.index(title[0]), j
+    return None
+
+
+def _in_order(title: list[str], stretch: list[str]) -> bool:
+    at = 0
+    for t in title:
+        if t not in stretch[at:]:
+            return False
+        at = stretch.index(t, at) + 1
+    return True
+
+
 def _answer(
     claim: Fact, status: str, sentence: SentenceFacts, start: int, end: int, seed: Fact | None = None, text: str = ""
 ) -> FactStatus:
@@ -327,6 +358,8 @@ def find_in_sentence(
             run = _run(words, wanted[1:])
             if run is not None and (run[0] == 0 or words[run[0] - 1].norm not in FOLDED_ARTICLES):
                 run = None
+        if run is None and len(wanted) > 1:
+            run = _titled(words, wanted, sentence.lang)
         if run:
             i, j = run
             return _answer(claim, MATCH, sentence, words[i].start, words[j - 1].end, text=_join(words[i:j]))
