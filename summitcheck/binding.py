@@ -14,7 +14,7 @@ from .analyse.tokens import Token
 from .match import CONFLICT, MATCH, FactStatus, Settings, compare, compare_entities, counts_same_thing
 from .model import COMPARED_ROLE, COMPARED_WORDS, SUBJECT_ROLE, VALUE_KINDS, Fact, Kind
 from .read import clauses as reader
-from .window import APPOSITION_OPENERS, PARTICIPLE_ENDINGS, Window, main_verb, named, relation_miss
+from .window import APPOSITION_OPENERS, PARTICIPLE_ENDINGS, Window, main_verb, name_like, named, relation_miss
 
 
 def reference(s: FactStatus, w: Window) -> FactStatus:
@@ -375,6 +375,10 @@ def roles(w: Window) -> dict[int, FactStatus]:
         if done_to is not None:
             return {id(subject): relation_miss(subject, f"does it in the seed; it is done to {done_to.text!r}")}
         return {}  # done to the subject, as the seed has it, or no one the seed names
+    if side is None and verb.status == CONFLICT and obj is not None and _side(w, verb, obj) == "doer" and (
+        _after_verb(w, verb, subject)
+    ):
+        side = "done-to"  # "Lindqvist had lost to Halse": the converse verb's oblique, its doer the claim's object
     if side != "done-to":
         return {}
     rival: Fact | None
@@ -464,6 +468,22 @@ def _side(w: Window, verb: FactStatus, s: FactStatus) -> str | None:
     return None
 
 
+def _after_verb(w: Window, verb: FactStatus, s: FactStatus) -> bool:
+    """Whether a claim name stands after the matched verb in the verb's own clause, behind the preposition of a
+    converse verb (a place reading notwithstanding: "lost to Halse" is no trip)."""
+    if s.status != MATCH or s.where != "sentence" or s.span is None or verb.span is None:
+        return False
+    clause = w.reading.clause_at(verb.span[0])
+    seed = s.seed_fact
+    lo = seed.start if seed is not None and seed.kind is Kind.NAME else s.span[0]  # "to Petra Holm"
+    return clause is not None and clause.holds(lo) and verb.span[1] <= lo and (
+        _word_before(w.sentence.words, lo) in CONVERSE_MARKERS)
+
+
+# what sets the other party after a converse verb: "lost to X", "battu par X", "a perdu contre X"
+CONVERSE_MARKERS = frozenset("to by against à par contre face".split())
+
+
 def clause_names_own(w: Window, verb: FactStatus, f: Fact) -> bool:
     """Whether the name f stands itself in the matched verb's clause (not one a relative clause inherits)."""
     clause = w.reading.clause_at(verb.span[0]) if verb.span else None
@@ -527,6 +547,25 @@ def background_verb(w: Window) -> dict[int, FactStatus]:
     if any(s.fact.kind is Kind.QUOTE and s.status == MATCH for s in w.statuses):
         return {}  # a quotation is what its speaker says; the verb of saying may be any
     return {id(verb): relation_miss(verb, "is said elsewhere in the seed, not of these names")}
+
+
+def foreign_opposite(w: Window) -> dict[int, FactStatus]:
+    """An opposite verb is the claim's contradiction only where it is said of the claim's subject: "Reform won
+    Wellingborough North" is not contradicted by "the second [seat] lost by the Conservatives, after
+    Wellingborough North", a sentence that does not name Reform (which the seed names elsewhere, or in the
+    sentence before while this one's verb has its own agent)."""
+    verb = main_verb(w.statuses)
+    if verb is None or verb.status != CONFLICT or verb.where != "sentence" or verb.span is None:
+        return {}
+    subject = next((s for s in sorted(w.statuses, key=lambda s: s.fact.start)
+                    if s.fact.start < verb.fact.start and (named(s, w) or name_like(s.fact))
+                    and s.fact.role not in ("loc", "from", "to")), None)
+    if subject is None or subject.status != MATCH or subject.where not in ("document", "near"):
+        return {}  # the subject in this sentence, or nowhere (a word no table links): the conflict holds
+    clause = w.reading.clause_at(verb.span[0])
+    if subject.where == "near" and not (clause is not None and _has_agent(w, clause, verb.span[1])):
+        return {}  # beside it, where this sentence's verb names no doer of its own ("lost by the Conservatives")
+    return {id(verb): relation_miss(verb, f"is the opposite said in the seed of others than {subject.fact.text!r}")}
 
 
 def predicate(w: Window) -> dict[int, FactStatus]:

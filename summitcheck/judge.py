@@ -168,7 +168,9 @@ def _window_statuses(
     statuses: list[FactStatus] = []
     for i, (fact, row, far) in enumerate(zip(claim_facts, table, background, strict=True)):
         here = row[focal]
-        if here is not None and here.status == MATCH:
+        # what the focal sentence itself says of the fact, a match or a conflict ("Arnoult ... a été acquitté"),
+        # wins over a match near it or in the background ("a condamné ... Gérald Maurin")
+        if here is not None and here.status in (MATCH, CONFLICT):
             statuses.append(here)
             continue
         # whose the next name is, the seed must say of it (_described), not merely nearby
@@ -194,7 +196,8 @@ def _ceiling(statuses: list[FactStatus], focal: int, may_conflict: Sequence[bool
                   for s in statuses]
     rank, score = _scored(optimistic, focal)
     if rank < 2 and score[0] > 0:  # matched in the focal sentence: a rule may still make it a contradiction
-        missing = [m or _filler(s) for s, m in zip(optimistic, may_conflict, strict=True) if s.status == MISSING]
+        missing = [m or _filler(s, optimistic, CONFLICT_OR_NOT) for s, m in zip(optimistic, may_conflict, strict=True)
+                   if s.status == MISSING]
         rank = max(rank, 1 if all(missing) else 0)
     return (rank, *score)
 
@@ -233,7 +236,7 @@ def _scored(statuses: Sequence[FactStatus], focal: int) -> tuple[int, tuple[int,
             conflicts += 1
         elif status == MISSING:
             missing += 1
-            fillers += kind is Kind.WORD
+            fillers += _filler(s, statuses, (CONFLICT,))
         far += where == "document"
         if in_sentence and status != MISSING:
             here += weight
@@ -267,9 +270,21 @@ def _moved(status: FactStatus, where: str, as_status: str | None = None) -> Fact
     )
 
 
-def _filler(status: FactStatus) -> bool:
-    """A claim word no table or vocabulary links: it does not stop a conflict the seed states from winning."""
-    return status.fact.kind is Kind.WORD
+WHEN_KINDS = frozenset({Kind.DATE, Kind.WEEKDAY})  # a number's next word is what it counts: no filler
+CONFLICT_OR_NOT = (CONFLICT, MATCH, MISSING)  # _ceiling's bound: whatever the rules make of the value
+
+
+def _filler(status: FactStatus, statuses: Sequence[FactStatus], conflicting: tuple[str, ...]) -> bool:
+    """A claim word that does not stop a conflict the seed states from winning: a word no table or vocabulary
+    links, or a word written against a value in conflict ("on Wednesday night" against "late on Thursday": no
+    night can be Wednesday's if the day is Thursday)."""
+    fact = status.fact
+    if fact.kind is Kind.WORD:
+        return True
+    return fact.kind is Kind.TERM and any(
+        s.status in conflicting and s.fact.kind in WHEN_KINDS and (0 <= fact.start - s.fact.end <= 1)
+        for s in statuses
+    )
 
 
 def reason(judgement: Judgement | None) -> str:

@@ -17,6 +17,7 @@ from .binding import (
     binding,
     compared,
     dated,
+    foreign_opposite,
     partners,
     predicate,
     reference,
@@ -102,7 +103,9 @@ def person_nearby(s: FactStatus, w: Window) -> FactStatus:
         return s
     if "person" in types(s.fact):
         other = next((e for e in w.free if "person" in types(e)), None)
-    elif s.fact.kind is Kind.NAME:  # a name of no known type: any other actor this sentence names itself
+    elif s.fact.kind is Kind.NAME or (s.seed_fact is not None and s.seed_fact.kind is Kind.NAME):
+        # a name of no known type (or a claim word the seed writes as one, "Vidal convicted"): any other actor
+        # this sentence names itself
         used = {id(o.seed_fact) for o in w.statuses if o.seed_fact is not None}
         other = next((f for f in w.sentence.facts
                       if (f.kind is Kind.NAME or types(f) & ACTOR_TYPES) and id(f) not in used and f.role is None
@@ -255,7 +258,10 @@ def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowle
     out = []
     for s in statuses:
         # the name rules read no other
-        if s.fact.kind in (Kind.ENTITY, Kind.NAME) or s.fact.role not in (None, SUBJECT_ROLE):
+        # (and a claim word the seed writes as a name: "Vidal convicted")
+        if s.fact.kind in (Kind.ENTITY, Kind.NAME) or s.fact.role not in (None, SUBJECT_ROLE) or (
+            s.seed_fact is not None and s.seed_fact.kind is Kind.NAME
+        ):
             for rule in NAME_RULES:
                 changed = rule(s, window)
                 if changed is not s:
@@ -275,7 +281,7 @@ def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowle
         # act with the roles swapped contradicts it; that the verb is Lens's is what the swap says
     flipped = {**binding(window), **compared(window), **titles(window), **unnamed_subject(window), **dated(window),
                **partners(window), **said, **background_verb(window), **verb_elsewhere(window),
-               **verb_reference(window), **swapped, **polarity(window)}
+               **verb_reference(window), **swapped, **polarity(window), **foreign_opposite(window)}
     return [
         flipped.get(id(s)) or (relation_miss(s, problems[id(s)]) if id(s) in problems else s) for s in out
     ]

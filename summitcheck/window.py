@@ -103,7 +103,7 @@ def main_verb(statuses: list[FactStatus]) -> FactStatus | None:
     concepts = [s for s in ordered if s.fact.kind in (Kind.TERM, Kind.WORD) and not name_like(s.fact)]
     if not concepts:
         return None
-    participles = [s for s in concepts if s.fact.text.lower().endswith(PARTICIPLE_ENDINGS)]
+    participles = [s for s in concepts if _participle(s.fact.text)]
     if len(participles) == 1:  # "the peak has been reached", "Sanctions levées": the one verb form there is
         return participles[0]
     after = [s for s in concepts if not names or s.fact.start > names[0]] or concepts
@@ -114,6 +114,15 @@ def main_verb(statuses: list[FactStatus]) -> FactStatus | None:
     if names and names[0] < concepts[-1].fact.start:
         return next(s for s in concepts if s.fact.start > names[0])
     return concepts[-1]
+
+
+def _participle(word: str) -> bool:
+    """A word with a participle's ending, but not a noun that merely ends so ("top seed", "speed", "need")."""
+    word = word.lower()
+    if not word.endswith(PARTICIPLE_ENDINGS):
+        return False
+    return not (word.endswith("ed") and vocabulary.lemmas(word, "en") == (word,)
+                and "n" in vocabulary.part_of_speech(word, "en"))
 
 
 def name_like(fact: Fact) -> bool:
