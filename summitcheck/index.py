@@ -57,7 +57,7 @@ from typing import TypeVar
 from .analyse import KIND_VALUE, analyse, demonyms, names_of, tokens
 from .analyse.knowledge import Knowledge
 from .analyse.tokens import part_keys, tokenize
-from .match import NAME_ARTICLES, SentenceFacts, Settings, _plain, interval, word_senses
+from .match import NAME_ARTICLES, SentenceFacts, Settings, _plain, interval, name_meanings, word_senses
 from .model import Fact, Kind, Seed, Sentence
 
 # The matcher's own cut-offs, lowered a little: a looser candidate search costs a few sentences, never a verdict.
@@ -608,7 +608,9 @@ def _query(fact: Fact, lang: str, knowledge: Knowledge, settings: Settings, voca
         first = {"w:" + words[0]}
         if len(words) > 1 and words[0] in NAME_ARTICLES:  # "Le Havre" / "au Havre"
             first.add("w:" + words[1])
-        return Query(frozenset({*first, *bases, *("n:" + n for n in vocabulary.alike(fact.value))}))
+        described = name_meanings(fact.text)  # match._described_name: "Interior Ministry"
+        meant = {"s:" + sense for sense in described[0][1]} if described else set()
+        return Query(frozenset({*first, *bases, *meant, *("n:" + n for n in vocabulary.alike(fact.value))}))
     if kind is Kind.WORD:
         keys = {"k:" + fact.value} | _other_readings(fact)
         if len(fact.value) >= COGNATE_MIN:

@@ -328,6 +328,40 @@ def _titled(words: tuple[Token, ...], wanted: list[str], lang: str) -> tuple[int
     return None
 
 
+def name_meanings(text: str) -> list[tuple[str, frozenset[str]]]:
+    """Each word of a claim name with its senses, where every word has some (a name made of common words);
+    else empty: a word of no vocabulary makes it a proper name ("Banque Delorme", "Kim Jong Un")."""
+    out = []
+    for t in tokenize(text, "en"):
+        if t.is_word:
+            senses = vocabulary.senses(t.text.lower(), "en")
+            if not senses:
+                return []
+            out.append((t.norm, senses))
+    return out
+
+
+def _described_name(words: tuple[Token, ...], text: str, lang: str) -> tuple[int, int] | None:
+    """A name made of common words says what it names, and another language says it with its own words:
+    "Interior Ministry" is "le ministère de l'Intérieur", "Coast Guard" "les garde-côtes". Every word must meet
+    a word of the seed, all of them within a short stretch."""
+    meanings = name_meanings(text)
+    if not meanings or lang not in vocabulary.LANGS:
+        return None
+    width = 2 * len(meanings) + 1  # room for "de l'", "des"
+    for i in range(len(words)):
+        found = []
+        for norm, senses in meanings:
+            k = next((k for k in range(i, min(len(words), i + width))
+                      if words[k].norm == norm or not senses.isdisjoint(vocabulary.senses(words[k].text, lang))), None)
+            if k is None:
+                break
+            found.append(k)
+        if len(found) == len(meanings) and min(found) == i:
+            return i, max(found) + 1
+    return None
+
+
 def _in_order(title: list[str], stretch: list[str]) -> bool:
     at = 0
     for t in title:
@@ -359,7 +393,7 @@ def find_in_sentence(
             if run is not None and (run[0] == 0 or words[run[0] - 1].norm not in FOLDED_ARTICLES):
                 run = None
         if run is None and len(wanted) > 1:
-            run = _titled(words, wanted, sentence.lang)
+            run = _titled(words, wanted, sentence.lang) or _described_name(words, claim.text, sentence.lang)
         if run:
             i, j = run
             return _answer(claim, MATCH, sentence, words[i].start, words[j - 1].end, text=_join(words[i:j]))
