@@ -12,9 +12,18 @@ from itertools import pairwise
 from .analyse import vocabulary
 from .analyse.tokens import Token
 from .match import CONFLICT, MATCH, FactStatus, Settings, compare, compare_entities, counts_same_thing
-from .model import COMPARED_ROLE, COMPARED_WORDS, SUBJECT_ROLE, VALUE_KINDS, Fact, Kind
+from .model import COMPARED_LINKS, COMPARED_ROLE, COMPARED_WORDS, SUBJECT_ROLE, VALUE_KINDS, Fact, Kind
 from .read import clauses as reader
-from .window import APPOSITION_OPENERS, PARTICIPLE_ENDINGS, Window, main_verb, name_like, named, relation_miss
+from .window import (
+    APPOSITION_OPENERS,
+    PARTICIPLE_ENDINGS,
+    Window,
+    main_verb,
+    name_like,
+    named,
+    participle,
+    relation_miss,
+)
 
 
 def reference(s: FactStatus, w: Window) -> FactStatus:
@@ -283,6 +292,8 @@ def compared(w: Window) -> dict[int, FactStatus]:
             continue  # "14 shots to Lens' nine": whose the compared figure is, binding reads (not "Museum: 1.2m")
         words = [t for t in w.sentence.words if t.end <= seed.start]
         marker = words[-1].norm if words else ""
+        if marker in COMPARED_LINKS and len(words) > 1 and words[-2].norm in COMPARED_WORDS:
+            marker = words[-2].norm  # "compared with 2.9%", "par rapport à 2025"
         if marker == "from" and not (len(words) > 1 and words[-2].norm in CHANGED):
             continue  # "delegates from 198 countries": where from, not compared with
         if marker in COMPARED_WORDS:
@@ -361,6 +372,8 @@ def roles(w: Window) -> dict[int, FactStatus]:
     before = [s for s in names if s.fact.start < verb.fact.start and s.fact.role is None]
     after = [s for s in names if s.fact.start > verb.fact.start and s.fact.role is None]
     subjects, objects = (agent, before) if agent else (before, after)
+    if len(subjects) > 1 and not objects and not agent and verb.status == MATCH:
+        return _coordinated_done_to(w, verb, subjects)
     if len(subjects) != 1 or len(objects) > 1:
         return {}
     subject, obj = subjects[0], (objects[0] if objects else None)
@@ -468,6 +481,23 @@ def _side(w: Window, verb: FactStatus, s: FactStatus) -> str | None:
     return None
 
 
+def _coordinated_done_to(w: Window, verb: FactStatus, subjects: list[FactStatus]) -> dict[int, FactStatus]:
+    """Several claim subjects ("Croatians Kovač and Perić win the doubles") that the seed puts on the side of
+    what is done to, none as its doer, while the verb's clause names a doer of its own ("la paire française ...
+    s'est imposée face aux Croates Ivan Kovač et Luka Perić"): the roles are swapped."""
+    if participle(verb.fact.text):
+        return {}  # "Zable & Partners named administrator" may say it was done to them, as the seed has it
+    sides = [_side(w, verb, s) for s in subjects]
+    if "done-to" not in sides or "doer" in sides:
+        return {}
+    doers = [f for f in _seed_doers(w, verb) if not any(_same(s, f) for s in subjects)]
+    rival = next((f for f in doers if f.kind is Kind.NAME), doers[0] if doers else None)  # a name over "française"
+    if rival is None:
+        return {}
+    first = subjects[sides.index("done-to")]
+    return {id(first): w.conflict(first, rival)}
+
+
 def _after_verb(w: Window, verb: FactStatus, s: FactStatus) -> bool:
     """Whether a claim name stands after the matched verb in the verb's own clause, behind the preposition of a
     converse verb (a place reading notwithstanding: "lost to Halse" is no trip)."""
@@ -492,20 +522,46 @@ def clause_names_own(w: Window, verb: FactStatus, f: Fact) -> bool:
 
 def _has_agent(w: Window, clause: reader.Clause, end: int) -> bool:
     """Whether "par"/"by" and a name follow the verb closely: a passive ("were beaten 3-1 by Caldmoor")."""
-    return any(
-        f.kind in reader.NAME_KINDS and clause.holds(f.start) and end <= f.start <= end + 24
+    return bool(_agents(w, clause, end))
+
+
+def _agents(w: Window, clause: reader.Clause, end: int) -> list[Fact]:
+    """The names after "by"/"par" right after a verb; a capitalised run of words there when the analysis made
+    no name of it ("backed by the Social Democratic Party")."""
+    found = [
+        f for f in w.sentence.facts
+        if f.kind in reader.NAME_KINDS and clause.holds(f.start) and end <= f.start <= end + 24
         and _word_before(w.sentence.words, f.start) in ("by", "par")
-        for f in w.sentence.facts
-    )
+    ]
+    if found:
+        return found
+    after = [t for t in w.sentence.words if end <= t.start <= end + 24 and clause.holds(t.start)]
+    if not after or after[0].norm not in ("by", "par"):
+        return []
+    run: list[Token] = []
+    for t in after[1:]:
+        if t.norm in SKIPPED and not run:
+            continue
+        if not (t.is_word and t.text[:1].isupper()):
+            break
+        run.append(t)
+    if not run:
+        return []
+    text = w.sentence_text_between(run[0].start, run[-1].end)
+    return [Fact(Kind.NAME, text.lower(), run[0].start, run[-1].end, text)]
 
 
 def _seed_doers(w: Window, verb: FactStatus) -> list[Fact]:
-    """The seed's own names before the matched verb in its clause (or that its clause hangs on)."""
+    """The seed's doers of the matched verb: a passive's agent, else its own names before the verb in its clause
+    (or the name its clause hangs on)."""
     assert verb.span is not None
     at = verb.span[0]
     clause = w.reading.clause_at(at)
-    if clause is None or _has_agent(w, clause, verb.span[1]):
+    if clause is None:
         return []
+    agents = _agents(w, clause, verb.span[1])
+    if agents:
+        return agents  # a passive's doer is its agent: "backed by the Social Democratic Party"
     own = [f for f in clause.actors if clause.holds(f.start) and f.end <= at]
     return own or [f for f in clause.actors if not clause.holds(f.start)]
 
@@ -547,6 +603,39 @@ def background_verb(w: Window) -> dict[int, FactStatus]:
     if any(s.fact.kind is Kind.QUOTE and s.status == MATCH for s in w.statuses):
         return {}  # a quotation is what its speaker says; the verb of saying may be any
     return {id(verb): relation_miss(verb, "is said elsewhere in the seed, not of these names")}
+
+
+# What opens a noun phrase whose figure describes its noun: "the 80 km/h limit", "a €25m fund"
+ATTRIBUTIVE_OPENERS = frozenset("the a an its their his her this that le la les un une son sa ses leur".split())
+
+
+def attributive(w: Window) -> dict[int, FactStatus]:
+    """A figure set before a noun describes that noun: "Train was doing 80 km/h" is not stated by "at 64 km/h,
+    below the 80 km/h limit", which gives the limit's figure. Where the sentence holds another figure of the
+    kind, the claim must name the noun too."""
+    out: dict[int, FactStatus] = {}
+    words = w.sentence.words
+    said = [s.span for s in w.statuses if s.span and s.where == "sentence" and s.status == MATCH]
+    used = {id(s.seed_fact) for s in w.statuses if s.seed_fact is not None}
+    for s in w.here():
+        seed = s.seed_fact
+        if seed is None or s.fact.kind not in reader.AMOUNT_KINDS or "age" in seed.head:
+            continue  # (an age describes its person: "a 34-year-old electrician", which binding reads)
+        before = [t for t in words if t.end <= seed.start]
+        noun = next((t for t in words if t.start >= seed.end), None)
+        if not before or before[-1].norm not in ATTRIBUTIVE_OPENERS or noun is None or noun.start - seed.end > 1:
+            continue
+        if not noun.is_word or not vocabulary.senses(noun.text, w.sentence.lang):
+            continue  # "the 80 km/h, ...": no noun follows
+        phrase = [t for t in words if t.start >= noun.start][:3]  # "the 5.52 million registered voters"
+        phrase = phrase[: next((k for k, t in enumerate(phrase) if not t.is_word), len(phrase))]
+        if any(lo <= t.start < hi for t in phrase for lo, hi in said):
+            continue  # the claim names it: "€25m emergency fund"
+        if not any(f.kind is seed.kind and id(f) not in used and compare(s.fact, f, w.knowledge, Settings()) == CONFLICT
+                   for f in w.sentence.facts):
+            continue  # no figure of the claim's own beside it: the noun is likely what the claim means too
+        out[id(s)] = relation_miss(s, f"is the figure of the seed's {noun.text!r}, which the claim does not name")
+    return out
 
 
 def foreign_opposite(w: Window) -> dict[int, FactStatus]:

@@ -131,7 +131,8 @@ VALUE_KINDS = frozenset(
 SUBJECT_ROLE = "subject"
 # The role of a figure set against another, after "from", "vs", "contre", "against" ("up from 38.6%")
 COMPARED_ROLE = "compared"
-COMPARED_WORDS = frozenset("from vs versus against contre compared rapport".split())
+COMPARED_WORDS = frozenset("from vs versus against contre compared compare rapport".split())
+COMPARED_LINKS = frozenset("with to à au aux".split())  # between a comparing word and its figure: "compared with"
 
 
 @pickled_as_call

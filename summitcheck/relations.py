@@ -13,6 +13,7 @@ from itertools import pairwise
 from .analyse.knowledge import Knowledge
 from .binding import (
     answered,
+    attributive,
     background_verb,
     binding,
     compared,
@@ -219,7 +220,23 @@ def asserted(w: Window) -> dict[int, str]:
             )
         ):  # "a demandé la levée des sanctions"; not "cherche des soutiens ... entre Pékin, son plus proche soutien"
             return {id(verb): f"is only {f.text!r} in the seed, not said to have happened"}
+    kept = _kept_from(w, at, clause)
+    if kept is not None:
+        return {id(verb): f"is what the seed's {kept!r} is to stop, not said to have happened"}
     return {}
+
+
+# "keep the oil from reaching", "prevent it from spreading", "empêcher le feu d'atteindre": the act is stopped
+PREVENTING = frozenset("keep keeps keeping kept prevent prevents preventing prevented stop stops stopping stopped "
+                       "bar barred empecher empeche empechent empechant empeches".split())
+
+
+def _kept_from(w: Window, at: int, clause: reader.Clause | None) -> str | None:
+    """The preventing verb the claim's verb depends on through "from" / "de", in the verb's clause."""
+    words = [t for t in w.sentence.words if t.end <= at and (clause is None or clause.holds(t.start))]
+    if not words or words[-1].norm not in ("from", "de", "d'"):
+        return None
+    return next((t.text for t in reversed(words[-7:-1]) if t.norm in PREVENTING), None)
 
 
 
@@ -281,7 +298,8 @@ def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowle
         # act with the roles swapped contradicts it; that the verb is Lens's is what the swap says
     flipped = {**binding(window), **compared(window), **titles(window), **unnamed_subject(window), **dated(window),
                **partners(window), **said, **background_verb(window), **verb_elsewhere(window),
-               **verb_reference(window), **swapped, **polarity(window), **foreign_opposite(window)}
+               **verb_reference(window), **swapped, **polarity(window), **foreign_opposite(window),
+               **attributive(window)}
     return [
         flipped.get(id(s)) or (relation_miss(s, problems[id(s)]) if id(s) in problems else s) for s in out
     ]

@@ -22,7 +22,7 @@ from .analyse.knowledge import Knowledge
 from .fingerprint import seed_key
 from .index import SeedIndex, analysed, is_analysed, no_gc
 from .match import SentenceFacts
-from .model import COMPARED_ROLE, COMPARED_WORDS, SUBJECT_ROLE, Fact, Kind, Seed
+from .model import COMPARED_LINKS, COMPARED_ROLE, COMPARED_WORDS, SUBJECT_ROLE, Fact, Kind, Seed
 from .parts import SUBJECT
 from .read.clauses import AMOUNT_KINDS
 
@@ -68,10 +68,13 @@ def _compared(fact: Fact, text: str) -> Fact:
     """A claim figure after "from", "vs", "contre" is the one the claim compares with ("up from 38.6%")."""
     if fact.kind not in AMOUNT_KINDS or fact.role is not None:
         return fact
-    before = text[: fact.start].split()
-    if before and before[-1].lower().strip(".,:(") in COMPARED_WORDS:
+    before = [w for w in (w.lower().strip(".,:(+-−±") for w in text[: fact.start].split()) if w]  # "vs +2.9%"
+    if before and before[-1] in COMPARED_LINKS and len(before) > 1:
+        before.pop()  # "compared with 2.9%"
+    if before and before[-1] in COMPARED_WORDS:
         return replace(fact, role=COMPARED_ROLE)
     return fact
+
 
 
 def claim_facts(text: str, seed_language: str, knowledge: Knowledge) -> list[Fact]:

@@ -103,7 +103,7 @@ def main_verb(statuses: list[FactStatus]) -> FactStatus | None:
     concepts = [s for s in ordered if s.fact.kind in (Kind.TERM, Kind.WORD) and not name_like(s.fact)]
     if not concepts:
         return None
-    participles = [s for s in concepts if _participle(s.fact.text)]
+    participles = [s for s in concepts if participle(s.fact.text)]
     if len(participles) == 1:  # "the peak has been reached", "Sanctions levées": the one verb form there is
         return participles[0]
     after = [s for s in concepts if not names or s.fact.start > names[0]] or concepts
@@ -116,7 +116,7 @@ def main_verb(statuses: list[FactStatus]) -> FactStatus | None:
     return concepts[-1]
 
 
-def _participle(word: str) -> bool:
+def participle(word: str) -> bool:
     """A word with a participle's ending, but not a noun that merely ends so ("top seed", "speed", "need")."""
     word = word.lower()
     if not word.endswith(PARTICIPLE_ENDINGS):
