@@ -44,6 +44,15 @@ def weekday_names(lang: str) -> dict[str, int]:
     return {fold(name): number for number, name in get_day_names("wide", locale=lang).items()}
 
 
+@functools.cache
+def short_weekday_names(lang: str) -> dict[str, int]:
+    """Abbreviated weekday names ("Tue", "Fri"; "mar.", "ven."), which a claim's shorthand uses (a capitalised
+    word there: "mer" is also the sea)."""
+    from babel.dates import get_day_names
+
+    return {fold(name).rstrip("."): number for number, name in get_day_names("abbreviated", locale=lang).items()}
+
+
 @functools.lru_cache(maxsize=4096)
 def _dateparse(text: str, lang: str) -> tuple[int, int, int] | None:
     """dateparser on one short candidate span, memoised: the same span recurs across seeds and claims."""
@@ -80,6 +89,13 @@ def _wide_folded() -> frozenset[str]:
 def _day_words(lang: str) -> frozenset[str]:
     """Weekday names and relative days ("hier"): the words the second pass of extract() looks at."""
     return frozenset(weekday_names(lang)) | frozenset(RELATIVE_DAYS)
+
+
+def _dated_after(scan: Scan, i: int) -> bool:
+    """Whether a date with its day follows the weekday at i ("Tuesday, Sept. 8", "mardi 14 mars"): that date
+    says which day it is, not the weekday's nearest one before the article."""
+    starts = {scan.tokens[k].start for k in (i + 1, i + 2) if k < len(scan.tokens)}
+    return any(f.kind is Kind.DATE and f.start in starts and f.value.day is not None for f in scan.facts)
 
 
 def _month_at(scan: Scan, i: int) -> int | None:
@@ -124,6 +140,10 @@ def extract(scan: Scan) -> None:
             day, lo = int(tokens[i - 2].text), i - 2
         if day is None and hi < n and DAY.match(tokens[hi].text) and not _is_year(tokens[hi].text):
             day, hi = int(DAY.match(tokens[hi].text).group(1)), hi + 1
+        elif day is None and hi + 1 < n and tokens[hi].text == "." and DAY.match(tokens[hi + 1].text) and (
+            not _is_year(tokens[hi + 1].text)
+        ):  # "Sept. 8", "Feb. 24": the abbreviation's full stop
+            day, hi = int(DAY.match(tokens[hi + 1].text).group(1)), hi + 2
         k = hi + 1 if hi < n and tokens[hi].text in {",", "."} else hi
         if k < n and _is_year(tokens[k].text):
             year, hi = int(tokens[k].text), k + 1
@@ -150,14 +170,19 @@ def extract(scan: Scan) -> None:
         i = hi
 
     days = _day_words(scan.lang)
-    for i in [k for k, tok in enumerate(tokens) if tok.norm in days]:
+    short = short_weekday_names(scan.lang) if scan.is_claim else {}
+    for i in [k for k, tok in enumerate(tokens) if tok.norm in days or (tok.norm in short and tok.is_capitalised)]:
         tok = tokens[i]
         if not scan.free(i) or not tok.is_word:
             continue
-        weekday = weekday_names(scan.lang).get(tok.norm)
+        if tok.norm not in days and i + 1 < len(tokens) and tokens[i + 1].is_capitalised and (
+            _month_at(scan, i + 1) is None
+        ):
+            continue  # "Sun Yat-sen", "Mon Valley": a name's word; not "Tue Sept 8"
+        weekday = weekday_names(scan.lang).get(tok.norm, short.get(tok.norm))
         if weekday is not None:
             scan.add(Kind.WEEKDAY, weekday, i, i + 1)
-            resolved = _resolve_weekday(scan.ref_date, weekday)
+            resolved = None if _dated_after(scan, i) else _resolve_weekday(scan.ref_date, weekday)
             if resolved is not None:
                 scan.add(Kind.DATE, resolved, i, i + 1, take=False, extra=("relative",))
         elif tok.norm in RELATIVE_DAYS and scan.ref_date is not None:
