@@ -14,7 +14,7 @@ from itertools import pairwise
 from . import relations
 from .analyse.knowledge import Knowledge
 from .match import CONFLICT, MATCH, FactStatus, SentenceFacts, Settings, find_in_sentence
-from .model import VALUE_KINDS, Fact, Kind, Verdict
+from .model import VALUE_KINDS, WHEN_KINDS, Fact, Kind, Verdict
 from .window import MISSING, NEGATION, has_place_proform
 
 
@@ -270,7 +270,6 @@ def _moved(status: FactStatus, where: str, as_status: str | None = None) -> Fact
     )
 
 
-WHEN_KINDS = frozenset({Kind.DATE, Kind.WEEKDAY})  # a number's next word is what it counts: no filler
 CONFLICT_OR_NOT = (CONFLICT, MATCH, MISSING)  # _ceiling's bound: whatever the rules make of the value
 
 

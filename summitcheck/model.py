@@ -110,6 +110,8 @@ class Kind(str, Enum):
     WORD = "word"
 
 
+WHEN_KINDS = frozenset({Kind.DATE, Kind.WEEKDAY})  # values saying when: a word after one qualifies it
+
 # Kinds whose value must be stated in the evidence sentence itself; the rest (names, concepts) may come from
 # the sentence before or after, where a pronoun or "le pays" stands for them.
 VALUE_KINDS = frozenset(

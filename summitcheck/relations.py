@@ -29,7 +29,7 @@ from .binding import (
     verb_reference,
 )
 from .match import CONFLICT, MATCH, FactStatus, SentenceFacts
-from .model import SUBJECT_ROLE, Fact, Kind
+from .model import SUBJECT_ROLE, WHEN_KINDS, Fact, Kind
 from .read import clauses as reader
 from .window import (  # the shared helpers, which the judge reads here too
     ACTOR_TYPES,
@@ -370,10 +370,14 @@ def negated(w: Window, verb: FactStatus, verbal: bool = False) -> str | None:
 def may_conflict_unmatched(fact: Fact, facts: Sequence[Fact]) -> bool:
     """Whether the relation rules can make a claim fact conflict in a window where no sentence answers it (the rules
     above): a negation the seed's verb lacks (polarity), a rival place or partner (place, slot), a rival
-    actor of an act done to a named person (actor). Such a fact does not bound a seed's verdict to 'unsupported'."""
+    actor of an act done to a named person (actor); or whose being unmatched does not stop a conflict from winning
+    (judge._filler: a word no table links, a word written after a date or weekday). Such a fact does not bound a
+    seed's verdict to 'unsupported'."""
     role = None if fact.role == SUBJECT_ROLE else fact.role
     if fact.kind is Kind.WORD:
-        return fact.text.lower() in NEGATION or role is not None
+        return True
+    if fact.kind is Kind.TERM and any(f.kind in WHEN_KINDS and 0 <= fact.start - f.end <= 1 for f in facts):
+        return True
     if fact.kind is not Kind.ENTITY or role is not None:
         return role is not None
     concepts = [f.start for f in facts if f.kind in (Kind.TERM, Kind.WORD)]

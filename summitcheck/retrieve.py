@@ -403,8 +403,6 @@ def _bound(facts: list[Fact], queries: list[Query], found: list[set[int] | None]
         narrow = index.sentences(q.match) if q.match is not None else f
         can_match: set[int] = f if narrow is None else narrow & f  # type: ignore[assignment,operator]
         background = fact.kind in BACKGROUND_KINDS and len(can_match) >= 2
-        # a word no table links does not stop a conflict from winning (judge._filler), so it bounds nothing
-        may = may or fact.kind is Kind.WORD
         ways.append((can_match, f, fact.kind in NEAR_KINDS, background, may))  # type: ignore[arg-type]
     n = len(facts)
     best: tuple | None = None
