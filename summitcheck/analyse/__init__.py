@@ -107,6 +107,8 @@ def _resolve_heads(scan: Scan) -> list[Fact]:
                 head += ids_at.get(scan.tokens[k].start, [scan.tokens[k].key])
             if around and scan.tokens[around[0]].norm in GENERIC_COUNTS:
                 head += _done_to_them(scan, _token_at(scan, fact.start), around[0], ids_at)
+            if around and fact.kind is Kind.NUMBER:
+                head += _event_ids(scan, _token_at(scan, fact.start), around[0], ids_at)
             fact = dataclasses.replace(fact, head=tuple(dict.fromkeys(head)), extra=())
         out.append(fact)
     return out
@@ -135,6 +137,34 @@ def _done_to_them(scan: Scan, at: int, noun: int, ids_at: dict[int, list[str]]) 
         tok = scan.tokens[k]
         if tok.start in ids_at and vocabulary.may_be_verb(tok.text):
             ids += ids_at[tok.start]
+    return ids
+
+
+EVENT = "event:"  # a head key for what happened to what a number counts, not what it counts
+PARTICIPLE_ENDS = ("ed", "é", "és", "ée", "ées")
+
+
+def _event_ids(scan: Scan, at: int, noun: int, ids_at: dict[int, list[str]]) -> list[str]:
+    """What happened to what a count counts, as head keys of their own: the count's word itself when it is a
+    participle ("~1,400 evacuated", "23 blessés"), else the concept just before the number ("the evacuation of
+    about 1,400 residents") or the verb after its noun ("1,400 residents were evacuated"). A claim that counts
+    an event meets a seed count of that event whatever noun the seed counts; a claim that names its noun ("1,400
+    homes evacuated") still needs the seed's noun, which plain head keys hold."""
+    first = scan.tokens[noun]
+    if first.text.lower().endswith(PARTICIPLE_ENDS) and vocabulary.may_be_verb(first.text) and first.start in ids_at:
+        return [EVENT + i for i in ids_at[first.start]]
+    near = scan.content_before(at, count=1, window=3)
+    after = noun + 1
+    while after < len(scan.tokens) and scan.tokens[after].norm in PASSIVE_AUX:
+        after += 1
+    ids: list[str] = []
+    for k in near:
+        if scan.tokens[k].start in ids_at:
+            ids += [EVENT + i for i in ids_at[scan.tokens[k].start] if not i.startswith(vocabulary.PREFIX)]
+    if after > noun + 1 and after < len(scan.tokens) and scan.tokens[after].start in ids_at and (
+        vocabulary.may_be_verb(scan.tokens[after].text)
+    ):
+        ids += [EVENT + i for i in ids_at[scan.tokens[after].start]]
     return ids
 
 
