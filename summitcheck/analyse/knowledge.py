@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .tokens import Token, fold, phrase_keys, tokenize
+from .tokens import Token, fold, phrase_keys, phrase_norms, tokenize
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 LANGS = ("en", "fr")
@@ -39,6 +39,35 @@ class Entry:
     target: str
     form: str = "name"  # name | short | title | adjective | word
     years: tuple[int | None, int | None] = (None, None)
+    words: tuple[str, ...] = ()  # a concept's words as written (folded), which a stem match must resemble
+
+
+def _distinct(entries: Iterable[Entry]) -> tuple[Entry, ...]:
+    """Entries in order, one per meaning: an English and a French word of one concept with the same stem
+    ("reform", "réforme") are one reading."""
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for e in entries:
+        k = (e.keys, e.kind, e.target, e.form, e.years)
+        if k not in seen:
+            seen.add(k)
+            out.append(e)
+    return tuple(out)
+
+
+def written_alike(token: str, word: str) -> bool:
+    """Whether a word whose stem is a lexicon word's is an inflection or derivation of it, not another word the
+    stemmer cuts to the same stem: "manifestants", "condamné", "évacuation" are, "département" is not "départ",
+    nor "communes" "communiste". The common start must reach within three letters of the lexicon word's end,
+    and the word be at most four letters longer."""
+    if token == word:
+        return True
+    common = 0
+    for a, b in zip(token, word, strict=False):
+        if a != b:
+            break
+        common += 1
+    return common >= len(word) - 3 and len(token) <= len(word) + 4
 
 
 EXACT_FORMS = frozenset({"name", "short"})  # proper names are compared unstemmed: "Lee" is not "les"
@@ -68,7 +97,7 @@ class PhraseIndex:
     pair_firsts: frozenset[str] = frozenset()
     # first key -> the second keys of every entry of two words or more starting with it (by_first's and by_pair's)
     longer: dict[str, frozenset[str]] = field(default_factory=dict)
-    _inside: dict[tuple[tuple[str, str], ...], tuple[Entry, ...]] = field(
+    _inside: dict[tuple[tuple[str, str, str], ...], tuple[Entry, ...]] = field(
         default_factory=dict, repr=False, compare=False
     )
 
@@ -118,7 +147,9 @@ class PhraseIndex:
             while True:
                 if k >= limit or (taken is not None and taken[k]):
                     return None
-                if (tokens[k].exact if exact else tokens[k].key) == wanted:
+                if (tokens[k].exact if exact else tokens[k].key) == wanted and (
+                    not entry.words or written_alike(tokens[k].norm, entry.words[j])
+                ):
                     break
                 if j == 0 or exact or entry.kind != "term" or gaps == 2 or tokens[k].norm not in skippable:
                     return None
@@ -172,8 +203,12 @@ class PhraseIndex:
         """The one-word entries written as `token`, in by_first's order: a name's is compared with the token's
         spelling (exact), any other with its key."""
         if token.exact == token.key:
-            return self.one_word.get(token.key, ())
-        return self.one_word_by_key.get(token.key, ()) + self.one_word_exact.get(token.exact, ())
+            found = self.one_word.get(token.key, ())
+        else:
+            found = self.one_word_by_key.get(token.key, ()) + self.one_word_exact.get(token.exact, ())
+        if any(e.words for e in found):
+            found = _distinct(e for e in found if not e.words or written_alike(token.norm, e.words[0]))
+        return found
 
     def starting(self, tokens: Sequence[Token], i: int, end: int) -> Sequence[Entry]:
         """Every entry, of any length, written from token i and ending by token `end` (without gaps), longest
@@ -183,12 +218,12 @@ class PhraseIndex:
         if end - i == 1 or not self.may_be_longer(tokens, i):  # one word: no phrase of two can end by `end`
             return self.one_word_at(tokens[i])
         found = [e for e in self._phrases(tokens, i, end) if self._end(e, tokens, i, end, None, NO_GAPS) is not None]
-        return [*found, *self.one_word_at(tokens[i])]
+        return _distinct([*found, *self.one_word_at(tokens[i])])
 
     def inside(self, tokens: Sequence[Token], i: int, j: int) -> tuple[Entry, ...]:
         """Every entry written from one of the tokens i..j-1 and ending by j, as starting() finds them token after
         token. Memoised by the words of the span (what starting() reads of them): a text repeats its phrases."""
-        span = tuple([(t.key, t.exact) for t in tokens[i:j]])
+        span = tuple([(t.key, t.exact, t.norm) for t in tokens[i:j]])
         found = self._inside.get(span)
         if found is None:
             if len(self._inside) >= INSIDE_MEMO:
@@ -213,7 +248,7 @@ class PhraseIndex:
             best.append(entry)
             best_end = end
         if best or taken[i]:
-            return best, best_end
+            return _distinct(best), best_end
         one_word = self.one_word_at(tokens[i])  # no longer phrase: the one-word entries, all ending at the next token
         return one_word, i + 1 if one_word else i
 
@@ -347,7 +382,7 @@ def build(extra_files: Sequence[Path] = (), data: Path = DATA) -> Knowledge:
             cid = str(item["id"])
             for lang in LANGS:
                 for phrase in _as_list(item.get(lang)):
-                    index.add(Entry(phrase_keys(phrase, lang), "term", cid, "word"))
+                    index.add(Entry(phrase_keys(phrase, lang), "term", cid, "word", words=phrase_norms(phrase, lang)))
             if item.get("office"):
                 office.add(cid)
             if item.get("implied_by"):

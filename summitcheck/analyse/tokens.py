@@ -152,3 +152,8 @@ def _fields(at: int, text: str, key: str | None, norm: str) -> Piece:
 def phrase_keys(phrase: str, lang: str) -> tuple[str, ...]:
     """Keys of a lexicon or alias phrase, tokenized exactly like running text."""
     return tuple(t.key for t in tokenize(phrase, lang) if t.key not in {".", ","})
+
+
+def phrase_norms(phrase: str, lang: str) -> tuple[str, ...]:
+    """The folded words of a phrase, aligned with phrase_keys."""
+    return tuple(t.norm for t in tokenize(phrase, lang) if t.key not in {".", ","})
