@@ -329,6 +329,31 @@ def dated(w: Window) -> dict[int, FactStatus]:
     return out
 
 
+def dated_event(w: Window) -> dict[int, FactStatus]:
+    """A claim date met in another clause than the claim's event, whose own clause dates it otherwise: "Strike
+    on Tuesday Dec 1" against "doivent revoir la direction le mardi 1er décembre et appellent à une grève le
+    lendemain" (the strike is the 2nd's)."""
+    verb = main_verb(w.statuses)
+    if verb is None or verb.status != MATCH or verb.where != "sentence" or verb.span is None:
+        return {}
+    event = w.reading.clause_at(verb.span[0])
+    if event is None:
+        return {}
+    out: dict[int, FactStatus] = {}
+    for s in w.here():
+        if s.fact.kind not in DATED or s.span is None or event.holds(s.span[0]):
+            continue
+        home = w.reading.clause_at(s.span[0])
+        if home is not None and any(o.span and o is not s and o.fact.kind not in DATED and home.holds(o.span[0])
+                                    for o in w.here()):
+            continue  # the claim says whose date it is too: "nurses strike Monday, junior doctors Thursday"
+        own = next((f for f in w.sentence.facts if f.kind is s.fact.kind and event.holds(f.start)
+                    and compare(s.fact, f, w.knowledge, Settings()) == CONFLICT), None)
+        if own is not None:
+            out[id(s)] = w.conflict(s, own)
+    return out
+
+
 def partners(w: Window) -> dict[int, FactStatus]:
     """Names that "respectivement" pairs: "Rothmann advises Maelkegaard" is not stated by "Norland and
     Maelkegaard are advised by Rothmann & Co and Kessler Partners respectively" (Rothmann advises Norland)."""

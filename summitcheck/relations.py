@@ -18,6 +18,7 @@ from .binding import (
     binding,
     compared,
     dated,
+    dated_event,
     foreign_opposite,
     partners,
     predicate,
@@ -297,9 +298,9 @@ def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowle
         said = {}  # "Rennes won the final" against "Lens a remporté ..., en battant le Stade rennais": the same
         # act with the roles swapped contradicts it; that the verb is Lens's is what the swap says
     flipped = {**binding(window), **compared(window), **titles(window), **unnamed_subject(window), **dated(window),
-               **partners(window), **said, **background_verb(window), **verb_elsewhere(window),
-               **verb_reference(window), **swapped, **polarity(window), **foreign_opposite(window),
-               **attributive(window)}
+               **dated_event(window), **partners(window), **said, **background_verb(window),
+               **verb_elsewhere(window), **verb_reference(window), **swapped, **polarity(window),
+               **foreign_opposite(window), **attributive(window)}
     return [
         flipped.get(id(s)) or (relation_miss(s, problems[id(s)]) if id(s) in problems else s) for s in out
     ]

@@ -190,6 +190,7 @@ def extract(scan: Scan) -> None:
             if shifted is not None:
                 scan.add(Kind.DATE, shifted, i, i + 1, extra=("relative",))
 
+    _neighbour_days(scan)
     _relative_years(scan)
     for i in [k for k, tok in enumerate(tokens) if len(tok.text) == 4]:
         tok = tokens[i]
@@ -268,6 +269,43 @@ def _resolve_weekday(ref: PartialDate | None, weekday: int) -> PartialDate | Non
     back = 0 if published is None else (published.weekday() - weekday) % 7
     day = None if published is None else _calendar_day(ref.year, ref.month, ref.day, -back)
     return None if day is None else PartialDate(day.year, day.month, day.day)
+
+
+# The day before or after another: "le lendemain", "la veille", "the next day", "the day before"; as word runs
+NEIGHBOUR_DAYS: dict[tuple[str, ...], int] = {
+    ("lendemain",): 1, ("veille",): -1, ("next", "day"): 1, ("following", "day"): 1, ("day", "after"): 1,
+    ("day", "before"): -1, ("previous", "day"): -1, ("day", "earlier"): -1, ("day", "later"): 1,
+}
+
+
+def _neighbour_days(scan: Scan) -> None:
+    """"Le lendemain" is the day after the last dated day before it in the sentence ("le mardi 1er décembre ...
+    une grève le lendemain": 2 December); "la veille" the day before. Without a day dated before it in the
+    sentence it is left unread."""
+    tokens = scan.tokens
+    for i, tok in enumerate(tokens):
+        if not tok.is_word or not scan.free(i):
+            continue
+        for words, days in NEIGHBOUR_DAYS.items():
+            j = i + len(words)
+            if j > len(tokens) or tuple(t.norm for t in tokens[i:j]) != words:
+                continue
+            if not all(scan.free(k) for k in range(i, j)):
+                continue
+            if words[0] == "day" and (i == 0 or tokens[i - 1].norm not in ("the", "a")):
+                continue  # "the day after", not "every day after"
+            anchors = [f for f in scan.facts if f.kind is Kind.DATE and f.end <= tok.start and f.value.day is not None
+                       and "relative" not in f.extra]
+            if not anchors:
+                continue  # the day before what? The sentence before may say; the article's date would guess
+            shifted = _shift(anchors[-1].value, days)
+            if shifted is None:
+                continue
+            scan.add(Kind.DATE, shifted, i, j, extra=("relative",))
+            when = _calendar_day(shifted.year, shifted.month, shifted.day) if shifted.year and shifted.month else None
+            if when is not None:
+                scan.add(Kind.WEEKDAY, when.weekday(), i, j, take=False, extra=("derived",))
+            break
 
 
 def _shift(ref: PartialDate, days: int) -> PartialDate | None:

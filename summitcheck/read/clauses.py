@@ -134,6 +134,9 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
             cuts.append((words[k].start, "resumed"))  # "La dette, qui s'élevait à 431 M, devrait atteindre 455 M"
         elif comma and word in COMMA_CONNECTIVES and _own_verb(text, base, words, k):
             cuts.append((words[k].start, "coordinate"))  # "..., and junior doctors will walk out on Thursday"
+        elif not comma and word in ("et", "and") and _conjugated(words, k + 1) and cuts[-1:] != [(words[k].start,
+                                                                                                   "coordinate")]:
+            cuts.append((words[k].start, "coordinate"))  # "doit revoir la direction mardi et appelle à une grève"
         elif (comma or _gerund(words, k)) and _participle(words, k):
             cuts.append((words[k].start, "participial"))
         elif (comma or word in COMMA_CONNECTIVES) and _gapped(text, base, words, k, [*names, *places], amounts,
@@ -204,6 +207,18 @@ def _own_verb(text: str, base: int, words: Sequence[Token], k: int) -> bool:
         if words[j].norm in FINITE:
             return True
     return False
+
+
+def _conjugated(words: Sequence[Token], k: int) -> bool:
+    """Whether word k is a French verb in a finite form ("appelle", "prévoient"): a form of an infinitive,
+    not a participle, lower case; its clause then shares the subject before "et" but has its own complements."""
+    if k >= len(words) or not words[k].is_word or words[k].is_capitalised:
+        return False
+    word = words[k].norm
+    if word.endswith(("e", "é", "ee", "es", "ees", "ant", "er", "ir")) and not word.endswith(("ent", "le")):
+        return False  # participles, infinitives, and the -e forms nouns share ("une grève", "la liste")
+    lemmas = vocabulary.lemmas(words[k].text, "fr")
+    return any(lemma.endswith(("er", "ir", "re", "oir")) and lemma != words[k].text.lower() for lemma in lemmas)
 
 
 def _has_verb(words: Sequence[Token], start: int, k: int) -> bool:
