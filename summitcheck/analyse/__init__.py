@@ -102,8 +102,8 @@ def _resolve_heads(scan: Scan) -> list[Fact]:
                     # ordinal ranks is among its own words; a seed's ordinal ranks only the noun after it
                     around = [k for k, t in enumerate(scan.tokens) if t.is_word and not scan.is_stop(k)]
             for k in around:
-                if scan.tokens[k].norm in TIME_WORDS:
-                    break  # "48,000 readers last year": what it counts ends where when it was begins
+                if scan.tokens[k].norm in TIME_WORDS or any(t.norm in BENEFICIARY for t in scan.tokens[j:k]):
+                    break  # "48,000 readers last year", "41 pour Solheim": what it counts ends there
                 head += ids_at.get(scan.tokens[k].start, [scan.tokens[k].key])
             if around and scan.tokens[around[0]].norm in GENERIC_COUNTS:
                 head += _done_to_them(scan, _token_at(scan, fact.start), around[0], ids_at)
@@ -117,6 +117,7 @@ def _resolve_heads(scan: Scan) -> list[Fact]:
 TIME_WORDS = frozenset("last next year years month months week weeks day days today yesterday tomorrow ago "
                        "an ans annee annees mois semaine semaines jour jours hier demain dernier derniere prochain "
                        "prochaine".split())
+BENEFICIARY = frozenset("pour for".split())  # "41 pour Solheim": whose the count is, not what it counts
 # Nouns that count people without saying which: what the clause's verb does to them says it ("killed four
 # people" counts the dead, "23 personnes ont été blessées" the injured)
 GENERIC_COUNTS = frozenset("people persons personnes gens individus individuals".split())

@@ -12,9 +12,9 @@ import re
 from dataclasses import replace
 
 from ..model import Kind
-from . import clock, dates
+from . import clock, dates, vocabulary
 from .scan import Scan
-from .tokens import fold, key, tokenize
+from .tokens import Token, fold, key, tokenize
 from .units import (  # the words of quantities
     ARTICLE_NUMBERS,
     BASIS_POINTS,
@@ -226,6 +226,64 @@ def extract(scan: Scan) -> None:
     _compound_durations(scan)
     _point_fractions(scan)
     _ordinals(scan)
+    _currency_ellipsis(scan)
+    _currency_ranges(scan)
+
+
+def _currency_ranges(scan: Scan) -> None:
+    """A range with its currency before the first figure and its scale after the second: "€180-210m" is €180m
+    to €210m (the second figure names no currency: it takes the first's)."""
+    facts = scan.facts
+    for n, first in enumerate(facts):
+        if first.kind is not Kind.MONEY or SCALED.search(first.text) or n + 1 >= len(facts):
+            continue
+        second = facts[n + 1]
+        between = scan.text[first.end - scan.base : second.start - scan.base]
+        if between not in ("-", "–", " - ", " – ", " to ", " à ") or second.kind not in (Kind.NUMBER, Kind.MONEY):
+            continue
+        amount = second.value[0] if second.kind is Kind.MONEY else second.value
+        digits = LEADING_DIGITS.match(second.text)
+        written = parse_digits(digits.group().strip()) if digits else None
+        if not written or amount / written < 1000 or first.value[0] >= written:
+            continue
+        scale = amount / written
+        facts[n] = replace(first, value=(first.value[0] * scale, first.value[1]))
+        if second.kind is Kind.NUMBER:
+            facts[n + 1] = replace(second, kind=Kind.MONEY, value=(amount, first.value[1]), head=(), extra=())
+
+
+SCALED = re.compile(r"(?i)\b(millions?|milliards?|billions?|trillions?|bn|mn|m)\b|\d(bn|m|k)\b")
+ELLIPSIS_TIMES = frozenset("fin end year earlier later before avant auparavant an mi debut".split())
+ELLIPSIS_REACH = 60  # characters from the amount that gives the currency
+
+
+def _counts_nothing(tok: Token, lang: str) -> bool:
+    """A word after a figure that is no noun it counts: a time ("fin 2027", "a year earlier") or a participle
+    ("215 millions consacrés aux transports", "€2m earmarked")."""
+    if tok.norm in ELLIPSIS_TIMES:
+        return True
+    text = tok.text.lower()
+    if lang == "fr":
+        return text.endswith(("é", "és", "ée", "ées")) and vocabulary.may_be_verb(tok.text)
+    return text.endswith("ed") and vocabulary.may_be_verb(tok.text)
+
+
+def _currency_ellipsis(scan: Scan) -> None:
+    """A scaled figure that names no currency right after an amount that does is in that currency: "742
+    millions d'euros, dont 215 millions consacrés aux transports", "€12.4bn, against 11.9bn". Only a figure that
+    counts nothing of its own (no noun, or only a verb after it)."""
+    money = None
+    for n, fact in enumerate(scan.facts):
+        if fact.kind is Kind.MONEY:
+            money = fact
+            continue
+        if (money is None or fact.kind is not Kind.NUMBER or fact.start - money.end > ELLIPSIS_REACH
+                or not SCALED.search(fact.text) or fact.head or fact.extra[:1] != ("head-tokens",)):
+            continue
+        after = scan.content_after(fact.extra[1], count=1)
+        if after and not _counts_nothing(scan.tokens[after[0]], scan.lang):
+            continue  # "3 million members", "3 millions de personnes": it counts something
+        scan.facts[n] = replace(fact, kind=Kind.MONEY, value=(fact.value, money.value[1]), extra=())
 
 
 RANGE_WORDS = frozenset({"a", "to", "-", "–", "au"})  # "de 62 à 64 ans", "50-100k", "from 3 to 5%"
