@@ -12,7 +12,7 @@ from itertools import pairwise
 from .analyse import vocabulary
 from .analyse.tokens import Token
 from .match import CONFLICT, MATCH, FactStatus, Settings, compare, compare_entities, counts_same_thing
-from .model import COMPARED_LINKS, COMPARED_ROLE, COMPARED_WORDS, SUBJECT_ROLE, VALUE_KINDS, Fact, Kind
+from .model import COMPARED_LINKS, COMPARED_ROLE, COMPARED_WORDS, MODIFIER_ROLE, SUBJECT_ROLE, VALUE_KINDS, Fact, Kind
 from .read import clauses as reader
 from .window import (
     APPOSITION_OPENERS,
@@ -404,7 +404,7 @@ def roles(w: Window) -> dict[int, FactStatus]:
     verb = main_verb(w.statuses)
     if verb is None or verb.where != "sentence" or verb.span is None or verb.status not in (MATCH, CONFLICT):
         return {}
-    names = [s for s in w.statuses if named(s, w) and s.fact.role not in ("loc", "from", "to")]
+    names = [s for s in w.statuses if named(s, w) and s.fact.role not in ("loc", "from", "to", MODIFIER_ROLE)]
     agent = [s for s in names if s.fact.role == "agent"]
     before = [s for s in names if s.fact.start < verb.fact.start and s.fact.role is None]
     after = [s for s in names if s.fact.start > verb.fact.start and s.fact.role is None]

@@ -133,6 +133,7 @@ VALUE_KINDS = frozenset(
 SUBJECT_ROLE = "subject"
 # The role of a figure set against another, after "from", "vs", "contre", "against" ("up from 38.6%")
 COMPARED_ROLE = "compared"
+MODIFIER_ROLE = "mod"  # a claim name set before the noun it modifies ("in Calder Resources copper mine")
 COMPARED_WORDS = frozenset("from vs versus against contre compared compare rapport".split())
 COMPARED_LINKS = frozenset("with to à au aux".split())  # between a comparing word and its figure: "compared with"
 

@@ -11,7 +11,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from ..model import Fact, Kind
+from ..model import MODIFIER_ROLE, Fact, Kind
 from . import vocabulary
 from .knowledge import Entry, Knowledge
 from .scan import Scan
@@ -26,9 +26,11 @@ DEPARTURE = frozenset({"depart"})
 ARTICLES = frozenset("the le la les l' de du des d'".split())
 
 
-def _role(scan: Scan, i: int) -> str | None:
+def _role(scan: Scan, i: int, j: int | None = None) -> str | None:
     """The slot a name at token i fills, from the preposition before it (skipping articles): 'loc' for
-    "à Vladivostok", 'with' for "avec le président américain". (A name before "'s" is a 'possessor'.)"""
+    "à Vladivostok", 'with' for "avec le président américain". (A name before "'s" is a 'possessor'.) In a claim,
+    a name ending at j that a common noun follows modifies that noun ("2 killed in Calder Resources copper mine
+    collapse", "in Rosmalen final"): the place is the noun's, not the name's, and the name is no actor either."""
     k = i - 1
     while k >= 0 and scan.tokens[k].norm in ARTICLES and k > i - 3:
         k -= 1
@@ -46,8 +48,16 @@ def _role(scan: Scan, i: int) -> str | None:
     if word in DESTINATION:
         return "to"
     if word in LOCATIVE:
+        if j is not None and scan.is_claim and j < len(scan.tokens) and _modifies_next(scan, j):
+            return MODIFIER_ROLE
         return "loc"
     return "with" if word in COMITATIVE else None
+
+
+def _modifies_next(scan: Scan, j: int) -> bool:
+    tok = scan.tokens[j]
+    return tok.is_word and not tok.is_capitalised and not scan.is_stop(j) and bool(_senses(scan, j)) and (
+        "n" in vocabulary.part_of_speech(tok.text, scan.lang if scan.lang in vocabulary.LANGS else "en"))
 
 
 def _departs(scan: Scan, k: int) -> bool:
@@ -288,7 +298,7 @@ def _names_and_words(scan: Scan) -> None:
             opens_claim = scan.is_claim and _starts_sentence(scan, i)
             known = tok.norm in scan.names  # "Halse" opens this sentence, and the seed names her elsewhere
             if j - i > 1 or not _starts_sentence(scan, i) or known or (opens_claim and not _senses(scan, i)):
-                role = "possessor" if j < len(tokens) and tokens[j].norm == "'s" else _role(scan, i)
+                role = "possessor" if j < len(tokens) and tokens[j].norm == "'s" else _role(scan, i, j)
                 scan.add(Kind.NAME, " ".join(t.norm for t in tokens[i:j]), i, j, role=role)
                 after = j
                 continue
