@@ -155,6 +155,9 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
             own = (*clauses[0].actors, *own)  # ", en battant X": the main clause's subject acts
         elif not own and clauses and kind == "coordinate" and words_in(words, lo, hi) <= 3:
             own = clauses[-1].actors  # a short tail ("..., et prend effet mercredi") keeps its subject
+        elif clauses and kind == "coordinate" and _verb_opens(words, lo):
+            # "La CGT a dénoncé un plan ... et appelé à un débrayage": the verb's subject is the clause before's
+            own = (*clauses[-1].actors, *own)
         where = tuple(f for f in places if lo <= f.start < hi)
         clauses.append(Clause(lo, hi, kind, own, negated, where))
     shared = [v for v in facts if v.kind in AMOUNT_KINDS or v.kind is Kind.ORDINAL]  # "respectivement deuxième"
@@ -207,6 +210,19 @@ def _own_verb(text: str, base: int, words: Sequence[Token], k: int) -> bool:
         if words[j].norm in FINITE:
             return True
     return False
+
+
+def _verb_opens(words: Sequence[Token], lo: int) -> bool:
+    """Whether a clause opens on "et"/"and" and a verb with no subject between ("et appelé à", "et appelle",
+    "and called for")."""
+    k = next((n for n, t in enumerate(words) if t.start >= lo), None)
+    if k is None or words[k].norm not in ("et", "and") or k + 1 >= len(words):
+        return False
+    nxt = words[k + 1]
+    if nxt.norm in FINITE or _conjugated(words, k + 1):
+        return True
+    text = nxt.text.lower()
+    return not nxt.is_capitalised and text.endswith(("é", "ée", "és", "ées", "ed")) and vocabulary.may_be_verb(nxt.text)
 
 
 def _conjugated(words: Sequence[Token], k: int) -> bool:
