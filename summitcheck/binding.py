@@ -48,21 +48,27 @@ def reference(s: FactStatus, w: Window) -> FactStatus:
 
 
 def verb_reference(w: Window) -> dict[int, FactStatus]:
-    """The claim's verb from the sentence after, where the clause saying it opens on a reference to another of
-    this sentence's names: "Fontaine wins the final" is not stated by "Léa Fontaine a affronté Jade Morel en
-    finale. Cette dernière l'a emporté"."""
+    """The claim's verb from the sentence before or after is not the claim's where the clause saying it there has
+    a doer of its own: "Scotland led at half-time" is not stated by "Ireland led 17-10 at half-time. ... Scotland
+    tries ...", nor "Fontaine wins the final" by "Léa Fontaine a affronté Jade Morel en finale. Cette dernière l'a
+    emporté" (the sentence after opens on a reference to another of this sentence's names)."""
     verb = main_verb(w.statuses)
-    if verb is None or verb.where != "near" or verb.span is None or w.after is None or verb.sentence != w.after.index:
+    if verb is None or verb.where != "near" or verb.span is None:
         return {}
+    other = next((o for o in (w.before, w.after) if o is not None and verb.sentence == o.index), None)
     subject = next((s for s in sorted(w.statuses, key=lambda s: s.fact.start)
                     if named(s, w) and s.fact.role is None and s.where == "sentence" and s.span), None)
-    if subject is None or subject.span is None:
+    if other is None or subject is None or subject.span is None:
         return {}
-    after = reader.read(w.after.text, w.after.start, w.after.words, w.after.facts)
-    clause = after.clause_at(verb.span[0])
+    where = "next" if other is w.after else "previous"
+    if other is w.before and not participle(verb.fact.text):
+        return {}  # the sentence before may give a topic noun the claim reads as its verb ("17 seats")
+    clause = reader.read(other.text, other.start, other.words, other.facts).clause_at(verb.span[0])
     if clause is None:
         return {}
-    meant = reader.antecedent(clause, w.after.words, w.after.facts, w.reading, w.sentence.facts)
+    # (a reference opening the sentence after stands for one of this sentence's names)
+    meant = reader.antecedent(clause, other.words, other.facts, w.reading, w.sentence.facts) if other is w.after \
+        else None
     if meant is None:
         # no reference: a name of its own before the verb is who does it there ("Police named the cyclist as
         # Owen Price. Dunleavy was charged"), unless it is the claim's subject named again
@@ -70,11 +76,11 @@ def verb_reference(w: Window) -> dict[int, FactStatus]:
         said = [f for f in own if _plain_name(f.text) in _plain_name(subject.seed_text or subject.fact.text)
                 or _plain_name(subject.fact.text) in _plain_name(f.text)]
         if own and not said:
-            return {id(verb): relation_miss(verb, f"is said in the next sentence of {own[0].text!r}")}
+            return {id(verb): relation_miss(verb, f"is said in the {where} sentence of {own[0].text!r}")}
         return {}
     if meant.start <= subject.span[0] < meant.end:
         return {}
-    return {id(verb): relation_miss(verb, f"is said in the next sentence of {meant.text!r}")}
+    return {id(verb): relation_miss(verb, f"is said in the {where} sentence of {meant.text!r}")}
 
 
 def _plain_name(text: str) -> str:

@@ -30,7 +30,7 @@ from .binding import (
     verb_reference,
 )
 from .match import CONFLICT, MATCH, FactStatus, SentenceFacts
-from .model import SUBJECT_ROLE, WHEN_KINDS, Fact, Kind
+from .model import SUBJECT_ROLE, VALUE_KINDS, WHEN_KINDS, Fact, Kind
 from .read import clauses as reader
 from .window import (  # the shared helpers, which the judge reads here too
     ACTOR_TYPES,
@@ -266,7 +266,21 @@ def apposition(w: Window) -> dict[int, str]:
     return problems
 
 
-WINDOW_RULES: tuple[Callable[[Window], dict[int, str]], ...] = (word_order, attachment, apposition, asserted)
+def unreal(w: Window) -> dict[int, str]:
+    """A value or the claim's verb in a clause that says what would have been ("The penalty would have been
+    £69.4 million, but it was cut by 30%") is not what happened."""
+    verb = main_verb(w.statuses)
+    problems = {}
+    for s in w.here():
+        if s.span is None or not (s.fact.kind in VALUE_KINDS or s is verb):
+            continue
+        clause = w.reading.clause_at(s.span[0])
+        if clause is not None and clause.unreal is not None and s.span[0] >= clause.unreal:
+            problems[id(s)] = "is what the seed says would have been, not what was"
+    return problems
+
+
+WINDOW_RULES: tuple[Callable[[Window], dict[int, str]], ...] = (word_order, attachment, apposition, asserted, unreal)
 
 
 def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowledge,

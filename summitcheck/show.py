@@ -160,7 +160,8 @@ def render_explanation(result: Result, out: TextIO, reading: Sequence[ClauseView
         columns = [layout.Column("clause", keep=True), layout.Column("text", wrap=True, min=16, lines=3),
                    layout.Column("actors / places", wrap=True, min=10), layout.Column("values", wrap=True, min=8),
                    layout.Column("claim met", wrap=True, min=8)]
-        cells = [[layout.cell(c.kind + (" (negated)" if c.negated else ""), "dim"), layout.cell(c.text),
+        cells = [[layout.cell(c.kind + " (negated)" * c.negated + " (would have)" * c.unreal, "dim"),
+                  layout.cell(c.text),
                   layout.cell(", ".join([*c.actors, *(f"@{p}" for p in c.places)])), layout.cell(", ".join(c.values)),
                   layout.cell(", ".join(c.met), "green")] for c in reading]
         lines += layout.table(console, columns, cells)

@@ -295,9 +295,10 @@ def _names_and_words(scan: Scan) -> None:
                 j += 1
             # a capitalised word that no table knows is a name, but where a sentence starts; a claim is
             # shorthand that mostly opens on its subject ("Mertens beats Dvorská")
-            opens_claim = scan.is_claim and _starts_sentence(scan, i)
+            opens = _starts_sentence(scan, i)
+            opens_claim = scan.is_claim and opens
             known = tok.norm in scan.names  # "Halse" opens this sentence, and the seed names her elsewhere
-            if j - i > 1 or not _starts_sentence(scan, i) or known or (opens_claim and not _senses(scan, i)):
+            if j - i > 1 or not opens or known or (opens and not _senses(scan, i)):
                 role = "possessor" if j < len(tokens) and tokens[j].norm == "'s" else _role(scan, i, j)
                 scan.add(Kind.NAME, " ".join(t.norm for t in tokens[i:j]), i, j, role=role)
                 after = j

@@ -59,6 +59,7 @@ class Clause:
     actors: tuple[Fact, ...]  # the names that act in it, or that it inherits (a relative clause: its antecedent)
     negated: tuple[tuple[int, int], ...] = ()  # (offset, end of its reach) of each negation word it holds
     places: tuple[Fact, ...] = ()  # the places it names ("174 mm à Aubenas")
+    unreal: int | None = None  # from here on it says what would have been ("the fine would have been £69.4m")
 
     def holds(self, offset: int) -> bool:
         return self.start <= offset < self.end
@@ -159,7 +160,7 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
             # "La CGT a dénoncé un plan ... et appelé à un débrayage": the verb's subject is the clause before's
             own = (*clauses[-1].actors, *own)
         where = tuple(f for f in places if lo <= f.start < hi)
-        clauses.append(Clause(lo, hi, kind, own, negated, where))
+        clauses.append(Clause(lo, hi, kind, own, negated, where, _unreal(words, lo, hi)))
     shared = [v for v in facts if v.kind in AMOUNT_KINDS or v.kind is Kind.ORDINAL]  # "respectivement deuxième"
     return Reading(tuple(clauses), *_respective(text, base, words, names, shared))
 
@@ -309,6 +310,26 @@ def _negations(words: Sequence[Token], lo: int, hi: int) -> list[tuple[int, int]
     return found
 
 
+# A past conditional says what would have been, not what was: "would have been £69.4m", "aurait atteint 3 M€"
+# (in French also the press's hedge, "reportedly": not stated as a fact either)
+UNREAL_MODALS = frozenset("would could might should aurait auraient".split())
+
+
+# (not after a relative: "an initiative that would have capped rents at 2%" says what the initiative was)
+UNREAL_NOT_AFTER = frozenset("that which who qui qu'".split())
+
+
+def _unreal(words: Sequence[Token], lo: int, hi: int) -> int | None:
+    inside = [t for t in words if lo <= t.start < hi]
+    for k, t in enumerate(inside):
+        after = inside[k + 1].norm if k + 1 < len(inside) else ""
+        if t.norm in UNREAL_MODALS and (after in ("have", "'ve") or t.norm.startswith("aur")) and (
+            k == 0 or inside[k - 1].norm not in UNREAL_NOT_AFTER
+        ):
+            return t.start
+    return None
+
+
 def _respective(
     text: str, base: int, words: Sequence[Token], names: Sequence[Fact], values: Sequence[Fact]
 ) -> tuple[tuple[tuple[Fact, Fact], ...], tuple[tuple[Fact, Fact], ...]]:
@@ -388,6 +409,7 @@ class ClauseView:
     values: tuple[str, ...]
     negated: bool
     met: tuple[str, ...]  # the claim's words the verdict found in it
+    unreal: bool = False  # it says what would have been
 
 
 def view(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact],
@@ -400,7 +422,7 @@ def view(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact],
         out.append(ClauseView(
             c.kind, text[c.start - base : c.end - base].strip(), tuple(f.text for f in c.actors),
             tuple(f.text for f in c.places), values, bool(c.negated),
-            tuple(words_ for at, words_ in met if c.holds(at)),
+            tuple(words_ for at, words_ in met if c.holds(at)), c.unreal is not None,
         ))
     return out
 
