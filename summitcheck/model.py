@@ -176,7 +176,12 @@ def show_value(fact: Fact) -> str:
     if fact.kind is Kind.DURATION:  # the value is in days, to compare any units; show it in the text's unit
         days, unit = v
         count = fact.extra[0] if fact.extra else days
-        return f"{count:g} {unit}{'s' if count != 1 else ''} ({days:g} days)"
+        shown = f"{count:g} {unit}{'s' if count != 1 else ''}"
+        seconds = round(days * 86400)
+        if unit in ("second", "minute", "hour"):  # a clock's reading, not a fraction of a day
+            h, m, sec = seconds // 3600, seconds // 60 % 60, seconds % 60
+            return f"{shown} ({h}:{m:02d}:{sec:02d})" if seconds >= 60 and unit != "hour" else shown
+        return f"{shown} ({days:g} days)"
     if fact.kind is Kind.WEEKDAY:
         return ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[v]
     if fact.kind is Kind.ORDINAL:

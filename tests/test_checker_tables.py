@@ -58,6 +58,12 @@ def _check(case_id: str, claim: str, expect: str, seed: SeedFacts) -> None:
     assert got.value == expect, f"{claim!r}: expected {expect}, got {got.value}: {reason}"
 
 
+def test_case_ids_are_unique() -> None:
+    """pytest would suffix a repeated id and run both rows, and known-misses.yaml would then name either."""
+    ids = [c["id"] for c in KINDS] + [f"{s}:{c['id']}" for s, c in SEED_CASES]
+    assert sorted({i for i in ids if ids.count(i) > 1}) == []
+
+
 def test_known_misses_are_never_false_supports() -> None:
     """A false support is a defect to fix, not a gap to document."""
     assert all(m["got"] != "supported" for m in KNOWN_MISSES.values())

@@ -45,8 +45,8 @@ def extract(scan: Scan) -> None:
         if scan.taken[i] or not (tok.text[:1].isdigit() or tok.is_code):
             i += 1
             continue
-        i = (_magnitude(scan, i) or _race_time(scan, i) or _duration(scan, i) or _time(scan, i) or _score(scan, i)
-             or _match_minute(scan, i) or i + 1)
+        i = (_magnitude(scan, i) or _race_time(scan, i) or _clock_duration(scan, i) or _duration(scan, i)
+             or _time(scan, i) or _score(scan, i) or _match_minute(scan, i) or i + 1)
     _tallies(scan)
 
 
@@ -116,6 +116,8 @@ def _time(scan: Scan, i: int) -> int | None:
         if minutes is None or len(scan.tokens[k + 1].text) != 2:
             return None
         k += 2
+        if scan.norm(k) == ":" and _glued(scan, k) and _glued(scan, k + 1) and _small(scan, k + 1, 59) is not None:
+            k += 2  # "20:02:15 UTC": the minute is what a report's times are compared to
     elif sep == "h":
         minutes = _small(scan, k + 1, 59)
         if minutes is not None:
@@ -172,16 +174,48 @@ def _zone(scan: Scan, k: int) -> tuple[str | None, int]:
     return None, k
 
 
+SECONDS = frozenset("s sec secs secondes seconds".split())
+PRIMES = frozenset({"'", "’", "′"})  # "2h09'05": minutes, then seconds
+
+
+def _clock_duration(scan: Scan, i: int) -> int | None:
+    """ "2:07:42": hours, minutes and seconds as a race clock shows them, one duration in seconds; a time of day
+    only with a time zone after it ("20:02:15 UTC", which _time reads without its seconds)."""
+    hours = _small(scan, i, 99)
+    if hours is None or scan.norm(i + 1) != ":" or scan.norm(i + 3) != ":" or not all(
+        _glued(scan, k) for k in range(i + 1, i + 5)
+    ):
+        return None
+    minutes, seconds = _small(scan, i + 2, 59), _small(scan, i + 4, 59)
+    if minutes is None or seconds is None or len(scan.tokens[i + 4].text) != 2 or _zone(scan, i + 5)[0]:
+        return None
+    return _seconds(scan, i, i + 5, hours * 3600 + minutes * 60 + seconds)
+
+
+def _seconds(scan: Scan, i: int, end: int, total: int) -> int:
+    scan.add(Kind.DURATION, (total / 86400, "second"), i, end, extra=(float(total),))
+    return end
+
+
 def _duration(scan: Scan, i: int) -> int | None:
-    """ "1 h 12 min", "2 h 30": one duration in minutes; "58 min" too."""
+    """ "1 h 12 min", "2 h 30": one duration in minutes; "58 min" too. With seconds after the minutes ("2 h 07 min
+    42 s", "2h09'05"), one duration in seconds."""
     first = _small(scan, i, 999, 3)
     if first is None:
         return None
-    if scan.norm(i + 1) == "h" and scan.norm(i + 3) in ("min", "mn", "minutes"):
+    if scan.norm(i + 1) == "h" and (scan.norm(i + 3) in ("min", "mn", "minutes") or scan.norm(i + 3) in PRIMES):
         minutes = _small(scan, i + 2, 59)
         if minutes is None:
             return None
         total, end = first * 60 + minutes, i + 4
+        seconds = _small(scan, end, 59)
+        if seconds is not None and (scan.norm(end + 1) in SECONDS or scan.norm(i + 3) in PRIMES):
+            after = end + 2 if scan.norm(end + 1) in SECONDS else end + 1
+            while scan.norm(after) in PRIMES or scan.norm(after) == '"':
+                after += 1  # "2 h 09' 05''"
+            return _seconds(scan, i, after, total * 60 + seconds)
+        if scan.norm(i + 3) in PRIMES:
+            return None  # "2h09'" with no seconds: read as "2 h 09" below
     elif scan.norm(i + 1) in ("min", "mn") and not _glued(scan, i + 2):
         total, end = first, i + 2
     elif scan.norm(i + 1) == "h" and scan.norm(i - 1) in HOW_LONG and _small(scan, i + 2, 59) is not None:
