@@ -72,7 +72,8 @@ def verb_reference(w: Window) -> dict[int, FactStatus]:
     if meant is None:
         # no reference: a name of its own before the verb is who does it there ("Police named the cyclist as
         # Owen Price. Dunleavy was charged"), unless it is the claim's subject named again
-        own = [f for f in clause.actors if clause.holds(f.start) and f.end <= verb.span[0]]
+        # (or the name a relative clause hangs on: "Kelmi, 23, who was seeded fourth, won")
+        own = [f for f in clause.actors if f.end <= verb.span[0]]
         said = [f for f in own if _plain_name(f.text) in _plain_name(subject.seed_text or subject.fact.text)
                 or _plain_name(subject.fact.text) in _plain_name(f.text)]
         if own and not said:
@@ -421,7 +422,13 @@ def roles(w: Window) -> dict[int, FactStatus]:
         return {}
     subject, obj = subjects[0], (objects[0] if objects else None)
     if subject.where == "near":  # a name from the sentence before, where this one names its own doer
-        doer = next((f for f in _seed_doers(w, verb) if clause_names_own(w, verb, f)), None)
+        doers = _seed_doers(w, verb)
+        if verb.status == MATCH and obj is not None and obj.span is not None and obj.where == "sentence":
+            # the claim's object is who does it here ("Wierzbicki, 23, who ..., won the play-off"): swapped roles
+            rival = next((f for f in doers if f.start <= obj.span[0] < f.end), None)
+            if rival is not None:
+                return {id(subject): w.conflict(subject, rival)}
+        doer = next((f for f in doers if clause_names_own(w, verb, f)), None)
         if doer is not None:
             return {id(subject): relation_miss(subject, f"is not who does it in the seed: {doer.text!r} is")}
         return {}

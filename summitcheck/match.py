@@ -396,7 +396,11 @@ def find_in_sentence(
             run = _titled(words, wanted, sentence.lang) or _described_name(words, claim.text, sentence.lang)
         if run:
             i, j = run
-            return _answer(claim, MATCH, sentence, words[i].start, words[j - 1].end, text=_join(words[i:j]))
+            lo, hi = words[i].start, words[j - 1].end
+            # the seed's name there, with its slot ("from Calgary to Winnipeg"): the rules read its role
+            named = next((f for f in sentence.facts if f.kind in (Kind.NAME, Kind.ENTITY) and f.start <= lo
+                          and hi <= f.end), None)
+            return _answer(claim, MATCH, sentence, lo, hi, named, text=_join(words[i:j]))
         for f in sentence.facts:  # a spelling variant: Kim Il-sung / Kim Il Sung
             if f.kind in (Kind.NAME, Kind.ENTITY) and fuzz.ratio(claim.value, _plain(f.text)) >= 88:
                 return _answer(claim, MATCH, sentence, f.start, f.end, f)

@@ -31,12 +31,18 @@ def _role(scan: Scan, i: int, j: int | None = None) -> str | None:
     "à Vladivostok", 'with' for "avec le président américain". (A name before "'s" is a 'possessor'.) In a claim,
     a name ending at j that a common noun follows modifies that noun ("2 killed in Calder Resources copper mine
     collapse", "in Rosmalen final"): the place is the noun's, not the name's, and the name is no actor either."""
+    if i and scan.tokens[i - 1].norm in FRENCH_FROM and scan.lang == "fr" and (
+        (i >= 2 and _departs(scan, i - 2)) or _to_after(scan, i)
+    ):
+        return "from"  # "parti de Pyongyang", "du Havre", "de Vernoux à Saint-Alban"
     k = i - 1
     while k >= 0 and scan.tokens[k].norm in ARTICLES and k > i - 3:
         k -= 1
     if k < 0:
         return None
     word = scan.tokens[k].norm
+    if word in FRENCH_TO and _from_before(scan, k):
+        return "to"  # "de Vernoux à Saint-Alban": where it goes
     if (
         word in ORIGIN
         or (word in {"de", "d'"} and k >= 1 and _departs(scan, k - 1))
@@ -52,6 +58,28 @@ def _role(scan: Scan, i: int, j: int | None = None) -> str | None:
             return MODIFIER_ROLE
         return "loc"
     return "with" if word in COMITATIVE else None
+
+
+# "de X à Y" in French is a journey, a route or a span, as "from X to Y" is: X where it starts, Y where it ends
+FRENCH_FROM = frozenset("de d' du des".split())
+FRENCH_TO = frozenset("a au aux jusqu'a".split())
+
+
+def _from_before(scan: Scan, k: int) -> bool:
+    """Whether "de" and a capitalised name end right before token k ("de Vernoux à")."""
+    j = k - 1
+    while j >= 0 and scan.tokens[j].is_capitalised and scan.tokens[j].is_word:
+        j -= 1
+    return j < k - 1 and j >= 0 and scan.tokens[j].norm in FRENCH_FROM and scan.lang == "fr"
+
+
+def _to_after(scan: Scan, i: int) -> bool:
+    """Whether the name at token i is followed by "à" and another capitalised name ("de Vernoux à Saint-Alban")."""
+    j = i
+    while j < len(scan.tokens) and scan.tokens[j].is_capitalised and scan.tokens[j].is_word:
+        j += 1
+    return (scan.lang == "fr" and j + 1 < len(scan.tokens) and scan.tokens[j].norm in FRENCH_TO
+            and scan.tokens[j + 1].is_capitalised)
 
 
 def _modifies_next(scan: Scan, j: int) -> bool:
@@ -242,8 +270,10 @@ def _hyphen_parts(scan: Scan, i: int, stopwords: frozenset[str]) -> bool:
     euro and area, "high-altitude" high and altitude. Returns whether it made any fact."""
     tok = scan.tokens[i]
     parts = tok.text.split("-")
-    if tok.is_capitalised and len(parts) > 2 and any(p in NAME_LINKS for p in parts[1:-1]):
-        # "Lunas-le-Haut", "Aix-en-Provence", "Saint-Jean-de-Luz": a place's name, whole
+    if tok.is_capitalised and (
+        (len(parts) > 2 and any(p in NAME_LINKS for p in parts[1:-1])) or all(p[:1].isupper() for p in parts)
+    ):
+        # "Lunas-le-Haut", "Aix-en-Provence", "Saint-Jean-de-Luz", "Saint-Alban": a place's name, whole
         role = "possessor" if scan.norm(i + 1) == "'s" else _role(scan, i)
         scan.facts.append(Fact(Kind.NAME, fold(tok.text), tok.start, tok.end, tok.text, role=role))
         scan.taken[i] = True
