@@ -188,10 +188,21 @@ def compare(claim: Fact, seed: Fact, knowledge: Knowledge, settings: Settings) -
         if seed.kind is not Kind.IDENTIFIER or not same_namespace(claim.value[0], seed.value[0]):
             return None
         said, stated = claim.value[1], seed.value[1]
+        if claim.value[0].startswith("#time") and "approx" in (claim.qualifier, seed.qualifier):
+            return about_the_same_time(said, stated)
         if claim.value[0] == "#score" and "(" not in said:
             stated = stated.partition("(")[0]  # "7-6" is stated by "7-6 (5)"; "7-6(7)" is not
         return MATCH if said == stated else CONFLICT
     return None
+
+
+def about_the_same_time(said: str, stated: str) -> str:
+    """ "Around 3 pm" is 2:30 to 3:30, "vers 3 h 40" a quarter of an hour either side: what a round time said
+    approximately allows."""
+    (h1, m1), (h2, m2) = (map(int, t.split(":")) for t in (said, stated))
+    apart = abs((h1 * 60 + m1) - (h2 * 60 + m2))
+    apart = min(apart, 1440 - apart)  # "around midnight"
+    return MATCH if apart <= (30 if m1 == 0 else 15) else CONFLICT  # as precise as the claim says it
 
 
 def bare_count(claim: Fact, seed: Fact, settings: Settings) -> str | None:

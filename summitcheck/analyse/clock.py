@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..model import Kind
 from .scan import Scan
 from .tokens import tokenize
+from .units import QUALIFIERS_BY_LAST
 
 # Time zones written after a time; "local" is the place's own time.
 ZONES: dict[tuple[str, ...], str] = {
@@ -29,7 +30,8 @@ ZONES: dict[tuple[str, ...], str] = {
     ("cest",): "paris",
 }
 MERIDIEM = {"am": 0, "pm": 12}
-AT = frozenset("a at vers around des from depuis jusqu'a until".split())  # a bare "13 h" is a time after these
+# a bare "13 h" is a time after these
+AT = frozenset("a at vers around des from depuis jusqu'a until avant apres before after".split())
 SCORE_DASHES = frozenset({"-", "–", "—"})
 # After these, "2 h 41" is how long something took, not when: "lasted 2h41", "a duré 2 h 41", "won in 2h41"
 HOW_LONG = frozenset("lasted last lasts lasting took take takes taking in en dure durait duré durée pendant "
@@ -104,10 +106,10 @@ def _small(scan: Scan, i: int, most: int, digits: int = 2) -> int | None:
 
 
 def _time(scan: Scan, i: int) -> int | None:
-    """ "20:02", "20 h 02", "20h", "5:02 p.m.", with the zone after it; "0117 GMT" with a zone only."""
+    """ "20:02", "20 h 02", "20h", "5:02 p.m.", "3.20pm", with the zone after it; "0117 GMT" with a zone only."""
     hours = _small(scan, i, 23)
     if hours is None:
-        return _four_digit_time(scan, i)
+        return _dotted_time(scan, i) or _four_digit_time(scan, i)
     k = i + 1
     sep = scan.norm(k)
     minutes = None
@@ -126,9 +128,13 @@ def _time(scan: Scan, i: int) -> int | None:
                 return None  # "1 h 12 min": a duration (_duration)
         else:
             k += 1
-            if scan.norm(k) in ("min", "mn") or not (scan.norm(i - 1) in AT or _zone(scan, k)[0]):
+            if scan.norm(k) in ("min", "mn") or not (
+                scan.norm(i - 1) in AT or _zone(scan, k)[0] or _approximate(scan, i) is not None
+            ):
                 return None  # a bare "13 h" is a time only where it says when ("à 13 h", "13 h GMT")
             minutes = 0
+    elif _meridiem(scan, k)[1] is not None and hours <= 12:
+        minutes = 0  # "6pm", "3 p.m."
     else:
         return None
     k, half = _meridiem(scan, k)
@@ -138,8 +144,40 @@ def _time(scan: Scan, i: int) -> int | None:
         hours = hours % 12 + half
     zone, k = _zone(scan, k)
     namespace = f"#time:{zone}" if zone else "#time"
-    scan.add(Kind.IDENTIFIER, (namespace, f"{hours:02d}:{minutes:02d}"), i, k)
+    first = _approximate(scan, i)
+    start = i if first is None else first
+    scan.add(Kind.IDENTIFIER, (namespace, f"{hours:02d}:{minutes:02d}"), start, k,
+             qualifier="approx" if first is not None else "exact")
     return k
+
+
+def _dotted_time(scan: Scan, i: int) -> int | None:
+    """ "3.20 p.m.", "10.45am": British wires write the minutes after a dot, and only with am / pm."""
+    hours, dot, minutes = scan.tokens[i].text.partition(".")
+    if not (dot and hours.isdigit() and len(minutes) == 2 and minutes.isdigit() and 1 <= int(hours) <= 12
+            and int(minutes) <= 59):
+        return None
+    k, half = _meridiem(scan, i + 1)
+    if half is None:
+        return None
+    zone, k = _zone(scan, k)
+    first = _approximate(scan, i)
+    scan.add(Kind.IDENTIFIER, (f"#time:{zone}" if zone else "#time", f"{int(hours) % 12 + half:02d}:{minutes}"),
+             i if first is None else first, k, qualifier="exact" if first is None else "approx")
+    return k
+
+
+def _approximate(scan: Scan, i: int) -> int | None:
+    """Where the words that make the time at token i approximate start ("around 3:40am", "vers 3 h 40", "aux
+    alentours de 15 h"), if any."""
+    if scan.norm(i - 1) in ("vers", "toward", "towards"):
+        return i - 1
+    for words, qualifier in QUALIFIERS_BY_LAST.get(scan.norm(i - 1), ()):
+        first = i - len(words)
+        if qualifier == "approx" and first >= 0 and all(scan.free(first + n) and scan.norm(first + n) == w
+                                                         for n, w in enumerate(words)):
+            return first
+    return None
 
 
 def _four_digit_time(scan: Scan, i: int) -> int | None:
