@@ -191,8 +191,10 @@ def _ceiling(statuses: list[FactStatus], focal: int, may_conflict: Sequence[bool
     facts matched from the background too. 'Supported' needs the window supported already; 'contradicted' a
     match in the focal sentence, and every fact missing there one that can turn into a conflict. One rule turns a
     conflict into a match: the converse verb of swapped roles (binding.roles, "B lost to A" states "A beat B"),
-    so a verb in conflict counts here as matched."""
-    optimistic = [_moved(s, s.where, MATCH) if s.status == CONFLICT and s.fact.kind is Kind.TERM else s
+    so a verb in conflict counts here as matched; and one a miss into a match: the claim's negation that the
+    seed's negation answers (relations.polarity), so such a negation counts as matched."""
+    optimistic = [_moved(s, s.where, MATCH) if s.status == CONFLICT and s.fact.kind is Kind.TERM
+                  else FactStatus(s.fact, MATCH, "sentence", None, focal + 1) if _denial(s) else s
                   for s in statuses]
     rank, score = _scored(optimistic, focal)
     if rank < 2 and score[0] > 0:  # matched in the focal sentence: a rule may still make it a contradiction
@@ -200,6 +202,11 @@ def _ceiling(statuses: list[FactStatus], focal: int, may_conflict: Sequence[bool
                    if s.status == MISSING]
         rank = max(rank, 1 if all(missing) else 0)
     return (rank, *score)
+
+
+def _denial(status: FactStatus) -> bool:
+    """A claim's negation no word of the seed matched: the seed's own negation may answer it (polarity)."""
+    return status.status == MISSING and status.fact.kind is Kind.WORD and status.fact.text.lower() in NEGATION
 
 
 def _judge_window(

@@ -19,7 +19,7 @@ from .analyse import demonyms, quotes, vocabulary
 from .analyse.knowledge import Knowledge
 from .analyse.quantities import SPACES, parse_digits
 from .analyse.tokens import Token, new_token, part_keys, tokenize
-from .model import Fact, Kind, PartialDate
+from .model import CLAIM_NEGATIONS, Fact, Kind, PartialDate
 
 MATCH = "match"
 CONFLICT = "conflict"
@@ -421,6 +421,9 @@ def find_in_sentence(
                     return _answer(claim, MATCH, sentence, tok.start, tok.end, text=tok.text)
         return None
     if claim.kind is Kind.WORD:
+        if claim.text.lower() in CLAIM_NEGATIONS:
+            return next((_answer(claim, MATCH, sentence, t.start, t.end, text=t.text) for t in sentence.words
+                         if t.key == claim.value), None)  # the same word; else the seed's negation (polarity)
         for tok in sentence.words:
             if words_meet(claim.value, tok.key, settings) or claim.value in part_keys(tok.norm, sentence.lang):
                 # a claim's first word the seed writes inside a name ("Lens beat ..." / "le RC Lens") is that name

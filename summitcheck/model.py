@@ -164,6 +164,13 @@ class Fact:
         return show_value(self)
 
 
+# A claim's words of negation: what only a negation of the seed answers (relations.polarity), never a word the
+# vocabulary links ("nobody" is no "uninhabited")
+CLAIM_NEGATIONS = frozenset(
+    "not never no n't pas jamais aucun aucune ni nullement nobody none nothing neither nor".split()
+)
+
+
 def show_value(fact: Fact) -> str:
     v = fact.value
     if fact.kind in (Kind.NUMBER, Kind.PERCENT):

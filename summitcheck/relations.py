@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
+from .analyse import vocabulary
 from .analyse.knowledge import Knowledge
+from .analyse.tokens import Token
 from .binding import (
     answered,
     attributive,
@@ -327,6 +329,10 @@ def polarity(w: Window) -> dict[int, FactStatus]:
     if any(s.status == MATCH for s in negations):
         return {}
     verb = main_verb([s for s in w.statuses if s not in negations])
+    if negations:  # a claim's negation denies the words right after it: "nobody hurt", "gave no figure"
+        first = min(s.fact.start for s in negations)
+        verb = next((s for s in sorted(w.statuses, key=lambda s: s.fact.start)
+                     if s.fact.start > first and s.fact.kind in (Kind.TERM, Kind.WORD) and s not in negations), verb)
     if verb is not None and verb not in w.verbs:
         verb = None
     seed_negated = negated(w, verb) if verb is not None else None
@@ -343,6 +349,13 @@ def polarity(w: Window) -> dict[int, FactStatus]:
         return {}
     if seed_negated == "governed":  # "did not comment on the talks": neither says the talks were, nor weren't
         return {id(verb): relation_miss(verb, "stands under a negated verb of the seed")}
+    if negations and seed_negated == "direct":
+        # both deny it ("nobody hurt" / "aucun blessé"): the claim's negation is the seed's
+        word = _negation_word(w, verb)
+        return {} if word is None else {
+            id(s): FactStatus(s.fact, MATCH, "sentence", None, w.sentence.index, (word.start, word.end), word.text)
+            for s in negations
+        }
     if bool(negations) == bool(seed_negated):
         return {}
     if negations:
@@ -351,6 +364,15 @@ def polarity(w: Window) -> dict[int, FactStatus]:
                                   verb.seed_text or w.sentence.words[0].text)}
     return {id(verb): FactStatus(verb.fact, CONFLICT, "sentence", verb.seed_fact, w.sentence.index, verb.span,
                                  f"{verb.seed_text} (negated)")}
+
+
+def _negation_word(w: Window, verb: FactStatus) -> Token | None:
+    """The seed's negation word that denies the word a claim's verb matched (the last before it in its clause)."""
+    assert verb.span is not None
+    at = verb.span[0]
+    clause = w.reading.clause_at(at)
+    starts = [n for n, reach in (clause.negated if clause is not None else ()) if n < at < reach]
+    return next((t for t in w.sentence.words if starts and t.start == max(starts)), None)
 
 
 def negated(w: Window, verb: FactStatus, verbal: bool = False) -> str | None:
@@ -371,8 +393,10 @@ def negated(w: Window, verb: FactStatus, verbal: bool = False) -> str | None:
         quoted = next((q for q in quotes if q.start <= n < q.end), None)
         if quoted is not None and not quoted.start <= at < quoted.end:
             continue  # a negation in a quotation is its speaker's, for the words quoted with it
+        # (a light verb between says nothing of its own: "sans donner de montant" denies the amount)
         between = any(
-            f.kind is Kind.TERM and n < f.start and f.end <= at and f is not verb.seed_fact for f in w.sentence.facts
+            f.kind is Kind.TERM and n < f.start and f.end <= at and f is not verb.seed_fact
+            and vocabulary.senses(f.text, w.sentence.lang) for f in w.sentence.facts
         )
         found = "governed" if between else "direct"
     return found

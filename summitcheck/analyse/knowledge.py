@@ -59,7 +59,8 @@ def written_alike(token: str, word: str) -> bool:
     """Whether a word whose stem is a lexicon word's is an inflection or derivation of it, not another word the
     stemmer cuts to the same stem: "manifestants", "condamné", "évacuation" are, "département" is not "départ",
     nor "communes" "communiste". The common start must reach within three letters of the lexicon word's end,
-    and the word be at most four letters longer."""
+    and the word be at most four letters longer and at most two shorter ("moyen" / "moyenne"), and four letters
+    long at least ("del" is no "délai")."""
     if token == word:
         return True
     common = 0
@@ -67,7 +68,7 @@ def written_alike(token: str, word: str) -> bool:
         if a != b:
             break
         common += 1
-    return common >= len(word) - 3 and len(token) <= len(word) + 4
+    return common >= len(word) - 3 and min(len(word), max(4, len(word) - 2)) <= len(token) <= len(word) + 4
 
 
 EXACT_FORMS = frozenset({"name", "short"})  # proper names are compared unstemmed: "Lee" is not "les"

@@ -321,14 +321,17 @@ def _names_and_words(scan: Scan) -> None:
             continue
         if tok.is_capitalised:
             j = i + 1
-            while j < len(tokens) and scan.free(j) and tokens[j].is_word and tokens[j].is_capitalised:
+            while j < len(tokens) and scan.free(j) and tokens[j].is_word and (tokens[j].is_capitalised or (
+                tokens[j].norm in NAME_PARTICLES and j + 1 < len(tokens) and scan.free(j + 1)
+                and tokens[j + 1].is_capitalised
+            )):
                 j += 1
             # a capitalised word that no table knows is a name, but where a sentence starts; a claim is
             # shorthand that mostly opens on its subject ("Mertens beats Dvorská")
             opens = _starts_sentence(scan, i)
             opens_claim = scan.is_claim and opens
             known = tok.norm in scan.names  # "Halse" opens this sentence, and the seed names her elsewhere
-            if j - i > 1 or not opens or known or (opens and not _senses(scan, i)):
+            if j - i > 1 or not opens or known or (opens and not _senses(scan, i) and tok.norm not in NOT_NAMES):
                 role = "possessor" if j < len(tokens) and tokens[j].norm == "'s" else _role(scan, i, j)
                 scan.add(Kind.NAME, " ".join(t.norm for t in tokens[i:j]), i, j, role=role)
                 after = j
@@ -339,6 +342,13 @@ def _names_and_words(scan: Scan) -> None:
         if len(tok.norm) > 1:
             scan.add(Kind.WORD, tok.key, i, i + 1, extra=(_senses(scan, i), "") if scan.is_claim else ())
 
+
+# Lowercase words inside a name ("Valle del Bove", "Ludwig van Beethoven", "Mohammed bin Salman"); not French
+# "de", "du", "la", which join a name to another as often as they sit inside one
+NAME_PARTICLES = frozenset("del della delle dei degli di da van von der den ter ten dos das do al el bin ibn".split())
+
+# Words with no sense of their own that open sentences and are never names: the negations the reader reads
+NOT_NAMES = frozenset("no not never none nobody nothing neither nor aucun aucune jamais rien ni yes oui non".split())
 
 # English verb particles that change what the verb says: a phrasal verb the tables know ("called off", "pulled
 # out") takes its particle with it; one they do not know keeps it as a word of its own

@@ -36,7 +36,10 @@ FINITE = frozenset(
     "pourrait pourraient va vont reste restent is are was were will would should could can may might must has "
     "have had remains".split()
 )
-NEGATIONS = frozenset("not never no n't pas jamais aucun aucune ni nullement plus without sans".split())
+NEGATIONS = frozenset(
+    "not never no n't pas jamais aucun aucune ni nullement plus without sans nobody none nothing neither nor personne "
+    "rien".split()
+)
 # These deny the noun right after them ("sans le moindre accord", "without power"), not the clause's verb
 NOUN_NEGATIONS = frozenset("no aucun aucune without sans ni".split())
 NOUN_SCOPE = 4  # words
@@ -44,7 +47,7 @@ NOUN_SCOPE = 4  # words
 LOCATIVES = frozenset("in at a au aux en dans sur on near pres outside inside hors across throughout off".split())
 FAILED = frozenset("failed fails fail failing echoue echouent".split())  # "failed to finish": it did not
 # "ne ... plus" is a negation only with "ne"/"n'": "plus" alone is "more"
-NEEDS_NE = frozenset({"plus"})
+NEEDS_NE = frozenset({"plus", "personne", "rien"})  # "personne" alone is a person
 NAME_KINDS = frozenset({Kind.ENTITY, Kind.NAME})
 # What lists and "respectivement" share out between names: amounts, not the dates around them
 AMOUNT_KINDS = frozenset({Kind.NUMBER, Kind.MONEY, Kind.PERCENT, Kind.DURATION})
