@@ -16,10 +16,14 @@ Steps:
      linked.
   4. A sense key "v:<english lemma>" stands for the meaning of that English lemma. An English lemma has its
      own key plus the keys of the other vocabulary lemmas of its first WordNet synset for each part of speech
-     (synonyms); a French lemma has the keys of the English lemmas it is linked to. Antonyms come from
-     WordNet's antonym pointers (English), carried to French through the links.
+     (synonyms), and of its next synsets (up to SENSE_MAX) that SemCor tags at least SENSE_SHARE times as often
+     as the first (off by default: too imprecise); a French lemma has the keys of the English lemmas it is
+     linked to. Antonyms come from WordNet's antonym pointers (English), carried to French through the links.
+  5. English irregular forms from WordNet's exception lists (*.exc) join simplemma's forms table ("thieves" ->
+     "thief"); a past tense that is also a lemma of its own takes its verb's keys too ("rose" -> "rise").
 
 Usage: python tools/build_vocabulary.py [--cache DIR] [--out PATH]
+Steps 4 and 5 alone, on the shipped table (no encoders): python tools/rekey_vocabulary.py
 About 25 minutes on two busy cores the first time (embeddings and score matrices, some 3 GB, are cached in
 --cache), 2 minutes after.
 """
@@ -30,6 +34,7 @@ import argparse
 import gzip
 import hashlib
 import json
+import math
 import re
 import unicodedata
 from collections import defaultdict
@@ -54,6 +59,12 @@ MUTUAL = 5  # the other word must rank this word among its best MUTUAL (0: no su
 GLOSS_WEIGHT = 1.0  # weight of the French word <-> English definition score against the word <-> word one
 RANK_PRIOR = 0.7  # z-score lost per unit of |log French rank - log English rank|
 GLOSSES = 3  # WordNet definitions embedded per English lemma
+# Further senses of an English lemma: kept when SemCor tags them this share of the first's count, and at least
+# SENSE_MIN_COUNT times; only the first SENSE_MAX synsets of a part of speech are looked at. Off (inf): at 0.5 to
+# 0.25 the new pairs were right 38-45 % of the time (hand-checked) against 68 % for the table (REPORT.md).
+SENSE_SHARE = math.inf
+SENSE_MIN_COUNT = 3
+SENSE_MAX = 3
 
 # Light verbs and very generic words: no sense of their own worth linking (the stopword list has the rest).
 GENERIC = {
@@ -122,6 +133,137 @@ def load_wordnet(root: Path = WORDNET):
                     antonyms.append((int(srctgt[:2], 16), tpos, target, int(srctgt[2:], 16)))
             synsets[(pos, offset)] = {"words": words, "antonyms": antonyms, "gloss": gloss}
     return index, synsets
+
+
+def load_sense_counts(root: Path = WORDNET) -> dict[tuple[str, str], dict[int, int]]:
+    """(lemma, pos) -> {sense number: SemCor tag count}, from WordNet's cntlist.rev."""
+    pos_of = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}  # 5: adjective satellite
+    counts: dict[tuple[str, str], dict[int, int]] = defaultdict(dict)
+    for line in (root / "cntlist.rev").read_text(encoding="latin-1").splitlines():
+        key, number, count = line.split()
+        lemma, _, rest = key.partition("%")
+        tagged = counts[(lemma, pos_of[rest[0]])]
+        tagged[int(number)] = tagged.get(int(number), 0) + int(count)
+    return counts
+
+
+def load_exceptions(root: Path = WORDNET) -> list[tuple[str, str, str]]:
+    """(pos, form, base) of WordNet's morphological exception lists (noun.exc ...): the irregular forms."""
+    out = []
+    for pos, name in POS_FILES.items():
+        for line in (root / f"{name}.exc").read_text(encoding="latin-1").splitlines():
+            form, *bases = line.split()
+            out += [(pos, form, base) for base in bases if base != form]
+    return out
+
+
+def sense_keys(
+    lemma: str,
+    wn_index: dict[str, dict[str, list[str]]],
+    synsets: dict,
+    en_set: set[str],
+    counts: dict[tuple[str, str], dict[int, int]],
+    share: float = SENSE_SHARE,
+    min_count: int = SENSE_MIN_COUNT,
+    most: int = SENSE_MAX,
+    primary: bool = True,
+) -> list[str]:
+    """An English lemma's keys: itself, the vocabulary lemmas of its first synset of each part of speech, and
+    those of its next synsets (among the first `most`) that SemCor tags at least `share` times as often as the
+    first and `min_count` times; with `primary`, only those of their lemmas whose own first synset it is.
+
+    The first synset alone misses a second sense nearly as common: "cut" is also {reduce, cut down, trim}, and
+    never met "réduit" (linked to "reduce"). SemCor counts tell a common second sense from a rare one; a lemma
+    SemCor never tagged keeps its first synset only. A key "v:x" stands for x's main meaning (the links to x were
+    made on it), so a further synset lends x's key only where it is x's first: "cut" gets "reduce", but "fade"
+    does not get "pass" (fade's {fade, slice, melt, pass} is not what "pass" mainly means). share=math.inf gives
+    the first-synset keys alone."""
+    keys = [lemma]
+    for pos, offsets in wn_index.get(lemma, {}).items():
+        tagged = counts.get((lemma, pos), {})
+        first = tagged.get(1, 0)
+        for number, offset in enumerate(offsets[:most], 1):
+            if number == 1:
+                keys += [w for w in synsets[(pos, offset)]["words"] if w in en_set and w != lemma and w not in keys]
+            elif first and tagged.get(number, 0) >= max(share * first, min_count):
+                words = [w for w in synsets[(pos, offset)]["words"] if w in en_set and w not in keys]
+                keys += [w for w in words if not primary or wn_index.get(w, {}).get(pos, [""])[0] == offset]
+    return keys
+
+
+def tag_count(counts: dict[tuple[str, str], dict[int, int]], lemma: str) -> int:
+    return sum(sum(counts.get((lemma, pos), {}).values()) for pos in POS_FILES)
+
+
+def exception_forms(
+    en_senses: dict[str, list[str]],
+    forms: dict[str, str],
+    exceptions: list[tuple[str, str, str]],
+    wn_index,
+    counts: dict[tuple[str, str], dict[int, int]],
+) -> tuple[dict[str, str], dict[str, str]]:
+    """WordNet's irregular forms: (form -> lemma to add to the forms table, table lemma -> verb to merge keys of).
+
+    simplemma misses some irregular forms, and the Snowball stem then finds a wrong lemma ("thieves" ->
+    "thieve", a verb). An exception entry counts when its base is a table lemma of that part of speech.
+    - A form that is not a table lemma maps to its base; where it has several (and simplemma had its own
+      guess), to the one SemCor tags most ("leaves" -> "leave", "thieves" -> "thief").
+    - A form that is a table lemma is a word of its own ("left", "found", "rose", "won"): the runtime looks it up
+      as that lemma and never reaches the forms table. Only a verb form (past tense, participle) takes its
+      verb's keys too, and only when the verb is by far the more frequent word (SemCor count at least twice
+      the form's own, and 5): "found" meets "trouver" and "rose" meets "augmenter", while "ground" does not
+      become "grind", "bit" "bite", nor "wound" "wind"; a plural or comparative that spells another word
+      ("dive" / "diva", "flatter" / "flat", "hinder" / "hind") stays that word."""
+    bases: dict[str, dict[str, str]] = defaultdict(dict)
+    for pos, form, base in exceptions:
+        if base in en_senses and pos in wn_index.get(base, {}):
+            bases[form].setdefault(base, pos)
+    added: dict[str, str] = {}
+    merged: dict[str, str] = {}
+    for form, found in bases.items():
+        if form not in en_senses:
+            candidates = [*found, *([forms[form]] if form in forms else [])]
+            best = max(candidates, key=lambda lemma: tag_count(counts, lemma))  # first of a tie: WordNet's
+            if forms.get(form) != best:
+                added[form] = best
+            continue
+        verbs = [base for base, pos in found.items() if pos == "v"]
+        own = tag_count(counts, form)
+        verbs = [v for v in verbs if tag_count(counts, v) >= max(2 * own, 5)]
+        if verbs:
+            merged[form] = max(verbs, key=lambda lemma: tag_count(counts, lemma))
+    return added, merged
+
+
+def merge_keys(en_senses: dict[str, list[str]], merged: dict[str, str]) -> None:
+    """A form that is also a lemma ("rose") gets its verb's keys after its own, in place."""
+    for form, base in merged.items():
+        en_senses[form] = [*en_senses[form], *(k for k in en_senses[base] if k not in en_senses[form])]
+
+
+def unlink_false_friends(
+    fr_links: dict[str, list[str]], fr_forms: dict[str, str], en_senses: dict[str, list[str]], banned
+) -> None:
+    """In place: a false friend must not meet its look-alike through a synonym either, nor under another
+    spelling ("allégement" / "allègement"). Run after the English keys are final: it unlinks them all."""
+    import snowballstemmer
+
+    by_fold: dict[str, list[str]] = defaultdict(list)
+    for f in fr_links:
+        by_fold[fold(f)].append(f)
+    french_stem = snowballstemmer.stemmer("french").stemWord
+    by_stem: dict[str, list[str]] = defaultdict(list)
+    for f in fr_links:
+        by_stem[fold(french_stem(f))].append(f)
+    for f, e in banned:
+        # the listed word, its other spellings, the lemma simplemma gives it, and, for a word the table lacks,
+        # the lemmas the runtime finds by its stem ("sensiblement" -> "sensible")
+        spellings = {*by_fold.get(fold(f), ()), *by_fold.get(fold(fr_forms.get(f, f)), ())}
+        if f not in fr_links and f not in fr_forms:
+            spellings.update(by_stem.get(fold(french_stem(f)), ()))
+        for spelling in spellings:
+            if e in en_senses:
+                fr_links[spelling] = [x for x in fr_links[spelling] if x not in en_senses[e]]
 
 
 # -- vocabularies ------------------------------------------------------------------------------------------
@@ -326,6 +468,7 @@ def build(cache: Path) -> dict:
     stop = load_stopwords()
     banned = load_false_friends()
     wn_index, synsets = load_wordnet()
+    counts = load_sense_counts()
     fr, fr_forms = vocabulary("fr", stop["fr"], wn_index)
     en, en_forms = vocabulary("en", stop["en"], wn_index)
     print(f"vocabularies: {len(fr)} French lemmas, {len(en)} English lemmas")
@@ -347,11 +490,7 @@ def build(cache: Path) -> dict:
     for lemma in en:
         entry = wn_index.get(lemma, {})
         pos[lemma] = "".join(p for p in "nvar" if p in entry)
-        keys = [lemma]
-        for p, offsets in entry.items():
-            synset = synsets[(p, offsets[0])]
-            keys += [w for w in synset["words"] if w in en_set and w != lemma and w not in keys]
-        en_senses[lemma] = keys
+        en_senses[lemma] = sense_keys(lemma, wn_index, synsets, en_set, counts)
         for p, offsets in entry.items():
             for offset in offsets[:2]:
                 synset = synsets[(p, offset)]
@@ -361,26 +500,11 @@ def build(cache: Path) -> dict:
                     other = synsets[(tpos, target)]["words"]
                     words = [other[tgt - 1]] if tgt else other
                     antonyms[lemma] |= {w for w in words if w in en_set}
-    # A false friend must not meet its look-alike through a synonym either, nor under another spelling
-    # ("allégement" / "allègement").
-    by_fold: dict[str, list[str]] = defaultdict(list)
-    for f in fr_links:
-        by_fold[fold(f)].append(f)
-    import snowballstemmer
-
-    french_stem = snowballstemmer.stemmer("french").stemWord
-    by_stem: dict[str, list[str]] = defaultdict(list)
-    for f in fr_links:
-        by_stem[fold(french_stem(f))].append(f)
-    for f, e in banned:
-        # the listed word, its other spellings, the lemma simplemma gives it, and, for a word the table lacks,
-        # the lemmas the runtime finds by its stem ("sensiblement" -> "sensible")
-        spellings = {*by_fold.get(fold(f), ()), *by_fold.get(fold(fr_forms.get(f, f)), ())}
-        if f not in fr_links and f not in fr_forms:
-            spellings.update(by_stem.get(fold(french_stem(f)), ()))
-        for spelling in spellings:
-            if e in en_senses:
-                fr_links[spelling] = [x for x in fr_links[spelling] if x not in en_senses[e]]
+    en_forms = {f: lemma for f, lemma in en_forms.items() if lemma in en_senses}
+    added, merged = exception_forms(en_senses, en_forms, load_exceptions(), wn_index, counts)
+    merge_keys(en_senses, merged)
+    unlink_false_friends(fr_links, fr_forms, en_senses, banned)
+    # the stems index simplemma's forms only: an irregular form is listed whole, its stem says nothing of others
     stems = {"en": stem_index(en_senses, en_forms, "en"), "fr": stem_index(fr_links, fr_forms, "fr")}
 
     def joined(table: dict) -> dict[str, str]:  # "a|b": far fewer objects to load than lists
@@ -395,7 +519,7 @@ def build(cache: Path) -> dict:
         "pos": pos,
         "antonyms": joined(antonyms),
         "forms": {
-            "en": {f: lemma for f, lemma in en_forms.items() if lemma in en_senses},
+            "en": {**en_forms, **added},
             "fr": {f: lemma for f, lemma in fr_forms.items() if lemma in fr_links},
         },
         "stems": {lang: joined(index) for lang, index in stems.items()},
