@@ -16,6 +16,7 @@ from .model import COMPARED_LINKS, COMPARED_ROLE, COMPARED_WORDS, MODIFIER_ROLE,
 from .read import clauses as reader
 from .window import (
     APPOSITION_OPENERS,
+    MISSING,
     PARTICIPLE_ENDINGS,
     Window,
     main_verb,
@@ -317,6 +318,52 @@ def _given_to_claim_name(w: Window, seed: Fact, names: list[FactStatus]) -> bool
         if _word_before(w.sentence.words, n.span[0]) in BENEFICIARY_MARKERS:
             return True
     return False
+
+
+# A change a claim says in a word, which a seed may say with its two figures: "14 820 coureurs, contre 12 400 l'an
+# dernier" says the field grew
+CHANGE_CONCEPTS = {"increase": 1, "decrease": -1}
+
+
+def implied_change(w: Window) -> dict[int, FactStatus]:
+    """The claim's "up" / "down" that the seed says with a figure and the one it compares it with: "Runners up
+    from 12,400 a year ago" against "14 820 coureurs ont pris le départ, contre 12 400 l'an dernier" (14,820 is
+    more), contradicted where the figure is smaller. The claim must meet one of the two figures; the words of the
+    change are then the figures' ("14 820 ... contre 12 400")."""
+    out: dict[int, FactStatus] = {}
+    matched = {s.span for s in w.here() if s.fact.kind in reader.AMOUNT_KINDS}
+    for s in w.statuses:
+        if s.fact.kind is not Kind.TERM:
+            continue
+        signs = {CHANGE_CONCEPTS[c] for c in s.fact.value if c in CHANGE_CONCEPTS}
+        if s.status != MISSING or len(signs) != 1:
+            continue
+        pair = _compared_pair(w, matched)
+        if pair is None:
+            continue
+        given, against = pair
+        grew = (given.value > against.value) - (given.value < against.value)
+        if grew == 0:
+            continue
+        span = (given.start, against.end)
+        text = w.sentence_text_between(given.start, against.end)
+        out[id(s)] = FactStatus(s.fact, MATCH if grew in signs else CONFLICT, "sentence", None, w.sentence.index,
+                                span, text)
+    return out
+
+
+def _compared_pair(w: Window, matched: set[tuple[int, int] | None]) -> tuple[Fact, Fact] | None:
+    """A number of the sentence and the one it is set against right after ("14 820 ..., contre 12 400"), of
+    which the claim met one."""
+    numbers = [f for f in w.sentence.facts if f.kind is Kind.NUMBER]
+    for given, against in pairwise(numbers):
+        before = [t for t in w.sentence.words if given.end <= t.start and t.end <= against.start]
+        if not before or before[-1].norm not in COMPARED_WORDS - {"from"}:
+            continue
+        met = (given.start, given.end) in matched or (against.start, against.end) in matched
+        if met and (counts_same_thing(given, against) or not against.head or against.head == given.head):
+            return given, against
+    return None
 
 
 BENEFICIARY_MARKERS = frozenset("pour for".split())

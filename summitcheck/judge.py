@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from . import relations
 from .analyse.knowledge import Knowledge
+from .binding import CHANGE_CONCEPTS
 from .match import CONFLICT, MATCH, FactStatus, SentenceFacts, Settings, find_in_sentence
 from .model import VALUE_KINDS, WHEN_KINDS, Fact, Kind, Verdict
 from .window import MISSING, NEGATION, has_place_proform
@@ -192,7 +193,7 @@ def _ceiling(statuses: list[FactStatus], focal: int, may_conflict: Sequence[bool
     match in the focal sentence, and every fact missing there one that can turn into a conflict. One rule turns a
     conflict into a match: the converse verb of swapped roles (binding.roles, "B lost to A" states "A beat B"),
     so a verb in conflict counts here as matched; and one a miss into a match: the claim's negation that the
-    seed's negation answers (relations.polarity), so such a negation counts as matched."""
+    seed's negation answers (relations.polarity), or a change its compared figures say, so these count as matched."""
     optimistic = [_moved(s, s.where, MATCH) if s.status == CONFLICT and s.fact.kind is Kind.TERM
                   else FactStatus(s.fact, MATCH, "sentence", None, focal + 1) if _denial(s) else s
                   for s in statuses]
@@ -205,8 +206,13 @@ def _ceiling(statuses: list[FactStatus], focal: int, may_conflict: Sequence[bool
 
 
 def _denial(status: FactStatus) -> bool:
-    """A claim's negation no word of the seed matched: the seed's own negation may answer it (polarity)."""
-    return status.status == MISSING and status.fact.kind is Kind.WORD and status.fact.text.lower() in NEGATION
+    """A claim word no word of the seed matched that a rule may still answer: a negation, by the seed's own
+    (relations.polarity); a change, by two figures the seed compares (binding.implied_change)."""
+    if status.status != MISSING:
+        return False
+    if status.fact.kind is Kind.TERM:
+        return not CHANGE_CONCEPTS.keys().isdisjoint(status.fact.value)
+    return status.fact.kind is Kind.WORD and status.fact.text.lower() in NEGATION
 
 
 def _judge_window(

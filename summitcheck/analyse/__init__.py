@@ -154,13 +154,14 @@ def _event_ids(scan: Scan, at: int, noun: int, ids_at: dict[int, list[str]]) -> 
     first = scan.tokens[noun]
     if first.text.lower().endswith(PARTICIPLE_ENDS) and vocabulary.may_be_verb(first.text) and first.start in ids_at:
         return [EVENT + i for i in ids_at[first.start]]
-    near = scan.content_before(at, count=1, window=3)
+    # after "from" / "contre" the word before is the change, not what happened ("up from 12,400")
+    near = [] if at and scan.tokens[at - 1].norm in SHARING else scan.content_before(at, count=1, window=3)
     after = noun + 1
     while after < len(scan.tokens) and scan.tokens[after].norm in PASSIVE_AUX:
         after += 1
     ids: list[str] = []
     for k in near:
-        if scan.tokens[k].start in ids_at:
+        if scan.tokens[k].start in ids_at and scan.tokens[k].norm not in SHARING:  # "contre 12 400": no event
             ids += [EVENT + i for i in ids_at[scan.tokens[k].start] if not i.startswith(vocabulary.PREFIX)]
     if after > noun + 1 and after < len(scan.tokens) and scan.tokens[after].start in ids_at and (
         vocabulary.may_be_verb(scan.tokens[after].text)

@@ -203,6 +203,8 @@ RELATIVE_YEARS = {
     ("last", "year"): -1, ("this", "year"): 0, ("next", "year"): 1, ("cette", "annee"): 0,
     ("l'", "an", "dernier"): -1, ("l'", "annee", "derniere"): -1, ("l'", "an", "passe"): -1,
     ("l'", "annee", "passee"): -1, ("l'", "an", "prochain"): 1, ("l'", "annee", "prochaine"): 1,
+    ("a", "year", "ago"): -1, ("a", "year", "earlier"): -1, ("il", "y", "a", "un", "an"): -1,
+    ("un", "an", "plus", "tot"): -1,
 }
 
 

@@ -55,6 +55,14 @@ def _distinct(entries: Iterable[Entry]) -> tuple[Entry, ...]:
     return tuple(out)
 
 
+# Function words the stopword list keeps for what they say ("contre", "sans", "avant"): a lexicon word they are
+# not, whatever its stem ("contre" is no "contrée", "plus" no "plusieurs")
+FUNCTION_WORDS = frozenset(
+    "contre pour sans avant apres depuis pendant selon vers entre sous sur plus moins tres tout tous toute toutes "
+    "against without before after since during until over under more less".split()
+)
+
+
 def written_alike(token: str, word: str) -> bool:
     """Whether a word whose stem is a lexicon word's is an inflection or derivation of it, not another word the
     stemmer cuts to the same stem: "manifestants", "condamné", "évacuation" are, "département" is not "départ",
@@ -63,6 +71,8 @@ def written_alike(token: str, word: str) -> bool:
     long at least ("del" is no "délai")."""
     if token == word:
         return True
+    if token in FUNCTION_WORDS:
+        return False
     common = 0
     for a, b in zip(token, word, strict=False):
         if a != b:

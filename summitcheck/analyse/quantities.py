@@ -18,6 +18,7 @@ from .tokens import Token, fold, key, tokenize
 from .units import (  # the words of quantities
     ARTICLE_NUMBERS,
     BASIS_POINTS,
+    COMPOUND_UNITS,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
@@ -32,7 +33,6 @@ from .units import (  # the words of quantities
     POINT_FRACTIONS,
     QUALIFIERS_BY_LAST,
     SCALES,
-    SPEEDS,
     TIME_UNITS,
     UNITS,
 )
@@ -378,6 +378,9 @@ RATES = (("a", "year"), ("per", "year"), ("per", "annum"), ("a", "month"), ("per
          ("yoy",), ("a", "day"), ("per", "day"), ("par", "jour"))
 
 
+AGO = frozenset("ago earlier before later plus auparavant".split())
+
+
 def _rate(scan: Scan, j: int) -> int:
     """ "€17.7bn a year", "100 milliards de dollars par an", "$100bn/yr": a rate says how often an amount comes,
     not a duration of its own; its words are taken (both sides say the amount)."""
@@ -386,8 +389,8 @@ def _rate(scan: Scan, j: int) -> int:
     if scan.facts[-1].kind not in (Kind.MONEY, Kind.NUMBER, Kind.PERCENT):
         return j
     end = _match_words(scan, j, RATES)
-    if end is None:
-        return j
+    if end is None or scan.norm(end) in AGO:
+        return j  # "12,400 a year ago": a time, not a rate
     for k in range(j, end):
         scan.taken[k] = True
     return end
@@ -397,7 +400,9 @@ def _quantity(scan: Scan, i: int) -> int:
     """Reads the quantity starting at token i, if any; returns the token where reading goes on."""
     tokens = scan.tokens
     found = _number_at(scan, i)
-    if found is None and tokens[i].norm in ARTICLE_NUMBERS and scan.norm(i + 1) in TIME_UNITS:
+    if found is None and tokens[i].norm in ARTICLE_NUMBERS and scan.norm(i + 1) in TIME_UNITS and (
+        scan.norm(i + 2) not in AGO  # "a year ago", "a year earlier": last year, which the lexicon reads
+    ):
         found = (1.0, i + 1, None)  # "a year", "un an": one unit, written with an article
     if found is None:
         return i + 1
@@ -462,11 +467,11 @@ def _quantity(scan: Scan, i: int) -> int:
     if basis:  # "25 basis points", "25 points de base"
         scan.add(Kind.NUMBER, value, lo, basis, qualifier=qualifier, head=("unit:bp",))
         return basis
-    speed = None if glued else next(((unit, j + len(words)) for words, unit in SPEEDS.items()
-                                     if tuple(scan.norm(k) for k in range(j, j + len(words))) == words), None)
-    if speed is not None:  # "140 km/h"
-        scan.add(Kind.NUMBER, value, lo, speed[1], qualifier=qualifier, head=(f"unit:{speed[0]}",))
-        return speed[1]
+    compound = None if glued else next(((unit, j + len(words)) for words, unit in COMPOUND_UNITS.items()
+                                        if tuple(scan.norm(k) for k in range(j, j + len(words))) == words), None)
+    if compound is not None:  # "140 km/h", "9 °C"
+        scan.add(Kind.NUMBER, value, lo, compound[1], qualifier=qualifier, head=(f"unit:{compound[0]}",))
+        return compound[1]
     unit_name = UNITS.get(glued or "") or (UNITS.get(tokens[j].norm) if j < len(tokens) else None)
     if unit_name:  # "680 km", "680-kilometre": a measure, whatever the spelling
         end = j if glued else j + 1

@@ -160,7 +160,12 @@ UNITS = {
 # (the written precision goes over: "6,3 tonnes" is 6,250 to 6,350 kg)
 IN_BASE = {"t": ("kg", 1000.0), "kt": ("kg", 1e6), "km": ("m", 1000.0), "cm": ("m", 0.01), "mi": ("m", 1609.344),
            "km2": ("ha", 100.0)}
-SPEEDS = {("km", "/", "h"): "km/h", ("km", "h"): "km/h", ("mph",): "mph"}  # "140 km/h": a speed, not a distance
+# Units written in several tokens: "140 km/h" is a speed, not a distance; "9 °C" a temperature, not 9 and a "C"
+COMPOUND_UNITS = {
+    ("km", "/", "h"): "km/h", ("km", "h"): "km/h", ("mph",): "mph",
+    ("°", "c"): "°C", ("ºc",): "°C", ("°c",): "°C", ("degres", "celsius"): "°C", ("degrees", "celsius"): "°C",
+    ("°", "f"): "°F", ("°f",): "°F", ("degrees", "fahrenheit"): "°F",
+}
 PERCENT_WORDS = (("%",), ("percent",), ("per", "cent"), ("pour", "cent"), ("pourcent",), ("pc",))
 BASIS_POINTS = (("basis", "points"), ("basis", "point"), ("points", "de", "base"), ("point", "de", "base"))
 # A fraction of a percentage point, written out: "a quarter-point cut", "un quart de point" (25 basis points)
