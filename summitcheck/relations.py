@@ -376,6 +376,38 @@ def _negation_word(w: Window, verb: FactStatus) -> Token | None:
     return next((t for t in w.sentence.words if starts and t.start == max(starts)), None)
 
 
+def _bracketed_verb(w: Window, n: int, verb: FactStatus) -> bool:
+    """French "ne ... pas" brackets the verb it denies: in "ne publie pas de marge" the verb between is what is
+    denied, and the margin only stands under it."""
+    words = w.sentence.words
+    k = next((k for k, t in enumerate(words) if t.start == n), None)
+    if k is None or words[k].norm not in ("pas", "plus", "jamais", "point"):
+        return False
+    ne = next((m for m in range(k - 1, max(-1, k - 4), -1) if words[m].norm in ("ne", "n'")), None)
+    # (not an auxiliary or a pronoun: in "n'a pas adopté", the verb comes after "pas")
+    return ne is not None and verb.span is not None and any(
+        t.norm not in reader.FINITE and t.norm not in CLITICS and t.start != verb.span[0] for t in words[ne + 1 : k]
+    )
+
+
+CLITICS = frozenset("se s' l' le la les lui leur y en me m' te t' nous vous".split())
+FRENCH_NEGATIONS = frozenset("pas plus jamais point rien".split())
+
+
+def _between_ne_and_pas(w: Window, verb: FactStatus) -> bool:
+    """Whether the seed word a claim's verb matched stands between "ne" and "pas" (or "plus", "jamais"), with
+    only pronouns or an auxiliary beside it: "ne signera pas", "ne l'a jamais dit"."""
+    assert verb.span is not None
+    words = w.sentence.words
+    k = next((k for k, t in enumerate(words) if t.start == verb.span[0]), None)
+    if k is None:
+        return False
+    before = next((m for m in range(k - 1, max(-1, k - 4), -1) if words[m].norm not in CLITICS), None)
+    after = next((m for m in range(k + 1, min(len(words), k + 3)) if words[m].norm not in reader.FINITE), None)
+    ne = before is not None and words[before].norm in ("ne", "n'")
+    return ne and after is not None and words[after].norm in FRENCH_NEGATIONS
+
+
 def negated(w: Window, verb: FactStatus, verbal: bool = False) -> str | None:
     """Whether a negation of its own clause stands before the seed word a claim's verb matched: "direct" with
     no other concept of the seed between ("n'a pas adopté"), "governed" with one ("did not comment on the
@@ -384,6 +416,8 @@ def negated(w: Window, verb: FactStatus, verbal: bool = False) -> str | None:
     assert verb.span is not None
     at = verb.span[0]
     clause = w.reading.clause_at(at)
+    if _between_ne_and_pas(w, verb):
+        return "direct"  # "ne signera pas": French brackets the verb it denies
     found = None
     quotes = [f for f in w.sentence.facts if f.kind is Kind.QUOTE]
     for n, reach in clause.negated if clause is not None else ():
@@ -399,7 +433,7 @@ def negated(w: Window, verb: FactStatus, verbal: bool = False) -> str | None:
             f.kind is Kind.TERM and n < f.start and f.end <= at and f is not verb.seed_fact
             and vocabulary.senses(f.text, w.sentence.lang) for f in w.sentence.facts
         )
-        found = "governed" if between else "direct"
+        found = "governed" if between or _bracketed_verb(w, n, verb) else "direct"
     return found
 
 

@@ -40,6 +40,9 @@ class Entry:
     form: str = "name"  # name | short | title | adjective | word
     years: tuple[int | None, int | None] = (None, None)
     words: tuple[str, ...] = ()  # a concept's words as written (folded), which a stem match must resemble
+    # the languages whose texts may write it (a concept's word: its list's; empty: any, as names): English
+    # "report" is no French "report" (postponement), nor "court" French "court" (short)
+    langs: frozenset[str] = frozenset()
 
 
 def _distinct(entries: Iterable[Entry]) -> tuple[Entry, ...]:
@@ -48,7 +51,7 @@ def _distinct(entries: Iterable[Entry]) -> tuple[Entry, ...]:
     seen: set[tuple[Any, ...]] = set()
     out = []
     for e in entries:
-        k = (e.keys, e.kind, e.target, e.form, e.years)
+        k = (e.keys, e.kind, e.target, e.form, e.years, e.langs)
         if k not in seen:
             seen.add(k)
             out.append(e)
@@ -108,6 +111,9 @@ class PhraseIndex:
     pair_firsts: frozenset[str] = frozenset()
     # first key -> the second keys of every entry of two words or more starting with it (by_first's and by_pair's)
     longer: dict[str, frozenset[str]] = field(default_factory=dict)
+    # keys that an English and a French word of different concepts share ("court": a court, "court": short): a
+    # text meets only its own language's entries of them
+    split: frozenset[tuple[str, ...]] = frozenset()
     _inside: dict[tuple[tuple[str, str, str], ...], tuple[Entry, ...]] = field(
         default_factory=dict, repr=False, compare=False
     )
@@ -130,6 +136,13 @@ class PhraseIndex:
                 else:
                     loose.setdefault(first, []).append(entry)
         self.by_first = {k: sorted(v, key=order) for k, v in loose.items()}
+        targets: dict[tuple[str, ...], dict[str, set[str]]] = {}
+        for bucket in self.by_first.values():
+            for e in bucket:
+                for lang in e.langs:
+                    targets.setdefault(e.keys, {}).setdefault(lang, set()).add(e.target)
+        self.split = frozenset(k for k, by_lang in targets.items() if len(by_lang) > 1 and
+                               not set.intersection(*by_lang.values()))
         self.by_pair = {k: sorted(v, key=order) for k, v in self.by_pair.items()}
         self.one_word = {k: tuple([e for e in v if len(e.keys) == 1]) for k, v in self.by_first.items()}
         self.one_word_by_key = {k: tuple([e for e in v if e.form not in EXACT_FORMS]) for k, v in self.one_word.items()}
@@ -393,7 +406,8 @@ def build(extra_files: Sequence[Path] = (), data: Path = DATA) -> Knowledge:
             cid = str(item["id"])
             for lang in LANGS:
                 for phrase in _as_list(item.get(lang)):
-                    index.add(Entry(phrase_keys(phrase, lang), "term", cid, "word", words=phrase_norms(phrase, lang)))
+                    index.add(Entry(phrase_keys(phrase, lang), "term", cid, "word", words=phrase_norms(phrase, lang),
+                                    langs=frozenset({lang})))
             if item.get("office"):
                 office.add(cid)
             if item.get("implied_by"):

@@ -124,9 +124,14 @@ def extract(scan: Scan) -> None:
         token = tokens[i]
         if (token.key in longer or token.exact in longer) and index.may_be_longer(tokens, i):
             entries, j = index.longest(tokens, i, taken, stopwords)
+            entries = _written_in(entries, scan)
+            if not entries:  # the longest phrase is the other language's: this one's one-word readings
+                entries, j = _written_in(index.one_word_at(token), scan), i + 1
             after = _phrase(scan, entries, i, j) if entries else i + 1
-        elif token.norm not in stopwords:  # a function word alone names nothing ("dans" is not Denmark)
-            entries = index.one_word_at(token)  # what longest() finds where no phrase of two words can start
+        elif token.norm not in stopwords and token.text.lower() not in ("ne", "n'"):
+            # a function word alone names nothing ("dans" is not Denmark; "ne" is no "né")
+            # what longest() finds where no phrase of two words can start
+            entries = _written_in(index.one_word_at(token), scan)
             if entries and _in_name_run(scan, i) and all(e.kind == "term" for e in entries):
                 # "Théo Marchand" is a person, not a merchant: left to the names. A seed keeps the concept too,
                 # for a claim that translates the name ("l'Alliance démocratique": "Democratic Alliance")
@@ -135,6 +140,21 @@ def extract(scan: Scan) -> None:
                 entries = ()
             after = _phrase(scan, entries, i, i + 1) if entries else i + 1
     _names_and_words(scan)
+
+
+def _written_in(entries: Sequence[Entry], scan: Scan) -> list[Entry]:
+    """The entries a word of the text's language may be, where a word of one language is spelt as the other's
+    word of another concept (PhraseIndex.split): English "court" is no French "court" (short), "report" no
+    "report" (postponement), "pays" no "pay"."""
+    split = scan.knowledge.index.split
+    kept = [e for e in entries if not e.langs or e.keys not in split or scan.lang in e.langs]
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for e in kept:  # one reading per meaning: "reform" and "réforme" are one
+        if (k := (e.keys, e.kind, e.target, e.form, e.years)) not in seen:
+            seen.add(k)
+            out.append(e)
+    return out
 
 
 def _in_name_run(scan: Scan, i: int) -> bool:
@@ -205,7 +225,7 @@ def _phrase(scan: Scan, entries: Sequence[Entry], i: int, j: int) -> int:
         # "placé au pouvoir" also says "au pouvoir" (a name such as "United States" says nothing more);
         # in a seed, "dirigeant nord-coréen" mentions the state too and "Conseil de sécurité de l'ONU" the UN
         # (a claim's words are read strictly)
-        for e in knowledge.index.inside(tokens, i, j):
+        for e in _written_in(knowledge.index.inside(tokens, i, j), scan):
             if e.kind == "term" and len(e.keys) < j - i and concepts:
                 concepts.add(e.target)
             elif e.kind == "entity" and not scan.is_claim and e.form in {"adjective", "name"}:
