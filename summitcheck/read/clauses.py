@@ -12,11 +12,13 @@ parser: where it sees no boundary it keeps one clause, which binds nothing apart
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
 from ..analyse import vocabulary
+from ..analyse.knowledge import FUNCTION_WORDS
 from ..analyse.tokens import Token
 from ..model import VALUE_KINDS, Fact, Kind
 
@@ -129,13 +131,17 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
     for k in range(1, n):
         gap = text[words[k - 1].end - base : words[k].start - base]
         word = words[k].norm
-        comma = "," in gap
+        comma = "," in DIGIT_COMMA.sub("", gap)  # not the comma of "1,240"
         if any(c in gap for c in ";:—") or " – " in gap or word in CONNECTIVES:
             cuts.append((words[k].start, "coordinate"))
         elif comma and word in RELATIVES:
             cuts.append((words[k].start, "relative"))
         elif comma and cuts and cuts[-1][1] == "relative" and word in FINITE and _has_verb(words, cuts[-1][0], k):
             cuts.append((words[k].start, "resumed"))  # "La dette, qui s'élevait à 431 M, devrait atteindre 455 M"
+        elif comma and cuts and cuts[-1][1] == "apposed" and _finite_at(words, k):
+            cuts.append((words[k].start, "resumed"))  # "La cueillette, ouverte le 28 août ..., s'est achevée"
+        elif comma and not cuts and _past_participle(words[k]) and _resumes(text, base, words, k):
+            cuts.append((words[k].start, "apposed"))
         elif comma and word in COMMA_CONNECTIVES and _own_verb(text, base, words, k):
             cuts.append((words[k].start, "coordinate"))  # "..., and junior doctors will walk out on Thursday"
         elif not comma and word in ("et", "and") and _conjugated(words, k + 1) and cuts[-1:] != [(words[k].start,
@@ -155,7 +161,7 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
             # "la liste d'Henri Marchetti, candidat des Républicains (LR), qui obtient 38,9 %": the name it hangs
             # on, past the names in brackets and the complements of an apposition, which it keeps too
             own = (*_antecedents(text, base, words, [f for f in names if f.end <= lo]), *own)
-        elif kind in ("participial", "resumed") and clauses:
+        elif kind in ("participial", "resumed", "apposed") and clauses:
             own = (*clauses[0].actors, *own)  # ", en battant X": the main clause's subject acts
         elif not own and clauses and kind == "coordinate" and words_in(words, lo, hi) <= 3:
             own = clauses[-1].actors  # a short tail ("..., et prend effet mercredi") keeps its subject
@@ -246,6 +252,37 @@ def _has_verb(words: Sequence[Token], start: int, k: int) -> bool:
     not only names and nouns ("whose co-defendant, Gary Pike, was convicted": the relative goes on)."""
     inside = [t for t in words[:k] if t.start > start and t.is_word and not t.is_capitalised]
     return any(vocabulary.may_be_verb(t.text) for t in inside)
+
+
+DIGIT_COMMA = re.compile(r"(?<=\d),(?=\d)")
+# Endings of past participles ("ouverte", "élu", "lancées", "construit", "opened", "built", "chosen")
+PAST_PARTICIPLE_ENDS = ("é", "ée", "és", "ées", "u", "ue", "us", "ues", "i", "ie", "is", "ies", "it", "ite", "its",
+                        "ites", "ert", "erte", "erts", "ertes", "ed", "en", "wn")
+
+
+def _past_participle(word: Token) -> bool:
+    text = word.text.lower()
+    return word.is_word and not word.is_capitalised and len(text) > 3 and text.endswith(PAST_PARTICIPLE_ENDS) and (
+        word.norm not in FINITE and word.norm not in FUNCTION_WORDS
+    )
+
+
+def _finite_at(words: Sequence[Token], k: int) -> bool:
+    """A finite verb at word k, after a reflexive pronoun or not ("s'est achevée", "a démissionné", "collapsed")."""
+    if words[k].norm in ("s'", "se") and k + 1 < len(words):
+        k += 1
+    return words[k].norm in FINITE or _conjugated(words, k) or (
+        words[k].norm.endswith("ed") and not words[k].is_capitalised and vocabulary.may_be_verb(words[k].text)
+    )
+
+
+def _resumes(text: str, base: int, words: Sequence[Token], k: int) -> bool:
+    """Whether, after an apposition opened at word k, a comma and a finite verb take up the sentence's subject
+    again: "La cueillette, ouverte le 28 août dans la Côte des Bar, s'est achevée le 22 septembre"."""
+    for m in range(k + 1, len(words)):
+        if "," in text[words[m - 1].end - base : words[m].start - base]:
+            return _finite_at(words, m)
+    return False
 
 
 def _gerund(words: Sequence[Token], k: int) -> bool:
