@@ -239,6 +239,47 @@ def unnamed_subject(w: Window) -> dict[int, FactStatus]:
     return out
 
 
+def relative_home(w: Window) -> dict[int, FactStatus]:
+    """A value in a relative clause belongs to what the clause hangs on: "Les urgences comptent 48 lits" is not
+    stated by "Parti des urgences, le mouvement s'est étendu à la réanimation et à la gériatrie, qui comptent
+    respectivement 48 et 260 lits". Where a claim that names no one has its first word in the clause before,
+    ahead of that clause's verb (its subject's side, not the noun the relative hangs on), its value there is
+    not the claim's."""
+    if any(named(s, w) for s in w.statuses):
+        return {}  # the names' rules read whose a value is
+    words = [s for s in sorted(w.statuses, key=lambda s: s.fact.start) if s.fact.kind in (Kind.TERM, Kind.WORD)]
+    first = words[0] if words else None
+    if first is None or first.status != MATCH or first.where != "sentence" or first.span is None:
+        return {}
+    out: dict[int, FactStatus] = {}
+    for v in w.here():
+        if v.fact.kind not in reader.AMOUNT_KINDS or v.span is None:
+            continue
+        clause = w.reading.clause_at(v.span[0])
+        if clause is None or clause.kind != "relative" or _word_at(w.sentence.words, clause.start) in (
+            reader.NOT_SUBJECT_RELATIVES
+        ):
+            continue
+        before = next((c for c in reversed(w.reading.clauses) if c.end <= clause.start), None)
+        if before is None or not before.holds(first.span[0]):
+            continue
+        if any(t.norm in STAND_INS for t in w.sentence.words if before.holds(t.start) and t.start > first.span[1]):
+            continue  # "par rapport à celui de 2026, qui s'élevait à ...": the budget again
+        verb = next((t.start for t in w.sentence.words if before.holds(t.start) and t.start > first.span[1]
+                     and t.norm in reader.FINITE), None)
+        if verb is not None:
+            out[id(v)] = relation_miss(v, f"belongs to what the seed's relative clause hangs on, not to "
+                                          f"{first.seed_text or first.fact.text!r}")
+    return out
+
+
+STAND_INS = frozenset("celui celle ceux celles that those".split())  # a noun named before, taken up again
+
+
+def _word_at(words: Sequence[Token], offset: int) -> str:
+    return next((t.norm for t in words if t.start >= offset), "")
+
+
 def titles(w: Window) -> dict[int, FactStatus]:
     """Words a claim writes right before a name are its title ("Line operator Kestin Signals"): where the seed says
     them in the apposition of another name ("Ferrow Rail, the line's operator, blamed Kestin Signals"), they

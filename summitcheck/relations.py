@@ -26,6 +26,7 @@ from .binding import (
     partners,
     predicate,
     reference,
+    relative_home,
     roles,
     titles,
     unnamed_subject,
@@ -317,7 +318,7 @@ def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowle
     flipped = {**binding(window), **compared(window), **titles(window), **unnamed_subject(window), **dated(window),
                **dated_event(window), **partners(window), **said, **background_verb(window),
                **verb_elsewhere(window), **verb_reference(window), **swapped, **polarity(window),
-               **foreign_opposite(window), **attributive(window), **implied_change(window)}
+               **foreign_opposite(window), **attributive(window), **implied_change(window), **relative_home(window)}
     return [
         flipped.get(id(s)) or (relation_miss(s, problems[id(s)]) if id(s) in problems else s) for s in out
     ]

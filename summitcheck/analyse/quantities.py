@@ -97,6 +97,24 @@ def _qualifier(scan: Scan, i: int) -> tuple[str, int]:
     return "exact", i
 
 
+SCALE_ABBREVIATIONS = frozenset({"k", "m", "mn", "bn", "md", "mds"})
+
+
+def _decimal_before_scale(digits: str, lang: str, scale: str) -> bool:
+    """Whether one separator before three digits is a decimal mark, which parse_digits reads as grouping: before
+    a scale, where it is the language's decimal mark or the scale an English abbreviation ("€1.826bn", "1,826
+    milliard"); not "1,500 million" in English, nor "1.250 millions" in French (1,250 million)."""
+    s = SPACES.sub("", digits)
+    seps = [c for c in s if c in ",."]
+    if len(seps) != 1:
+        return False
+    whole, _, tail = s.partition(seps[0])
+    if len(tail) != 3 or not 1 <= len(whole) <= 3:
+        return False
+    decimal_mark = "," if lang == "fr" else "."
+    return seps[0] == decimal_mark or (seps[0] == "." and scale in SCALE_ABBREVIATIONS)
+
+
 def _number_at(scan: Scan, i: int) -> tuple[float, int, str | None] | None:
     """(value, end token, glued unit) of a number starting at token i: digits or number words, with a scale."""
     tokens, lang = scan.tokens, scan.lang
@@ -142,6 +160,8 @@ def _number_at(scan: Scan, i: int) -> tuple[float, int, str | None] | None:
         and (tokens[j].norm not in {"k", "m", "mn", "bn", "md", "mds"} or tokens[j].start == tokens[j - 1].end)
     ):
         scale = FRENCH_SCALES.get(tokens[j].norm) if lang == "fr" else None
+        if tok.text[:1].isdigit() and _decimal_before_scale(tok.text, lang, tokens[j].norm):
+            value /= 1000  # "€1.826bn", "1,826 milliard": a decimal, not 1,826 billion
         value *= scale or SCALES[tokens[j].norm]
         j += 1
     if j + 1 < len(tokens) and tokens[j].text == "-" and tokens[j].start == tokens[j - 1].end and tokens[j + 1].is_word:
