@@ -12,7 +12,17 @@ from itertools import pairwise
 from .analyse import vocabulary
 from .analyse.tokens import Token
 from .match import CONFLICT, MATCH, FactStatus, Settings, compare, compare_entities, counts_same_thing
-from .model import COMPARED_LINKS, COMPARED_ROLE, COMPARED_WORDS, MODIFIER_ROLE, SUBJECT_ROLE, VALUE_KINDS, Fact, Kind
+from .model import (
+    COMPARED_LINKS,
+    COMPARED_ROLE,
+    COMPARED_WORDS,
+    MODIFIER_ROLE,
+    SUBJECT_ROLE,
+    VALUE_KINDS,
+    Fact,
+    Kind,
+    compared_after,
+)
 from .read import clauses as reader
 from .window import (
     APPOSITION_OPENERS,
@@ -345,7 +355,7 @@ def compared(w: Window) -> dict[int, FactStatus]:
             marker = words[-2].norm  # "compared with 2.9%", "par rapport à 2025"
         if marker == "from" and not (len(words) > 1 and words[-2].norm in CHANGED):
             continue  # "delegates from 198 countries": where from, not compared with
-        if marker in COMPARED_WORDS and not _given_to_claim_name(w, seed, names):
+        if compared_after([t.norm for t in words[-3:]]) and not _given_to_claim_name(w, seed, names):
             out[id(s)] = relation_miss(s, "is the figure the seed compares with, not the one it gives")
     return out
 

@@ -76,7 +76,7 @@ MASK_LIMIT = 4096  # seeds with more sentences keep positions instead of bit mas
 
 # What the on-disk cache holds for a seed (api._seed_key hashes this module, the analysers and their data): bump
 # FORMAT when the shape of analysed() changes without this module changing.
-FORMAT = 10
+FORMAT = 11
 
 
 BLOCK = 512  # sentences per pickled block: a claim against a long seed unpickles the blocks it reads, not all

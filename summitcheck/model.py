@@ -136,6 +136,17 @@ COMPARED_ROLE = "compared"
 MODIFIER_ROLE = "mod"  # a claim name set before the noun it modifies ("in Calder Resources copper mine")
 COMPARED_WORDS = frozenset("from vs versus against contre compared compare rapport".split())
 COMPARED_LINKS = frozenset("with to à au aux".split())  # between a comparing word and its figure: "compared with"
+COMPARED_PHRASES = (("au", "lieu", "de"), ("au", "lieu", "d'"), ("instead", "of"))  # "15 € au lieu de 20 €"
+
+
+def compared_after(words: list[str]) -> bool:
+    """Whether folded words ending right before a figure set it against another ("from", "compared with", "au
+    lieu de")."""
+    if any(tuple(words[-len(p):]) == p for p in COMPARED_PHRASES):
+        return True
+    if words and words[-1] in COMPARED_LINKS and len(words) > 1:
+        words = words[:-1]
+    return bool(words) and words[-1] in COMPARED_WORDS
 
 
 @pickled_as_call

@@ -22,7 +22,7 @@ from .analyse.knowledge import Knowledge
 from .fingerprint import seed_key
 from .index import SeedIndex, analysed, is_analysed, no_gc
 from .match import SentenceFacts
-from .model import COMPARED_LINKS, COMPARED_ROLE, COMPARED_WORDS, SUBJECT_ROLE, Fact, Kind, Seed
+from .model import COMPARED_ROLE, COMPARED_WORDS, SUBJECT_ROLE, Fact, Kind, Seed, compared_after
 from .parts import SUBJECT
 from .read.clauses import AMOUNT_KINDS
 
@@ -69,11 +69,7 @@ def _compared(fact: Fact, text: str) -> Fact:
     if fact.kind not in AMOUNT_KINDS or fact.role is not None:
         return fact
     before = [w for w in (w.lower().strip(".,:(+-−±") for w in text[: fact.start].split()) if w]  # "vs +2.9%"
-    if before and before[-1] in COMPARED_LINKS and len(before) > 1:
-        before.pop()  # "compared with 2.9%"
-    if before and before[-1] in COMPARED_WORDS:
-        return replace(fact, role=COMPARED_ROLE)
-    return fact
+    return replace(fact, role=COMPARED_ROLE) if compared_after(before) else fact
 
 
 
@@ -83,6 +79,12 @@ def claim_facts(text: str, seed_language: str, knowledge: Knowledge) -> list[Fac
     # cached by claim file (fingerprint.claims_key): bump index.FORMAT when this changes without the analysers
     lang = claim_language(text, knowledge)
     facts = [_compared(f, text) for f in analyse(text, lang, knowledge, verbatim_lang=seed_language).facts]
+    # the word that sets a figure against another ("contre 35", "from 38.6%") says only that: the figures say it
+    marked = [next((f for f in facts if f.role == COMPARED_ROLE and f.start > w.end), None) for w in facts]
+    facts = [f for f, m in zip(facts, marked, strict=True) if not (
+        m is not None and f.kind is Kind.WORD and f.text.lower() in COMPARED_WORDS and text[f.end : m.start].strip()
+        in ("", "à", "au", "with", "to")
+    )]
     subject = SUBJECT.match(text)
     if subject is None:
         return facts

@@ -92,6 +92,9 @@ def _resolve_heads(scan: Scan) -> list[Fact]:
         if fact.extra[:1] == ("head-tokens",) and fact.kind in (Kind.NUMBER, Kind.ORDINAL):
             if fact.kind is Kind.NUMBER:
                 fact = _elliptic_head(scan, fact, out)
+                if fact.kind is not Kind.NUMBER:  # an amount of the currency or percent beside it
+                    out.append(fact)
+                    continue
             _, j = fact.extra
             head: list[str] = list(fact.head)
             around = scan.content_after(j)
@@ -180,6 +183,12 @@ def _elliptic_head(scan: Scan, fact: Fact, earlier: list[Fact]) -> Fact:
     at = _token_at(scan, fact.start)
     tokens = scan.tokens
     if at >= 1 and tokens[at - 1].norm in SHARING:  # it counts what the number it is set against counts
+        nearest = earlier[-1] if earlier else None
+        if nearest is not None and nearest.kind in (Kind.MONEY, Kind.PERCENT) and not (
+            j < len(tokens) and tokens[j].is_word and scan.content_after(j)
+        ):  # "60 euros, contre 50", "41.2%, up from 38.6": the same currency or percent
+            value = (fact.value, nearest.value[1]) if nearest.kind is Kind.MONEY else fact.value
+            return dataclasses.replace(fact, kind=nearest.kind, value=value, extra=())
         previous = next((f for f in reversed(earlier) if f.kind is Kind.NUMBER and f.head), None)
         if previous is not None:
             return dataclasses.replace(fact, head=previous.head, extra=("head-tokens", j))

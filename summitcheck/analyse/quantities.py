@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import Kind
@@ -157,7 +158,8 @@ def _number_at(scan: Scan, i: int) -> tuple[float, int, str | None] | None:
     if (
         j < len(tokens)
         and tokens[j].norm in SCALES
-        and (tokens[j].norm not in {"k", "m", "mn", "bn", "md", "mds"} or tokens[j].start == tokens[j - 1].end)
+        and (tokens[j].norm not in SCALE_ABBREVIATIONS or tokens[j].start == tokens[j - 1].end
+             or _symbol_glued(tokens, j + 1))  # "4,2 M€", "3 Md€": the scale glued to the currency
     ):
         scale = FRENCH_SCALES.get(tokens[j].norm) if lang == "fr" else None
         if tok.text[:1].isdigit() and _decimal_before_scale(tok.text, lang, tokens[j].norm):
@@ -181,9 +183,16 @@ def _currency_before(scan: Scan, i: int) -> tuple[tuple[str, str | None], int] |
     return None
 
 
+def _symbol_glued(tokens: Sequence[Token], k: int) -> bool:
+    return 0 < k < len(tokens) and tokens[k].text in CURRENCY_SYMBOLS and tokens[k].start == tokens[k - 1].end
+
+
 def _currency_after(scan: Scan, j: int) -> tuple[tuple[str, str | None], int] | None:
-    """A currency named after the number: "20 millions de dollars singapouriens", "5 US dollars", "3 EUR"."""
+    """A currency named after the number: "20 millions de dollars singapouriens", "5 US dollars", "3 EUR",
+    "15 €", "4,2 M€" (French writes the symbol after)."""
     tokens = scan.tokens
+    if j < len(tokens) and tokens[j].text in CURRENCY_SYMBOLS:
+        return (CURRENCY_SYMBOLS[tokens[j].text], None), j + 1
     k = j + 1 if j < len(tokens) and tokens[j].norm in {"de", "d'", "of"} else j
     country = None
     if k < len(tokens) and tokens[k].text in CURRENCY_CODES:
