@@ -55,9 +55,27 @@ def extract(scan: Scan) -> None:
 RACE_UNITS = {"h": 3600, "m": 60, "min": 60, "s": 1}
 
 
+AGE_GROUP = {"under": "max", "over": "min"}  # "the under-26s": those under 26 years old
+
+
+def _age_group(scan: Scan, i: int) -> int | None:
+    """ "over-65s", "under-2s": people of an age, as "plus de 65 ans" and "moins de 2 ans" say; not 65 seconds."""
+    years = _small(scan, i, 120, 3)
+    if years is None or scan.norm(i + 1) != "s" or not _glued(scan, i + 1) or i < 2 or scan.norm(i - 1) != "-":
+        return None
+    qualifier = AGE_GROUP.get(scan.norm(i - 2))
+    if qualifier is None or not (_glued(scan, i - 1) and _glued(scan, i)):
+        return None
+    scan.add(Kind.DURATION, (years * 365.25, "year"), i - 2, i + 2, qualifier=qualifier, extra=(float(years),))
+    return i + 2
+
+
 def _race_time(scan: Scan, i: int) -> int | None:
     """ "4h31m12s", "1m46s", "38s": a time in hours, minutes and seconds written glued, as sport reports do; one
     duration in seconds. Not "the 1990s", "les années 80s"."""
+    age = _age_group(scan, i)
+    if age is not None:
+        return age
     total, k, parts, last = 0, i, 0, None
     while k + 1 < len(scan.tokens) and not scan.taken[k]:
         figure = _small(scan, k, 999, 3)
