@@ -252,6 +252,8 @@ def extract(scan: Scan) -> None:
             i = at + 1 if scan.taken[at] else _quantity(scan, at)
             i = _rate(scan, i)
     _ranges(scan)
+    _halves(scan)
+    _for_how_long(scan)
     _compound_durations(scan)
     _point_fractions(scan)
     _ordinals(scan)
@@ -325,6 +327,52 @@ COARSE_TO_FINE = ("year", "month", "week", "day", "hour", "minute", "second")
 
 def _coarser(a: str, b: str) -> bool:
     return a in COARSE_TO_FINE and b in COARSE_TO_FINE and COARSE_TO_FINE.index(a) < COARSE_TO_FINE.index(b)
+
+
+FOR_HOW_LONG = frozenset("pendant durant during".split())  # "pendant deux jours": what "for two days" says
+
+
+def _for_how_long(scan: Scan) -> None:
+    """The preposition before a duration says only that it is one: taken with it, as "for" is a stopword."""
+    starts = {t.start: k for k, t in enumerate(scan.tokens)}
+    for fact in scan.facts:
+        k = starts.get(fact.start)
+        if fact.kind is Kind.DURATION and k and scan.norm(k - 1) in FOR_HOW_LONG:
+            scan.taken[k - 1] = True
+
+
+HALVES = (("and", "a", "half"), ("et", "demi"), ("et", "demie"))
+
+
+def _halves(scan: Scan) -> None:
+    """ "a year and a half", "un an et demi", "une heure et demie": half a unit more; "two and a half years" too
+    (the count, then the unit after the half)."""
+    facts, tokens = scan.facts, scan.tokens
+    ends = {t.end: k for k, t in enumerate(tokens)}
+    for n, fact in enumerate(facts):
+        j = ends.get(fact.end)
+        if j is None or fact.kind not in (Kind.DURATION, Kind.NUMBER):
+            continue
+        half = next((len(h) for h in HALVES if tuple(scan.norm(j + 1 + m) for m in range(len(h))) == h), 0)
+        if not half:
+            continue
+        end = j + 1 + half
+        if fact.kind is Kind.DURATION and fact.extra and fact.extra[0]:
+            per = fact.value[0] / fact.extra[0]
+            unit = fact.value[1]
+        elif fact.kind is Kind.NUMBER and not fact.head and scan.norm(end) in TIME_UNITS:
+            unit, per = TIME_UNITS[scan.norm(end)]
+            end += 1
+        else:
+            continue
+        count = (fact.extra[0] if fact.kind is Kind.DURATION else fact.value) + 0.5
+        text = scan.text[fact.start - scan.base : tokens[end - 1].end - scan.base]
+        facts[n] = replace(fact, kind=Kind.DURATION, value=(count * per, unit), end=tokens[end - 1].end, text=text,
+                           extra=(count,), head=())
+        for k in range(j + 1, end):
+            scan.taken[k] = True
+    scan.facts[:] = [f for f in facts if not any(f is not g and g.start <= f.start and f.end <= g.end
+                                                   and g.kind is Kind.DURATION and g.end > f.end for g in facts)]
 
 
 def _compound_durations(scan: Scan) -> None:
