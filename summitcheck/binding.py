@@ -563,7 +563,7 @@ def _headline_passive(w: Window, verb: FactStatus, subject: FactStatus) -> bool:
     """ "Helen Ashby jailed for six years", "Oduya dropped for the derby": a claim's name, then right after it a
     participle with no object after it (no name, no word right after it but an article), says the act was done
     to that name."""
-    text = verb.fact.text.lower()
+    text = verb.fact.text.lower().split()[0]  # "condamné à": the participle opens the phrase
     if not text.endswith(PARTICIPLE_ENDINGS) or not 0 <= verb.fact.start - subject.fact.end <= 1:
         return False
     following = min((s for s in w.statuses if s.fact.start > verb.fact.start), key=lambda s: s.fact.start,
