@@ -735,9 +735,21 @@ def verb_elsewhere(w: Window) -> dict[int, FactStatus]:
     verb = main_verb(w.statuses)
     if verb is None or verb.status != MATCH or verb.where != "near":
         return {}
-    if not any(s.fact.kind in DATED and s.status == MATCH and s.where == "sentence" for s in w.statuses):
-        return {}
-    return {id(verb): relation_miss(verb, "is said in another sentence than the claim's date")}
+    if any(s.fact.kind in DATED and s.status == MATCH and s.where == "sentence" for s in w.statuses):
+        return {id(verb): relation_miss(verb, "is said in another sentence than the claim's date")}
+    # nor a figure that this sentence gives to an act of its own: "Rate cut to 2.5%" is not stated by "The bank
+    # cut its rate to 2.25%. ... voting to keep the rate at 2.5%"
+    used = {id(s.seed_fact) for s in w.statuses if s.seed_fact is not None}
+    for s in w.here():
+        clause = w.reading.clause_at(s.span[0]) if s.span and s.fact.kind in reader.AMOUNT_KINDS else None
+        if clause is None:
+            continue
+        own = next((f for f in w.sentence.facts if f.kind is Kind.TERM and clause.holds(f.start) and f.end <= s.span[0]
+                    and id(f) not in used and vocabulary.may_be_verb(f.text.split()[0])), None)
+        if own is not None:
+            return {id(verb): relation_miss(verb, f"is said in another sentence; the seed's figure here goes with "
+                                                  f"{own.text!r}")}
+    return {}
 
 
 def background_verb(w: Window) -> dict[int, FactStatus]:
