@@ -100,13 +100,26 @@ def _tallies(scan: Scan) -> None:
     stay counts of their own)."""
     tokens = scan.tokens
     for i in range(len(tokens) - 3):
-        a = _small(scan, i, 99999, 5) if tokens[i].text[:1] != "0" else None
+        a = _tally_figure(scan, i)
         if a is None or scan.norm(i + 1) not in TALLY_WORDS or scan.norm(i + 2) not in AGAINST:
             continue
-        b = _small(scan, i + 3, 99999, 5)
+        b = _tally_figure(scan, i + 3)
         if b is None:
             continue
         scan.add(Kind.IDENTIFIER, ("#score", f"{a}-{b}"), i, i + 4, take=False)
+
+
+def _tally_figure(scan: Scan, i: int) -> int | None:
+    """A count of votes in digits or words ("by five votes to two")."""
+    if scan.tokens[i].text[:1].isdigit():
+        return _small(scan, i, 99999, 5) if scan.tokens[i].text[:1] != "0" else None
+    from .quantities import word_value  # (quantities reads clocks first: imported here, not at the top)
+
+    if not scan.tokens[i].is_word or (i and (scan.norm(i - 1) in ("et", "and") or word_value(scan.norm(i - 1),
+                                                                                        scan.lang) is not None)):
+        return None  # one word only: not the "une" of "trente et une voix"
+    value = word_value(scan.norm(i), scan.lang)
+    return int(value) if value is not None and value.is_integer() else None
 
 
 def _glued(scan: Scan, i: int) -> bool:
