@@ -523,9 +523,9 @@ def roles(w: Window) -> dict[int, FactStatus]:
         doers = _seed_doers(w, verb)
         if verb.status == MATCH and obj is not None and obj.span is not None and obj.where == "sentence":
             # the claim's object is who does it here ("Wierzbicki, 23, who ..., won the play-off"): swapped roles
-            rival = next((f for f in doers if f.start <= obj.span[0] < f.end), None)
-            if rival is not None:
-                return {id(subject): w.conflict(subject, rival)}
+            swapped = next((f for f in doers if f.start <= obj.span[0] < f.end), None)
+            if swapped is not None:
+                return {id(subject): w.conflict(subject, swapped)}
         doer = next((f for f in doers if clause_names_own(w, verb, f)), None)
         if doer is not None:
             return {id(subject): relation_miss(subject, f"is not who does it in the seed: {doer.text!r} is")}
@@ -741,10 +741,13 @@ def verb_elsewhere(w: Window) -> dict[int, FactStatus]:
     # cut its rate to 2.25%. ... voting to keep the rate at 2.5%"
     used = {id(s.seed_fact) for s in w.statuses if s.seed_fact is not None}
     for s in w.here():
-        clause = w.reading.clause_at(s.span[0]) if s.span and s.fact.kind in reader.AMOUNT_KINDS else None
+        if s.span is None or s.fact.kind not in reader.AMOUNT_KINDS:
+            continue
+        at = s.span[0]
+        clause = w.reading.clause_at(at)
         if clause is None:
             continue
-        own = next((f for f in w.sentence.facts if f.kind is Kind.TERM and clause.holds(f.start) and f.end <= s.span[0]
+        own = next((f for f in w.sentence.facts if f.kind is Kind.TERM and clause.holds(f.start) and f.end <= at
                     and id(f) not in used and vocabulary.may_be_verb(f.text.split()[0])), None)
         if own is not None:
             return {id(verb): relation_miss(verb, f"is said in another sentence; the seed's figure here goes with "
