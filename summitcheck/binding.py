@@ -13,6 +13,7 @@ from .analyse import vocabulary
 from .analyse.tokens import Token
 from .match import CONFLICT, MATCH, FactStatus, Settings, compare, compare_entities, counts_same_thing
 from .model import (
+    CHANGE_CONCEPTS,
     COMPARED_LINKS,
     COMPARED_ROLE,
     COMPARED_WORDS,
@@ -369,11 +370,6 @@ def _given_to_claim_name(w: Window, seed: Fact, names: list[FactStatus]) -> bool
         if _word_before(w.sentence.words, n.span[0]) in BENEFICIARY_MARKERS:
             return True
     return False
-
-
-# A change a claim says in a word, which a seed may say with its two figures: "14 820 coureurs, contre 12 400 l'an
-# dernier" says the field grew
-CHANGE_CONCEPTS = {"increase": 1, "decrease": -1}
 
 
 def implied_change(w: Window) -> dict[int, FactStatus]:

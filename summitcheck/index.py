@@ -58,7 +58,8 @@ from .analyse import KIND_VALUE, analyse, demonyms, names_of, tokens
 from .analyse.knowledge import Knowledge
 from .analyse.tokens import part_keys, tokenize
 from .match import NAME_ARTICLES, SentenceFacts, Settings, _plain, interval, name_meanings, word_senses
-from .model import Fact, Kind, Seed, Sentence
+from .model import CHANGE_CONCEPTS, CLAIM_NEGATIONS, COMPARED_WORDS, Fact, Kind, Seed, Sentence
+from .read import clauses as reader
 
 # The matcher's own cut-offs, lowered a little: a looser candidate search costs a few sentences, never a verdict.
 NAME_CUTOFF = 80.0  # find_in_sentence: fuzz.ratio(name, other) >= 88
@@ -76,7 +77,7 @@ MASK_LIMIT = 4096  # seeds with more sentences keep positions instead of bit mas
 
 # What the on-disk cache holds for a seed (api._seed_key hashes this module, the analysers and their data): bump
 # FORMAT when the shape of analysed() changes without this module changing.
-FORMAT = 11
+FORMAT = 12
 
 
 BLOCK = 512  # sentences per pickled block: a claim against a long seed unpickles the blocks it reads, not all
@@ -512,6 +513,9 @@ class Vocabulary:
 def query(fact: Fact, lang: str, knowledge: Knowledge, settings: Settings, vocabulary: Vocabulary) -> Query:
     """What a claim fact looks for in seeds of language `lang` (quotations are tokenized in the seed's language)."""
     found = _query(fact, lang, knowledge, settings, vocabulary)
+    answered_by = _rule_keys(fact, lang)
+    if answered_by:  # a rule may answer it where no word of its own is: any such sentence can match it
+        return Query(found.keys | answered_by, found.counted, found.least, found.everything)
     narrow = _match_query(fact, found, settings)
     minute = _minute_keys(fact)  # match.same_minute: "on 34 minutes" / "à la 34e minute"
     if minute:
@@ -520,6 +524,23 @@ def query(fact: Fact, lang: str, knowledge: Knowledge, settings: Settings, vocab
         if fact.kind is Kind.ORDINAL:
             narrow = None  # a duration's match keys are buckets of days: read every sentence with one
     return found if narrow is None else Query(found.keys, found.counted, found.least, found.everything, narrow)
+
+
+@functools.cache
+def _word_keys(words: frozenset[str], lang: str) -> frozenset[str]:
+    return frozenset("k:" + t.key for w in words for t in tokenize(w, lang) if t.is_word)
+
+
+def _rule_keys(fact: Fact, lang: str) -> frozenset[str]:
+    """The words of the sentences where a relation rule can match a claim fact no word of its own answers: a
+    claim's negation is met by the seed's (relations.polarity), a change by a figure set against another
+    (binding.implied_change)."""
+    if fact.kind is Kind.WORD and fact.text.lower() in CLAIM_NEGATIONS:
+        return _word_keys(reader.NEGATIONS, lang)
+    if fact.kind is Kind.TERM and not CHANGE_CONCEPTS.keys().isdisjoint(fact.value):
+        return _word_keys(COMPARED_WORDS, lang)
+    return frozenset()
+
 
 
 def _minute_keys(fact: Fact) -> frozenset[str]:

@@ -13,9 +13,8 @@ from itertools import pairwise
 
 from . import relations
 from .analyse.knowledge import Knowledge
-from .binding import CHANGE_CONCEPTS
 from .match import CONFLICT, MATCH, FactStatus, SentenceFacts, Settings, find_in_sentence
-from .model import VALUE_KINDS, WHEN_KINDS, Fact, Kind, Verdict
+from .model import CHANGE_CONCEPTS, VALUE_KINDS, WHEN_KINDS, Fact, Kind, Verdict
 from .window import MISSING, NEGATION, has_place_proform
 
 

@@ -175,6 +175,10 @@ class Fact:
         return show_value(self)
 
 
+# The lexicon's concepts of a change and their direction: a claim's "up" / "down" that the seed may say with two
+# figures it sets against each other (binding.implied_change)
+CHANGE_CONCEPTS = {"increase": 1, "decrease": -1}
+
 # A claim's words of negation: what only a negation of the seed answers (relations.polarity), never a word the
 # vocabulary links ("nobody" is no "uninhabited")
 CLAIM_NEGATIONS = frozenset(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import pickle
+import re
 import sys
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -65,11 +66,25 @@ def analyse_seed(seed: Seed, knowledge: Knowledge) -> SeedFacts:
 
 
 def _compared(fact: Fact, text: str) -> Fact:
-    """A claim figure after "from", "vs", "contre" is the one the claim compares with ("up from 38.6%")."""
+    """A claim figure after "from", "vs", "contre" is the one the claim compares with ("up from 38.6%"), and so
+    is the first of a French change "passé de 112 à 140"."""
     if fact.kind not in AMOUNT_KINDS or fact.role is not None:
         return fact
     before = [w for w in (w.lower().strip(".,:(+-−±") for w in text[: fact.start].split()) if w]  # "vs +2.9%"
-    return replace(fact, role=COMPARED_ROLE) if compared_after(before) else fact
+    if compared_after(before) or _changed_from(before, text[fact.end :]):
+        return replace(fact, role=COMPARED_ROLE)
+    return fact
+
+
+# "passer de X à Y" goes from X to Y (where "augmenter de 3 à 5 %" rises by 3 to 5 %, a range)
+PASSER = frozenset("passer passé passée passés passées passe passent passera passeront passait passaient "
+                   "passerait".split())
+
+
+def _changed_from(before: list[str], after: str) -> bool:
+    return len(before) >= 2 and before[-1] == "de" and before[-2] in PASSER and bool(
+        re.match(r"\s*(?:à|au)\s+\d", after)
+    )
 
 
 
@@ -80,11 +95,13 @@ def claim_facts(text: str, seed_language: str, knowledge: Knowledge) -> list[Fac
     lang = claim_language(text, knowledge)
     facts = [_compared(f, text) for f in analyse(text, lang, knowledge, verbatim_lang=seed_language).facts]
     # the word that sets a figure against another ("contre 35", "from 38.6%") says only that: the figures say it
+    # (and "passer" in "passé de 112 à 140": from, to)
     marked = [next((f for f in facts if f.role == COMPARED_ROLE and f.start > w.end), None) for w in facts]
-    facts = [f for f, m in zip(facts, marked, strict=True) if not (
-        m is not None and f.kind is Kind.WORD and f.text.lower() in COMPARED_WORDS and text[f.end : m.start].strip()
-        in ("", "à", "au", "with", "to")
-    )]
+    facts = [f for f, m in zip(facts, marked, strict=True) if not (m is not None and (
+        (f.kind is Kind.WORD and f.text.lower() in COMPARED_WORDS and text[f.end : m.start].strip()
+         in ("", "à", "au", "with", "to"))
+        or (f.kind in (Kind.WORD, Kind.TERM) and f.text.lower() in PASSER and text[f.end : m.start].strip() == "de")
+    ))]
     subject = SUBJECT.match(text)
     if subject is None:
         return facts

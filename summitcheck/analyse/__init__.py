@@ -121,6 +121,7 @@ TIME_WORDS = frozenset("last next year years month months week weeks day days to
                        "an ans annee annees mois semaine semaines jour jours hier demain dernier derniere prochain "
                        "prochaine".split())
 BENEFICIARY = frozenset("pour for".split())  # "41 pour Solheim": whose the count is, not what it counts
+BEFORE_WORDS = frozenset("auparavant precedemment avant before earlier previously".split())  # "contre 50 auparavant"
 # Nouns that count people without saying which: what the clause's verb does to them says it ("killed four
 # people" counts the dead, "23 personnes ont été blessées" the injured)
 GENERIC_COUNTS = frozenset("people persons personnes gens individus individuals".split())
@@ -184,9 +185,11 @@ def _elliptic_head(scan: Scan, fact: Fact, earlier: list[Fact]) -> Fact:
     tokens = scan.tokens
     if at >= 1 and tokens[at - 1].norm in SHARING:  # it counts what the number it is set against counts
         nearest = earlier[-1] if earlier else None
+        after = scan.content_after(j)
+        # "60 euros, contre 50 (auparavant)", "41.2%, up from 38.6": the same currency or percent
         if nearest is not None and nearest.kind in (Kind.MONEY, Kind.PERCENT) and not (
-            j < len(tokens) and tokens[j].is_word and scan.content_after(j)
-        ):  # "60 euros, contre 50", "41.2%, up from 38.6": the same currency or percent
+            after and tokens[after[0]].norm not in TIME_WORDS | BEFORE_WORDS
+        ):
             value = (fact.value, nearest.value[1]) if nearest.kind is Kind.MONEY else fact.value
             return dataclasses.replace(fact, kind=nearest.kind, value=value, extra=())
         previous = next((f for f in reversed(earlier) if f.kind is Kind.NUMBER and f.head), None)
