@@ -397,7 +397,7 @@ FRENCH_NEGATIONS = frozenset("pas plus jamais point rien".split())
 
 def _between_ne_and_pas(w: Window, verb: FactStatus) -> bool:
     """Whether the seed word a claim's verb matched stands between "ne" and "pas" (or "plus", "jamais"), with
-    only pronouns or an auxiliary beside it: "ne signera pas", "ne l'a jamais dit"."""
+    only pronouns or an auxiliary beside it: "ne signera pas", "ne l'a jamais dit"; or after "ni ... ni ... n'a"."""
     assert verb.span is not None
     words = w.sentence.words
     k = next((k for k, t in enumerate(words) if t.start == verb.span[0]), None)
@@ -405,8 +405,15 @@ def _between_ne_and_pas(w: Window, verb: FactStatus) -> bool:
         return False
     before = next((m for m in range(k - 1, max(-1, k - 4), -1) if words[m].norm not in CLITICS), None)
     after = next((m for m in range(k + 1, min(len(words), k + 3)) if words[m].norm not in reader.FINITE), None)
-    ne = before is not None and words[before].norm in ("ne", "n'")
-    return ne and after is not None and words[after].norm in FRENCH_NEGATIONS
+    if before is None:
+        return False
+    if words[before].norm in ("ne", "n'"):
+        return after is not None and words[after].norm in FRENCH_NEGATIONS
+    # "Ni le maire ni son adjoint n'ont assisté": after "ni ... ni", "ne" and the auxiliary need no "pas"
+    aux = before
+    if words[aux].norm in reader.FINITE and aux >= 1 and words[aux - 1].norm in ("ne", "n'"):
+        return any(t.norm == "ni" for t in words[max(0, aux - 9) : aux - 1])
+    return False
 
 
 def negated(w: Window, verb: FactStatus, verbal: bool = False) -> str | None:

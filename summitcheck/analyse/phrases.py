@@ -208,6 +208,16 @@ def _phrase(scan: Scan, entries: Sequence[Entry], i: int, j: int) -> int:
             scan.add(Kind.TERM, (entries[0].target,), i, j)  # and takes its token
         return j
     entries = [e for e in entries if e.form != "title" or _year_ok(e.years, scan)]
+    content = [k for k in range(i, j) if tokens[k].norm not in ARTICLES]
+    if len(content) == 1 and any(e.kind == "term" for e in knowledge.index.one_word_at(tokens[content[0]])):
+        # a name of one word that the text also reads as a common word is that word where it is written in lower
+        # case ("pendant la réunion de Bruxelles" is a meeting, not La Réunion; "la péninsule coréenne" stays a
+        # name), and a short name is where it only opens the sentence ("Ban on dual-use exports": no Ban Ki-moon)
+        lower = not tokens[content[0]].is_capitalised
+        opening = _starts_sentence(scan, content[0])
+        entries = [e for e in entries if e.kind != "entity" or not (
+            (lower and e.form in ("name", "short")) or (opening and e.form == "short")
+        )]
     if entries and len(entries[0].keys) == 1 and scan.is_stop(i):
         entries = []  # "dans" is not Denmark, "les" is not Lee
     if not entries:
