@@ -58,7 +58,7 @@ from .analyse import KIND_VALUE, analyse, demonyms, names_of, tokens
 from .analyse.knowledge import Knowledge
 from .analyse.tokens import part_keys, tokenize
 from .match import NAME_ARTICLES, SentenceFacts, Settings, _plain, interval, name_meanings, word_senses
-from .model import CHANGE_CONCEPTS, CLAIM_NEGATIONS, COMPARED_WORDS, Fact, Kind, Seed, Sentence
+from .model import COMPARED_WORDS, Fact, Kind, Seed, Sentence, answered_by_rule
 from .read import clauses as reader
 
 # The matcher's own cut-offs, lowered a little: a looser candidate search costs a few sentences, never a verdict.
@@ -535,11 +535,10 @@ def _rule_keys(fact: Fact, lang: str) -> frozenset[str]:
     """The words of the sentences where a relation rule can match a claim fact no word of its own answers: a
     claim's negation is met by the seed's (relations.polarity), a change by a figure set against another
     (binding.implied_change)."""
-    if fact.kind is Kind.WORD and fact.text.lower() in CLAIM_NEGATIONS:
-        return _word_keys(reader.NEGATIONS, lang)
-    if fact.kind is Kind.TERM and not CHANGE_CONCEPTS.keys().isdisjoint(fact.value):
-        return _word_keys(COMPARED_WORDS, lang)
-    return frozenset()
+    answered = answered_by_rule(fact)
+    if answered is None:
+        return frozenset()
+    return _word_keys(reader.NEGATIONS if answered == "negation" else COMPARED_WORDS, lang)
 
 
 

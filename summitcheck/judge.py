@@ -14,8 +14,8 @@ from itertools import pairwise
 from . import relations
 from .analyse.knowledge import Knowledge
 from .match import CONFLICT, MATCH, FactStatus, SentenceFacts, Settings, find_in_sentence
-from .model import CHANGE_CONCEPTS, VALUE_KINDS, WHEN_KINDS, Fact, Kind, Verdict
-from .window import MISSING, NEGATION, has_place_proform
+from .model import VALUE_KINDS, WHEN_KINDS, Fact, Kind, Verdict, answered_by_rule, is_negation
+from .window import MISSING, has_place_proform
 
 
 @dataclass(frozen=True)
@@ -207,11 +207,7 @@ def _ceiling(statuses: list[FactStatus], focal: int, may_conflict: Sequence[bool
 def _denial(status: FactStatus) -> bool:
     """A claim word no word of the seed matched that a rule may still answer: a negation, by the seed's own
     (relations.polarity); a change, by two figures the seed compares (binding.implied_change)."""
-    if status.status != MISSING:
-        return False
-    if status.fact.kind is Kind.TERM:
-        return not CHANGE_CONCEPTS.keys().isdisjoint(status.fact.value)
-    return status.fact.kind is Kind.WORD and status.fact.text.lower() in NEGATION
+    return status.status == MISSING and answered_by_rule(status.fact) is not None
 
 
 def _judge_window(
@@ -330,7 +326,7 @@ def reason(judgement: Judgement | None) -> str:
 
 
 def _conflict(status: FactStatus) -> str:
-    if status.fact.kind is Kind.WORD and status.fact.text.lower() in NEGATION:
+    if is_negation(status.fact):
         return f"claim says {status.fact.text!r}; seed says {status.seed_text!r} without a negation"
     return f"claim says {_shown(status.fact)}; seed says {status.seed_text!r}"
 

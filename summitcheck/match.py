@@ -19,7 +19,7 @@ from .analyse import demonyms, quotes, vocabulary
 from .analyse.knowledge import Knowledge
 from .analyse.quantities import SPACES, parse_digits
 from .analyse.tokens import Token, new_token, part_keys, tokenize
-from .model import CLAIM_NEGATIONS, Fact, Kind, PartialDate
+from .model import Fact, Kind, PartialDate, is_negation
 
 MATCH = "match"
 CONFLICT = "conflict"
@@ -421,7 +421,7 @@ def find_in_sentence(
                     return _answer(claim, MATCH, sentence, tok.start, tok.end, text=tok.text)
         return None
     if claim.kind is Kind.WORD:
-        if claim.text.lower() in CLAIM_NEGATIONS:
+        if is_negation(claim):
             return next((_answer(claim, MATCH, sentence, t.start, t.end, text=t.text) for t in sentence.words
                          if t.key == claim.value), None)  # the same word; else the seed's negation (polarity)
         for tok in sentence.words:

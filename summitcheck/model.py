@@ -186,6 +186,21 @@ CLAIM_NEGATIONS = frozenset(
 )
 
 
+def is_negation(fact: Fact) -> bool:
+    """A claim's word of negation ("no", "nobody", "pas")."""
+    return fact.kind is Kind.WORD and fact.text.lower() in CLAIM_NEGATIONS
+
+
+def answered_by_rule(fact: Fact) -> str | None:
+    """What may answer a claim fact where no seed word of its own does: "negation" (the seed's negation,
+    relations.polarity), "change" (two figures the seed sets against each other, binding.implied_change)."""
+    if is_negation(fact):
+        return "negation"
+    if fact.kind is Kind.TERM and not CHANGE_CONCEPTS.keys().isdisjoint(fact.value):
+        return "change"
+    return None
+
+
 def show_value(fact: Fact) -> str:
     v = fact.value
     if fact.kind in (Kind.NUMBER, Kind.PERCENT):

@@ -34,14 +34,13 @@ from .binding import (
     verb_reference,
 )
 from .match import CONFLICT, MATCH, FactStatus, SentenceFacts
-from .model import SUBJECT_ROLE, VALUE_KINDS, WHEN_KINDS, Fact, Kind
+from .model import SUBJECT_ROLE, VALUE_KINDS, WHEN_KINDS, Fact, Kind, is_negation
 from .read import clauses as reader
 from .window import (  # the shared helpers, which the judge reads here too
     ACTOR_TYPES,
     APPOSITION_OPENERS,
     ATTACHED_TYPES,
     MISSING,
-    NEGATION,
     PLACE_TYPES,
     Window,
     clause_break,
@@ -327,7 +326,7 @@ def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowle
 def polarity(w: Window) -> dict[int, FactStatus]:
     """The claim and the seed disagree on whether it happened: "Kim did not meet Putin" against "Kim a
     rencontré Poutine", or "The decision was unanimous" against "The decision was not unanimous"."""
-    negations = [s for s in w.statuses if s.fact.kind is Kind.WORD and s.fact.text.lower() in NEGATION]
+    negations = [s for s in w.statuses if is_negation(s.fact)]
     if any(s.status == MATCH for s in negations):
         return {}
     verb = main_verb([s for s in w.statuses if s not in negations])
@@ -382,7 +381,7 @@ def _bracketed_verb(w: Window, n: int, verb: FactStatus) -> bool:
     denied, and the margin only stands under it."""
     words = w.sentence.words
     k = next((k for k, t in enumerate(words) if t.start == n), None)
-    if k is None or words[k].norm not in ("pas", "plus", "jamais", "point"):
+    if k is None or words[k].norm not in FRENCH_NEGATIONS:
         return False
     ne = next((m for m in range(k - 1, max(-1, k - 4), -1) if words[m].norm in ("ne", "n'")), None)
     # (not an auxiliary or a pronoun: in "n'a pas adopté", the verb comes after "pas")
@@ -392,7 +391,7 @@ def _bracketed_verb(w: Window, n: int, verb: FactStatus) -> bool:
 
 
 CLITICS = frozenset("se s' l' le la les lui leur y en me m' te t' nous vous".split())
-FRENCH_NEGATIONS = frozenset("pas plus jamais point rien".split())
+FRENCH_NEGATIONS = frozenset("pas plus jamais point rien".split())  # what closes "ne ..."
 
 
 def _between_ne_and_pas(w: Window, verb: FactStatus) -> bool:
@@ -410,9 +409,8 @@ def _between_ne_and_pas(w: Window, verb: FactStatus) -> bool:
     if words[before].norm in ("ne", "n'"):
         return after is not None and words[after].norm in FRENCH_NEGATIONS
     # "Ni le maire ni son adjoint n'ont assisté": after "ni ... ni", "ne" and the auxiliary need no "pas"
-    aux = before
-    if words[aux].norm in reader.FINITE and aux >= 1 and words[aux - 1].norm in ("ne", "n'"):
-        return any(t.norm == "ni" for t in words[max(0, aux - 9) : aux - 1])
+    if words[before].norm in reader.FINITE and before >= 1 and words[before - 1].norm in ("ne", "n'"):
+        return any(t.norm == "ni" for t in words[max(0, before - 9) : before - 1])
     return False
 
 

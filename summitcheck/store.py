@@ -23,7 +23,7 @@ from .analyse.knowledge import Knowledge
 from .fingerprint import seed_key
 from .index import SeedIndex, analysed, is_analysed, no_gc
 from .match import SentenceFacts
-from .model import COMPARED_ROLE, COMPARED_WORDS, SUBJECT_ROLE, Fact, Kind, Seed, compared_after
+from .model import COMPARED_LINKS, COMPARED_ROLE, COMPARED_WORDS, SUBJECT_ROLE, Fact, Kind, Seed, compared_after
 from .parts import SUBJECT
 from .read.clauses import AMOUNT_KINDS
 
@@ -99,7 +99,7 @@ def claim_facts(text: str, seed_language: str, knowledge: Knowledge) -> list[Fac
     marked = [next((f for f in facts if f.role == COMPARED_ROLE and f.start > w.end), None) for w in facts]
     facts = [f for f, m in zip(facts, marked, strict=True) if not (m is not None and (
         (f.kind is Kind.WORD and f.text.lower() in COMPARED_WORDS and text[f.end : m.start].strip()
-         in ("", "à", "au", "with", "to"))
+         in {"", *COMPARED_LINKS})
         or (f.kind in (Kind.WORD, Kind.TERM) and f.text.lower() in PASSER and text[f.end : m.start].strip() == "de")
     ))]
     subject = SUBJECT.match(text)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .analyse import vocabulary
 from .analyse.knowledge import Knowledge
 from .match import CONFLICT, MATCH, FactStatus, SentenceFacts
-from .model import CLAIM_NEGATIONS, SUBJECT_ROLE, Fact, Kind
+from .model import SUBJECT_ROLE, Fact, Kind
 from .read import clauses as reader
 
 MISSING = "missing"
@@ -17,7 +17,6 @@ MISSING = "missing"
 ACTOR_TYPES = frozenset({"state", "org", "person"})
 PLACE_TYPES = frozenset({"city", "region", "state", "site", "place"})
 ATTACHED_TYPES = frozenset({"city", "region", "state", "site", "org"})  # names that attach to nearby words
-NEGATION = CLAIM_NEGATIONS
 # What opens an apposition after a name and a comma ("Ferrow Rail, the line's operator,")
 APPOSITION_OPENERS = frozenset("son sa ses leur leurs le la les l' un une its his her their the a an".split())
 PLACE_PROFORMS = frozenset("pays country region ville city territoire territory ile island".split())

@@ -46,12 +46,17 @@ class Entry:
 
 
 def _distinct(entries: Iterable[Entry]) -> tuple[Entry, ...]:
+    """Entries in order, one per meaning and language (phrases filters them by the text's language)."""
+    return distinct(entries, by_language=True)
+
+
+def distinct(entries: Iterable[Entry], by_language: bool = False) -> tuple[Entry, ...]:
     """Entries in order, one per meaning: an English and a French word of one concept with the same stem
     ("reform", "réforme") are one reading."""
     seen: set[tuple[Any, ...]] = set()
     out = []
     for e in entries:
-        k = (e.keys, e.kind, e.target, e.form, e.years, e.langs)
+        k = (e.keys, e.kind, e.target, e.form, e.years, e.langs if by_language else ())
         if k not in seen:
             seen.add(k)
             out.append(e)

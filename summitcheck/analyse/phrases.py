@@ -11,9 +11,9 @@ import functools
 import re
 from collections.abc import Sequence
 
-from ..model import MODIFIER_ROLE, Fact, Kind
+from ..model import CLAIM_NEGATIONS, MODIFIER_ROLE, Fact, Kind
 from . import vocabulary
-from .knowledge import Entry, Knowledge
+from .knowledge import Entry, Knowledge, distinct
 from .scan import Scan
 from .tokens import fold, key
 
@@ -147,14 +147,8 @@ def _written_in(entries: Sequence[Entry], scan: Scan) -> list[Entry]:
     word of another concept (PhraseIndex.split): English "court" is no French "court" (short), "report" no
     "report" (postponement), "pays" no "pay"."""
     split = scan.knowledge.index.split
-    kept = [e for e in entries if not e.langs or e.keys not in split or scan.lang in e.langs]
-    seen: set[tuple[object, ...]] = set()
-    out = []
-    for e in kept:  # one reading per meaning: "reform" and "réforme" are one
-        if (k := (e.keys, e.kind, e.target, e.form, e.years)) not in seen:
-            seen.add(k)
-            out.append(e)
-    return out
+    # then one reading per meaning: "reform" and "réforme" are one
+    return list(distinct(e for e in entries if not e.langs or e.keys not in split or scan.lang in e.langs))
 
 
 def _in_name_run(scan: Scan, i: int) -> bool:
@@ -378,7 +372,7 @@ def _names_and_words(scan: Scan) -> None:
 NAME_PARTICLES = frozenset("del della delle dei degli di da van von der den ter ten dos das do al el bin ibn".split())
 
 # Words with no sense of their own that open sentences and are never names: the negations the reader reads
-NOT_NAMES = frozenset("no not never none nobody nothing neither nor aucun aucune jamais rien ni yes oui non".split())
+NOT_NAMES = CLAIM_NEGATIONS | {"rien", "yes", "oui", "non"}
 
 # English verb particles that change what the verb says: a phrasal verb the tables know ("called off", "pulled
 # out") takes its particle with it; one they do not know keeps it as a word of its own
