@@ -22,6 +22,7 @@ from .model import (
     VALUE_KINDS,
     Fact,
     Kind,
+    answered_by_rule,
     compared_after,
 )
 from .read import clauses as reader
@@ -267,7 +268,7 @@ def relative_home(w: Window) -> dict[int, FactStatus]:
         if v.fact.kind not in reader.AMOUNT_KINDS or v.span is None:
             continue
         clause = w.reading.clause_at(v.span[0])
-        if clause is None or clause.kind != "relative" or _word_at(w.sentence.words, clause.start) in (
+        if clause is None or clause.kind != "relative" or reader.word_at(w.sentence.words, clause.start) in (
             reader.NOT_SUBJECT_RELATIVES
         ):
             continue
@@ -285,10 +286,6 @@ def relative_home(w: Window) -> dict[int, FactStatus]:
 
 
 STAND_INS = frozenset("celui celle ceux celles that those".split())  # a noun named before, taken up again
-
-
-def _word_at(words: Sequence[Token], offset: int) -> str:
-    return next((t.norm for t in words if t.start >= offset), "")
 
 
 def titles(w: Window) -> dict[int, FactStatus]:
@@ -377,25 +374,21 @@ def implied_change(w: Window) -> dict[int, FactStatus]:
     from 12,400 a year ago" against "14 820 coureurs ont pris le départ, contre 12 400 l'an dernier" (14,820 is
     more), contradicted where the figure is smaller. The claim must meet one of the two figures; the words of the
     change are then the figures' ("14 820 ... contre 12 400")."""
+    changes = [s for s in w.statuses if s.status == MISSING and answered_by_rule(s.fact) == "change"]
+    if not changes:
+        return {}
+    pair = _compared_pair(w, {s.span for s in w.here() if s.fact.kind in reader.AMOUNT_KINDS})
+    if pair is None:
+        return {}
+    given, against = pair
+    grew = (given.value > against.value) - (given.value < against.value)
     out: dict[int, FactStatus] = {}
-    matched = {s.span for s in w.here() if s.fact.kind in reader.AMOUNT_KINDS}
-    for s in w.statuses:
-        if s.fact.kind is not Kind.TERM:
-            continue
+    for s in changes:
         signs = {CHANGE_CONCEPTS[c] for c in s.fact.value if c in CHANGE_CONCEPTS}
-        if s.status != MISSING or len(signs) != 1:
-            continue
-        pair = _compared_pair(w, matched)
-        if pair is None:
-            continue
-        given, against = pair
-        grew = (given.value > against.value) - (given.value < against.value)
-        if grew == 0:
-            continue
-        span = (given.start, against.end)
-        text = w.sentence_text_between(given.start, against.end)
-        out[id(s)] = FactStatus(s.fact, MATCH if grew in signs else CONFLICT, "sentence", None, w.sentence.index,
-                                span, text)
+        if grew and len(signs) == 1:
+            out[id(s)] = FactStatus(s.fact, MATCH if grew in signs else CONFLICT, "sentence", None,
+                                    w.sentence.index, (given.start, against.end),
+                                    w.sentence_text_between(given.start, against.end))
     return out
 
 

@@ -173,12 +173,15 @@ def _time(scan: Scan, i: int) -> int | None:
         if hours > 12:
             return None
         hours = hours % 12 + half
+    return _time_of_day(scan, i, k, hours, minutes)
+
+
+def _time_of_day(scan: Scan, i: int, k: int, hours: int, minutes: int) -> int:
+    """The time read from token i, with the zone written at token k and the approximation before i, if any."""
     zone, k = _zone(scan, k)
-    namespace = f"#time:{zone}" if zone else "#time"
     first = _approximate(scan, i)
-    start = i if first is None else first
-    scan.add(Kind.IDENTIFIER, (namespace, f"{hours:02d}:{minutes:02d}"), start, k,
-             qualifier="approx" if first is not None else "exact")
+    scan.add(Kind.IDENTIFIER, (f"#time:{zone}" if zone else "#time", f"{hours:02d}:{minutes:02d}"),
+             i if first is None else first, k, qualifier="exact" if first is None else "approx")
     return k
 
 
@@ -189,13 +192,7 @@ def _dotted_time(scan: Scan, i: int) -> int | None:
             and int(minutes) <= 59):
         return None
     k, half = _meridiem(scan, i + 1)
-    if half is None:
-        return None
-    zone, k = _zone(scan, k)
-    first = _approximate(scan, i)
-    scan.add(Kind.IDENTIFIER, (f"#time:{zone}" if zone else "#time", f"{int(hours) % 12 + half:02d}:{minutes}"),
-             i if first is None else first, k, qualifier="exact" if first is None else "approx")
-    return k
+    return None if half is None else _time_of_day(scan, i, k, int(hours) % 12 + half, int(minutes))
 
 
 def _approximate(scan: Scan, i: int) -> int | None:

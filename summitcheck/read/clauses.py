@@ -157,7 +157,7 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
     for (lo, kind), (hi, _) in pairwise(bounds):
         own = tuple(f for f in names if lo <= f.start < hi)
         negated = tuple(_negations(words, lo, hi))
-        if kind == "relative" and _word_at(words, lo) not in NOT_SUBJECT_RELATIVES:
+        if kind == "relative" and word_at(words, lo) not in NOT_SUBJECT_RELATIVES:
             # "la liste d'Henri Marchetti, candidat des Républicains (LR), qui obtient 38,9 %": the name it hangs
             # on, past the names in brackets and the complements of an apposition, which it keeps too
             own = (*_antecedents(text, base, words, [f for f in names if f.end <= lo]), *own)
@@ -203,7 +203,8 @@ def _words_before(words: Sequence[Token], f: Fact) -> tuple[str, ...]:
     return before if before == ("of", "the") else before[-1:]
 
 
-def _word_at(words: Sequence[Token], offset: int) -> str:
+def word_at(words: Sequence[Token], offset: int) -> str:
+    """The word that starts at `offset` (a clause's first: "qui", "whose")."""
     return next((t.norm for t in words if t.start == offset), "")
 
 
