@@ -39,6 +39,8 @@ def interval(fact: Fact, tolerance: float) -> tuple[float, float]:
     5.08M, "≈42,000" is 41,500 to 42,500, "≈10,000" is 9,000 to 11,000."""
     v = fact.value[0] if fact.kind in (Kind.MONEY, Kind.DURATION) else fact.value
     step, significant = written_precision(fact.text, abs(v))
+    if not step and fact.kind is Kind.NUMBER and any(h.startswith("unit:") for h in fact.head):
+        step = 1.0  # a measure is rounded, not counted: "38 °C" is 37.5 to 38.5 (100 °F is 37.8 °C)
     if fact.kind is Kind.DURATION and fact.extra and fact.extra[0]:
         # "1 h 12 min", "two hours and 41 minutes": a compound is as precise as its last unit, not as its first
         # figure ("1" would make it 1 h 12 ± 40 min)

@@ -203,12 +203,14 @@ def _phrase(scan: Scan, entries: Sequence[Entry], i: int, j: int) -> int:
         return j
     entries = [e for e in entries if e.form != "title" or _year_ok(e.years, scan)]
     content = [k for k in range(i, j) if tokens[k].norm not in ARTICLES]
-    if len(content) == 1 and any(e.kind == "term" for e in knowledge.index.one_word_at(tokens[content[0]])):
+    lexicon_word = len(content) == 1 and any(e.kind == "term" for e in knowledge.index.one_word_at(tokens[content[0]]))
+    if len(content) == 1 and (lexicon_word or _senses(scan, content[0])):
         # a name of one word that the text also reads as a common word is that word where it is written in lower
-        # case ("pendant la réunion de Bruxelles" is a meeting, not La Réunion; "la péninsule coréenne" stays a
-        # name), and a short name is where it only opens the sentence ("Ban on dual-use exports": no Ban Ki-moon)
+        # case ("pendant la réunion de Bruxelles" is a meeting, not La Réunion; "the solar park" is no President
+        # Park; "la péninsule coréenne" stays a name), and a short name the lexicon knows as a word is that word
+        # where it only opens the sentence ("Ban on dual-use exports": no Ban Ki-moon)
         lower = not tokens[content[0]].is_capitalised
-        opening = _starts_sentence(scan, content[0])
+        opening = lexicon_word and _starts_sentence(scan, content[0])
         entries = [e for e in entries if e.kind != "entity" or not (
             (lower and e.form in ("name", "short")) or (opening and e.form == "short")
         )]

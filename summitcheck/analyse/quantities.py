@@ -17,6 +17,7 @@ from . import clock, dates, vocabulary
 from .scan import Scan
 from .tokens import Token, fold, key, tokenize
 from .units import (  # the words of quantities
+    AFFINE,
     ARTICLE_NUMBERS,
     BASIS_POINTS,
     COMPOUND_UNITS,
@@ -546,9 +547,16 @@ def _quantity(scan: Scan, i: int) -> int:
         return basis
     compound = None if glued else next(((unit, j + len(words)) for words, unit in COMPOUND_UNITS.items()
                                         if tuple(scan.norm(k) for k in range(j, j + len(words))) == words), None)
-    if compound is not None:  # "140 km/h", "9 °C"
-        scan.add(Kind.NUMBER, value, lo, compound[1], qualifier=qualifier, head=(f"unit:{compound[0]}",))
-        return compound[1]
+    if compound is not None:  # "140 km/h", "9 °C", "94 mph" (151 km/h)
+        unit, end = compound
+        if unit in AFFINE:
+            unit, offset, factor = AFFINE[unit]
+            value = (value + offset) * factor
+        else:
+            unit, factor = IN_BASE.get(unit, (unit, 1.0))
+            value *= factor
+        scan.add(Kind.NUMBER, value, lo, end, qualifier=qualifier, head=(f"unit:{unit}",))
+        return end
     unit_name = UNITS.get(glued or "") or (UNITS.get(tokens[j].norm) if j < len(tokens) else None)
     if unit_name:  # "680 km", "680-kilometre": a measure, whatever the spelling
         end = j if glued else j + 1

@@ -148,9 +148,25 @@ UNITS = {
         "km2": ["km2", "km²", "square-kilometre"],
         "t": ["tonne", "tonnes", "ton", "tons"],
         "kg": ["kg", "kilo", "kilos", "kilogram", "kilograms", "kilogramme", "kilogrammes"],
+        "mm": ["mm", "millimetre", "millimetres", "millimeter", "millimeters"],
         "mi": ["mile", "miles"],
+        "ft": ["ft", "foot", "feet", "pied", "pieds"],
+        "in": ["inch", "inches", "pouce", "pouces"],
         "ha": ["ha", "hectare", "hectares"],
+        "acre": ["acre", "acres"],
+        "g": ["gram", "grams", "gramme", "grammes"],
+        "mg": ["mg", "milligram", "milligrams", "milligramme", "milligrammes"],
+        "lb": ["lb", "lbs"],  # not "pound": that is money
+        "l": ["litre", "litres", "liter", "liters"],
+        "hl": ["hl", "hectolitre", "hectolitres", "hectoliter", "hectoliters"],
+        "m3": ["m3", "m³"],
+        "kW": ["kw", "kilowatt", "kilowatts"],
         "MW": ["mw", "megawatt", "megawatts"],
+        "GW": ["gw", "gigawatt", "gigawatts"],
+        "kWh": ["kwh"],
+        "MWh": ["mwh"],
+        "GWh": ["gwh"],
+        "TWh": ["twh"],
         "bbl": ["barrel", "barrels", "baril", "barils"],
         "bp": ["bp", "bps", "pb"],  # basis points; "basis points", "points de base": BASIS_POINTS
     }.items()
@@ -158,13 +174,28 @@ UNITS = {
 }
 # Units of one dimension compared in one base unit: "6,3 tonnes" is 6,300 kg, "2,8 km" 2,800 m, "3 200 ha" 32 km²
 # (the written precision goes over: "6,3 tonnes" is 6,250 to 6,350 kg)
-IN_BASE = {"t": ("kg", 1000.0), "kt": ("kg", 1e6), "km": ("m", 1000.0), "cm": ("m", 0.01), "mi": ("m", 1609.344),
-           "km2": ("ha", 100.0)}
+IN_BASE = {
+    "t": ("kg", 1000.0), "kt": ("kg", 1e6), "g": ("kg", 1e-3), "mg": ("kg", 1e-6), "lb": ("kg", 0.45359237),
+    "km": ("m", 1000.0), "cm": ("m", 0.01), "mm": ("m", 0.001), "mi": ("m", 1609.344), "ft": ("m", 0.3048),
+    "in": ("m", 0.0254),
+    "km2": ("ha", 100.0), "acre": ("ha", 0.40468564224), "sqmi": ("ha", 258.9988110336),
+    "hl": ("l", 100.0), "m3": ("l", 1000.0),
+    "kW": ("MW", 1e-3), "GW": ("MW", 1e3), "kWh": ("MWh", 1e-3), "GWh": ("MWh", 1e3), "TWh": ("MWh", 1e6),
+    "mph": ("km/h", 1.609344), "kn": ("km/h", 1.852),
+}
+# Units whose zero is not the base's: "104 °F" is 40 °C ((value + offset) * factor)
+AFFINE = {"°F": ("°C", -32.0, 5 / 9)}
 # Units written in several tokens: "140 km/h" is a speed, not a distance; "9 °C" a temperature, not 9 and a "C"
 COMPOUND_UNITS = {
     ("km", "/", "h"): "km/h", ("km", "h"): "km/h", ("mph",): "mph",
     ("°", "c"): "°C", ("ºc",): "°C", ("°c",): "°C", ("degres", "celsius"): "°C", ("degrees", "celsius"): "°C",
     ("°", "f"): "°F", ("°f",): "°F", ("degrees", "fahrenheit"): "°F",
+    ("knots",): "kn", ("knot",): "kn", ("noeuds",): "kn", ("kn",): "kn",
+    ("square", "miles"): "sqmi", ("square", "mile"): "sqmi", ("sq", "mi"): "sqmi",
+    ("square", "kilometres"): "km2", ("square", "kilometers"): "km2", ("sq", "km"): "km2",
+    ("kilometres", "carres"): "km2", ("km", "carres"): "km2",
+    ("m3", "/", "s"): "m³/s", ("m3", "par", "seconde"): "m³/s", ("cubic", "metres", "per", "second"): "m³/s",
+    ("cubic", "metres"): "m3", ("cubic", "meters"): "m3", ("metres", "cubes"): "m3",
 }
 PERCENT_WORDS = (("%",), ("percent",), ("per", "cent"), ("pour", "cent"), ("pourcent",), ("pc",))
 BASIS_POINTS = (("basis", "points"), ("basis", "point"), ("points", "de", "base"), ("point", "de", "base"))
