@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from .analyse import vocabulary
+from .analyse.knowledge import FUNCTION_WORDS
 from .analyse.tokens import Token
 from .match import CONFLICT, MATCH, FactStatus, Settings, compare, compare_entities, counts_same_thing
 from .model import (
@@ -157,6 +158,112 @@ def binding(w: Window) -> dict[int, FactStatus]:
         holder = repr(owners[0].text) if owners else "another clause"
         out[id(s)] = w.conflict(s, rival) if rival else relation_miss(s, f"belongs to {holder} in the seed")
     return out
+
+
+SUBJECT_KINDS = frozenset({Kind.TERM, Kind.WORD, Kind.NAME, Kind.ENTITY})
+
+
+def subject_clause(w: Window) -> dict[int, FactStatus]:
+    """A value belongs to the subject of its clause, whatever the words that name it: "Core inflation eased to
+    3.8%" is not stated by "Core inflation ... eased to 2.9%, while services inflation dropped to 3.8%", nor
+    "Eastbound lanes reopened at 2 am" by "... while the westbound lanes reopened at 2 am". Where every word of
+    the claim's subject (its words before its predicate) that the sentence holds is in a clause with another
+    subject than the value's, the value is not bound to it; a value of the kind in the subject's own clauses
+    contradicts the claim. Clauses that take their subject from the one before (relatives, participles, "and
+    reopened") count as that one."""
+    verb = main_verb(w.statuses)
+    if verb is None:
+        return {}
+    values = [s for s in w.statuses if s.fact.kind in reader.VALUE_FACT_KINDS]
+    opens = min([verb.fact.start, *(s.fact.start for s in values)])  # "Coastguard took 112 survivors"
+    subject = [s for s in w.statuses if s.fact.start < opens and s.fact.kind in SUBJECT_KINDS
+               and s.fact.role not in ("loc", "from", "to", COMPARED_ROLE)]
+    # "Brenmouth Water: business charges +5%": the words before the colon say whose the claim is, those after
+    # it whose value this is
+    subject = [s for s in subject if s.fact.role != SUBJECT_ROLE] or subject
+    here = [s for s in subject if s.status == MATCH and s.where == "sentence" and s.span]
+    if not here or (len(here) < len(subject) and any(s.status == MATCH and s.where != "sentence" for s in subject)):
+        return {}  # a subject the sentence only partly names: the clause rules on names decide
+    if any(_speaker(w, s.span[0]) for s in here if s.span):
+        return {}  # who says it: the whole quotation or report is theirs, whatever its clauses
+    # where the sentence names the subject again in another clause ("Tom Ashdown finished fifth ...; Ashdown and
+    # the three others lost their deposits"), that clause is the subject's too; a clause is the subject's where
+    # all its words are ("Core inflation ..., while services inflation dropped": "inflation" alone is not)
+    homes = set.intersection(*({w.reading.subject_of(at) for at in _written_at(w, s)} for s in here))
+    words = sorted((s for s in w.statuses if s.fact.kind in (Kind.TERM, Kind.WORD) and s.fact.start >= opens),
+                   key=lambda s: s.fact.start)
+    out: dict[int, FactStatus] = {}
+    for s in values:
+        if s.where != "sentence" or s.span is None or s.status not in (MATCH, CONFLICT):
+            continue
+        home = w.reading.subject_of(s.span[0])
+        if home is None or home in homes or _opens_clause(w, s.span[0]):
+            continue
+        # a claim word right before the value and past another of the claim's values says a second predicate
+        # of the claim's, which binds the value where the seed says it ("Runway reopened at 8:45 pm, capped at
+        # eight movements an hour" against "..., though operations were limited to eight movements an hour")
+        before = [x for x in words if x.fact.end <= s.fact.start]
+        second = before and any(verb.fact.end <= v.fact.start and v.fact.end <= before[-1].fact.start for v in values)
+        if second and before[-1].status == MATCH and before[-1].span and (
+                before[-1].where == "sentence" and w.reading.subject_of(before[-1].span[0]) == home):
+            continue
+        # the rival value: in the subject's clauses, or where the subject spreads over several, its first word's
+        owner = homes or {w.reading.subject_of(here[0].span[0])} if here[0].span else homes
+        rival = next((f for f in w.sentence.facts if f.kind is s.fact.kind and f is not s.seed_fact
+                      and w.reading.subject_of(f.start) in owner and _counts_as(w, s.fact, f)
+                      and compare(s.fact, f, w.knowledge, Settings()) == CONFLICT), None)
+        out[id(s)] = w.conflict(s, rival) if rival else relation_miss(s, "is said of another subject in the seed")
+    return out
+
+
+def _counts_as(w: Window, claim: Fact, f: Fact) -> bool:
+    """Whether a seed value counts what the claim's does: the same noun, or the figure of a gapped clause, which
+    counts what its verb counted before ("Greece a team of 45", "et la préfecture 65")."""
+    clause = w.reading.clause_at(f.start)
+    return counts_same_thing(claim, f) or (clause is not None and clause.kind == "gapped")
+
+
+def _opens_clause(w: Window, offset: int) -> bool:
+    """Whether the value at `offset` is the first thing its clause says, after its conjunctions: then it is the
+    clause's subject itself ("..., où 45 000 personnes ont été déplacées"), not a value of another's."""
+    clause = w.reading.clause_at(offset)
+    if clause is None:
+        return False
+    before = [t for t in w.sentence.words if clause.start <= t.start < offset]
+    return all(t.norm in reader.OPENERS or t.norm in FUNCTION_WORDS for t in before)
+
+
+QUOTE_CLOSERS = ("»", "”", '"')
+
+
+def _speaker(w: Window, offset: int) -> bool:
+    """Whether the name at `offset` is who says the sentence: right after a closing quotation mark ("», a justifié
+    M. Mercadier") or next to a verb of saying ("the mine's owner, Calder Resources, said")."""
+    before = w.sentence_text_between(max(w.sentence.start, offset - 30), offset)
+    if any(q in before for q in QUOTE_CLOSERS) and not any(o in before for o in ("«", "“")):
+        return True
+    return any(f.kind is Kind.TERM and "say" in f.value and -30 <= f.start - offset <= 40 for f in w.sentence.facts)
+
+
+def _written_at(w: Window, s: FactStatus) -> list[int]:
+    """Where the sentence writes what a matched claim fact met: its span, and the other facts of the sentence
+    that name the same (the surname of the name, the same concept)."""
+    at = [s.span[0]] if s.span else []
+    seed = s.seed_fact
+    if s.fact.kind is Kind.WORD and s.span:  # a word: the same word written again
+        met = reader.word_at(w.sentence.words, s.span[0])
+        at += [t.start for t in w.sentence.words if met and t.norm == met and t.start != s.span[0]]
+    if seed is None:
+        return at
+    for f in w.sentence.facts:
+        if f is seed:
+            continue
+        if seed.kind in reader.NAME_KINDS and f.kind in reader.NAME_KINDS:
+            if set(f.value) & set(seed.value) or _surname_of(f, s):
+                at.append(f.start)
+        elif seed.kind is Kind.TERM and f.kind is Kind.TERM and f.text.casefold() == seed.text.casefold():
+            at.append(f.start)  # the same word: a concept it shares with another ("petrol" / "diesel") is not
+    return at
 
 
 def _surname_of(o: Fact, name: FactStatus) -> bool:
@@ -905,9 +1012,7 @@ def _own_value(w: Window, s: FactStatus, spans: list[tuple[int, int]]) -> Fact |
                 and clause.holds(f.start)
                 and f is not s.seed_fact
                 and compare(s.fact, f, w.knowledge, Settings()) == CONFLICT
-                # a clause that shares the verb of another counts what that one counts: "Azerbaijan sent 120
-                # rescuers, Greece a team of 45 firefighters" gives Greece its own figure of rescuers
-                and (counts_same_thing(s.fact, f) or clause.kind == "gapped")
+                and _counts_as(w, s.fact, f)
             ):
                 return f
     return None

@@ -28,6 +28,7 @@ from .binding import (
     reference,
     relative_home,
     roles,
+    subject_clause,
     titles,
     unnamed_subject,
     verb_elsewhere,
@@ -314,10 +315,11 @@ def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowle
     if any(s.status == CONFLICT for s in swapped.values()):
         said = {}  # "Rennes won the final" against "Lens a remporté ..., en battant le Stade rennais": the same
         # act with the roles swapped contradicts it; that the verb is Lens's is what the swap says
-    flipped = {**binding(window), **compared(window), **titles(window), **unnamed_subject(window), **dated(window),
-               **dated_event(window), **partners(window), **said, **background_verb(window),
-               **verb_elsewhere(window), **verb_reference(window), **swapped, **polarity(window),
-               **foreign_opposite(window), **attributive(window), **implied_change(window), **relative_home(window)}
+    flipped = {**subject_clause(window), **binding(window), **compared(window), **titles(window),
+               **unnamed_subject(window), **dated(window), **dated_event(window), **partners(window), **said,
+               **background_verb(window), **verb_elsewhere(window), **verb_reference(window), **swapped,
+               **polarity(window), **foreign_opposite(window), **attributive(window), **implied_change(window),
+               **relative_home(window)}
     return [
         flipped.get(id(s)) or (relation_miss(s, problems[id(s)]) if id(s) in problems else s) for s in out
     ]

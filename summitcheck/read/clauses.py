@@ -65,6 +65,9 @@ class Clause:
     negated: tuple[tuple[int, int], ...] = ()  # (offset, end of its reach) of each negation word it holds
     places: tuple[Fact, ...] = ()  # the places it names ("174 mm à Aubenas")
     unreal: int | None = None  # from here on it says what would have been ("the fine would have been £69.4m")
+    # its subject is the clause before's: a relative, a participle, or a conjunct that opens on its verb ("and
+    # reopened at noon"); a conjunct with a subject of its own ("while the westbound lanes reopened") has none
+    inherits: bool = False
 
     def holds(self, offset: int) -> bool:
         return self.start <= offset < self.end
@@ -85,6 +88,14 @@ class Reading:
 
     def clause_at(self, offset: int) -> Clause | None:
         return next((c for c in self.clauses if c.holds(offset)), None)
+
+    def subject_of(self, offset: int) -> int | None:
+        """The clause whose subject the clause at `offset` speaks of (its index): its own, or, for a clause that
+        inherits its subject, the nearest one before that does not."""
+        k = next((n for n, c in enumerate(self.clauses) if c.holds(offset)), None)
+        while k is not None and k > 0 and self.clauses[k].inherits:
+            k -= 1
+        return k
 
     def is_place(self, offset: int) -> bool:
         """Whether the name at `offset` is, in this sentence, a place where something happens."""
@@ -127,6 +138,8 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
     names = sorted((f for f in named if f not in places), key=lambda f: f.start)
     amounts = [v for v in facts if v.kind in AMOUNT_KINDS]
     cuts: list[tuple[int, str]] = []  # (offset where a clause starts, its kind)
+    colons: set[int] = set()  # clauses after a colon: they say more of the subject before it
+    nouns: set[int] = set()  # gapped clauses whose subject is a noun, not a name ("and the coastguard 75")
     n = len(words)
     for k in range(1, n):
         gap = text[words[k - 1].end - base : words[k].start - base]
@@ -134,6 +147,8 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
         comma = "," in DIGIT_COMMA.sub("", gap)  # not the comma of "1,240"
         if any(c in gap for c in ";:—") or " – " in gap or word in CONNECTIVES:
             cuts.append((words[k].start, "coordinate"))
+            if ":" in gap:
+                colons.add(words[k].start)
         elif comma and word in RELATIVES:
             cuts.append((words[k].start, "relative"))
         elif comma and cuts and cuts[-1][1] == "relative" and word in FINITE and _has_verb(words, cuts[-1][0], k):
@@ -149,9 +164,11 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
             cuts.append((words[k].start, "coordinate"))  # "doit revoir la direction mardi et appelle à une grève"
         elif (comma or _gerund(words, k)) and _participle(words, k):
             cuts.append((words[k].start, "participial"))
-        elif (comma or word in COMMA_CONNECTIVES) and _gapped(text, base, words, k, [*names, *places], amounts,
-                                                              cuts[-1][0] if cuts else base):
+        elif (comma or word in COMMA_CONNECTIVES) and (gap_kind := _gapped(
+                text, base, words, k, [*names, *places], amounts, cuts[-1][0] if cuts else base)):
             cuts.append((_after_comma(text, base, words, k), "gapped"))
+            if gap_kind == "noun":
+                nouns.add(cuts[-1][0])
     bounds = [(base, "main"), *cuts, (base + len(text), "")]
     clauses: list[Clause] = []
     for (lo, kind), (hi, _) in pairwise(bounds):
@@ -169,7 +186,11 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
             # "La CGT a dénoncé un plan ... et appelé à un débrayage": the verb's subject is the clause before's
             own = (*clauses[-1].actors, *own)
         where = tuple(f for f in places if lo <= f.start < hi)
-        clauses.append(Clause(lo, hi, kind, own, negated, where, _unreal(words, lo, hi)))
+        # a gapped clause with no doer of its own says more of the one before ("14 morts et 230 blessés à Madagascar")
+        inherits = kind in ("relative", "participial", "resumed", "apposed") or lo in colons or (
+            kind == "gapped" and not own and lo not in nouns) or (kind == "coordinate" and (
+                words_in(words, lo, hi) <= 3 or _verb_opens(words, lo) or _subjectless(words, lo)))
+        clauses.append(Clause(lo, hi, kind, own, negated, where, _unreal(words, lo, hi), inherits))
     shared = [v for v in facts if v.kind in AMOUNT_KINDS or v.kind is Kind.ORDINAL]  # "respectivement deuxième"
     return Reading(tuple(clauses), *_respective(text, base, words, names, shared))
 
@@ -234,6 +255,27 @@ def _verb_opens(words: Sequence[Token], lo: int) -> bool:
         return True
     text = nxt.text.lower()
     return not nxt.is_capitalised and text.endswith(("é", "ée", "és", "ées", "ed")) and vocabulary.may_be_verb(nxt.text)
+
+
+OPENERS = CONNECTIVES | COMMA_CONNECTIVES | {"que", "qu'"}  # "tandis que", "alors qu'"
+MODALS = frozenset("will would shall should can could may might must to".split())
+# A conjunct whose subject is one of these speaks of the subject before ("while he was in the sin bin")
+SUBJECT_PRONOUNS = frozenset("he she they il elle ils elles".split())
+
+
+def _subjectless(words: Sequence[Token], lo: int) -> bool:
+    """Whether a conjunct goes on with a verb right after its conjunctions, its subject left to the clause before
+    ("but was released on Friday", "mais a été libéré"), or with a pronoun that stands for it ("while he was")."""
+    k = next((n for n, t in enumerate(words) if t.start >= lo), None)
+    while k is not None and k < len(words) and words[k].norm in OPENERS:
+        k += 1
+    if k is None or k >= len(words):
+        return False
+    # "will cut household bills by 3%, but raise charges ...": a bare verb under the modal before
+    word = words[k]
+    bare = word.is_word and not word.is_capitalised and "v" in vocabulary.part_of_speech(word.text, "en") and (
+        vocabulary.lemmas(word.text, "en") == (word.text.lower(),)) and any(t.norm in MODALS for t in words[:k])
+    return bare or _finite_at(words, k) or _past_participle(word) or word.norm in SUBJECT_PRONOUNS
 
 
 def _conjugated(words: Sequence[Token], k: int) -> bool:
@@ -313,21 +355,38 @@ def _after_comma(text: str, base: int, words: Sequence[Token], k: int) -> int:
 
 
 def _gapped(text: str, base: int, words: Sequence[Token], k: int, names: Sequence[Fact], amounts: Sequence[Fact],
-            since: int) -> bool:
+            since: int) -> str:
     """A list of clauses that share one verb: "Azerbaijan sent 120 rescuers, Greece a team of 45 firefighters",
     "The Greens won 14 seats and Labour 9", "212 mm à Privas, 174 mm à Aubenas". After a comma or "and"/"et",
-    a conjunct with an amount and a name of its own, where the conjunct before has an amount and a name too."""
+    a conjunct with an amount and a name of its own, where the conjunct before has an amount and a name too
+    ("name"), or a noun and an amount ("noun", _noun_and_amount); "" where it is none."""
     at = _after_comma(text, base, words, k)
     previous = max(since, base + text.rfind(",", 0, words[k - 1].end - base) + 1)
-    if previous >= at:
-        return False
-    if not (_holds(amounts, previous, at) and _holds(names, previous, at)):
-        return False
+    if previous >= at or not _holds(amounts, previous, at):
+        return ""
     comma = text.find(",", at - base)
     end = base + len(text) if comma < 0 else base + comma
     joined = next((t.start for t in words[k + 1 :] if t.norm in COMMA_CONNECTIVES), end)
     end = min(end, joined)
-    return _holds(amounts, at, end) and _holds(names, at, end)
+    if _holds(names, previous, at) and _holds(amounts, at, end) and _holds(names, at, end):
+        return "name"
+    return "noun" if _noun_and_amount(words, at, end, amounts) else ""
+
+
+GAP_DETERMINERS = frozenset("the its their le la les l' son sa ses leur leurs".split())
+
+
+def _noun_and_amount(words: Sequence[Token], at: int, end: int, amounts: Sequence[Fact]) -> bool:
+    """A conjunct that is a noun and an amount, its verb left out: "The charity ship took 112 survivors on board
+    and the coastguard 75", "la CGT en compte 500 000 et la police 220 000"."""
+    inside = [t for t in words if at <= t.start < end]
+    first = next((f for f in amounts if at <= f.start < end), None)
+    if first is None or len(inside) < 3 or inside[0].norm not in ("and", "et") or inside[1].norm not in GAP_DETERMINERS:
+        return False
+    noun = [t for t in inside[2:] if t.end <= first.start]
+    rest = [t for t in inside if t.start >= first.end]
+    return 1 <= len(noun) <= 3 and len(rest) <= 1 and not any(
+        t.norm in FINITE or _past_participle(t) or not t.is_word for t in noun)
 
 
 def _holds(facts: Sequence[Fact], lo: int, hi: int) -> bool:
