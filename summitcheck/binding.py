@@ -124,9 +124,13 @@ def binding(w: Window) -> dict[int, FactStatus]:
         if s.fact.kind not in VALUE_KINDS or s.fact.kind is Kind.QUOTE or s.span is None:
             continue
         owner = _claim_owner(s, names, w.statuses)
-        spans = [owner.span] if owner is not None and owner.where == "sentence" and owner.span else all_spans
         at = s.span[0]
         clause = w.reading.clause_at(at)
+        if owner is not None and owner.span and w.reading.is_place(owner.span[0]) and clause is not None:
+            # a place is whose the value is only where no other name of the claim's stands in its clause ("Bordeaux
+            # : 19 fautes directes pour Kovacs" against "33 fautes, contre 19 pour Kovacs, à Bordeaux")
+            owner = next((n for n in names if n.span and n.where == "sentence" and clause.holds(n.span[0])), owner)
+        spans = [owner.span] if owner is not None and owner.where == "sentence" and owner.span else all_spans
         owners: tuple[Fact, ...] = w.reading.paired(at)  # "respectivement": the one name it is paired with
         # the claim gives the age to a name written beside it ("Calloway, 41"; not "Man, 67, killed in Swansea")
         named_owner = owner is not None and owner.fact.kind in reader.NAME_KINDS and (
@@ -171,11 +175,12 @@ def subject_clause(w: Window) -> dict[int, FactStatus]:
     subject than the value's, the value is not bound to it; a value of the kind in the subject's own clauses
     contradicts the claim. Clauses that take their subject from the one before (relatives, participles, "and
     reopened") count as that one."""
-    verb = main_verb(w.statuses)
-    if verb is None:
-        return {}
     values = [s for s in w.statuses if s.fact.kind in reader.VALUE_FACT_KINDS]
-    opens = min([verb.fact.start, *(s.fact.start for s in values)])  # "Coastguard took 112 survivors"
+    if not values:
+        return {}
+    # the claim's words before its first value, its predicate among them where it has one before: the words
+    # main_verb guesses at say less ("Levy on bicycles of 12%", "Tarif plein à 1,80 euro")
+    opens = min(s.fact.start for s in values)
     subject = [s for s in w.statuses if s.fact.start < opens and s.fact.kind in SUBJECT_KINDS
                and s.fact.role not in ("loc", "from", "to", COMPARED_ROLE)]
     # "Brenmouth Water: business charges +5%": the words before the colon say whose the claim is, those after
@@ -192,6 +197,7 @@ def subject_clause(w: Window) -> dict[int, FactStatus]:
     homes = set.intersection(*({w.reading.subject_of(at) for at in _written_at(w, s)} for s in here))
     words = sorted((s for s in w.statuses if s.fact.kind in (Kind.TERM, Kind.WORD) and s.fact.start >= opens),
                    key=lambda s: s.fact.start)
+    first = min(values, key=lambda s: s.fact.start)
     out: dict[int, FactStatus] = {}
     for s in values:
         if s.where != "sentence" or s.span is None or s.status not in (MATCH, CONFLICT):
@@ -199,13 +205,14 @@ def subject_clause(w: Window) -> dict[int, FactStatus]:
         home = w.reading.subject_of(s.span[0])
         if home is None or home in homes or _opens_clause(w, s.span[0]):
             continue
-        # a claim word right before the value and past another of the claim's values says a second predicate
-        # of the claim's, which binds the value where the seed says it ("Runway reopened at 8:45 pm, capped at
-        # eight movements an hour" against "..., though operations were limited to eight movements an hour")
-        before = [x for x in words if x.fact.end <= s.fact.start]
-        second = before and any(verb.fact.end <= v.fact.start and v.fact.end <= before[-1].fact.start for v in values)
-        if second and before[-1].status == MATCH and before[-1].span and (
-                before[-1].where == "sentence" and w.reading.subject_of(before[-1].span[0]) == home):
+        # past the claim's first value, the words right around a value say a second predicate of the claim's,
+        # which binds the value where the seed says them ("Runway reopened at 8:45 pm, capped at eight movements
+        # an hour" against "..., though operations were limited to eight movements an hour"; "... lost his £500
+        # deposit with 1,480 votes")
+        before = [x for x in words if first.fact.end <= x.fact.start and x.fact.end <= s.fact.start][-1:]
+        after = [x for x in words if x.fact.start >= s.fact.end][:1]
+        if s is not first and any(x.status == MATCH and x.span and x.where == "sentence"
+                                  and w.reading.subject_of(x.span[0]) == home for x in before + after):
             continue
         # the rival value: in the subject's clauses, or where the subject spreads over several, its first word's
         owner = homes or {w.reading.subject_of(here[0].span[0])} if here[0].span else homes
@@ -319,45 +326,6 @@ def answered(statuses: list[FactStatus], w: Window) -> list[FactStatus]:
     return out
 
 
-def unnamed_subject(w: Window) -> dict[int, FactStatus]:
-    """A claim that names no one is about what its first words say: "Small firms to pay 45% rate" against "a 45%
-    top rate will apply to incomes above £150,000, while the 19% rate paid by small firms stays unchanged". Where
-    every claim word before its first value stands in one clause of the seed, and a claim value in another, the
-    value is that clause's own value of its kind if it has one that conflicts: contradicted."""
-    if any(named(s, w) for s in w.statuses):
-        return {}  # binding() reads a claim that names someone (letting it here too broke claims of two conjuncts)
-    values = [s for s in w.here() if s.fact.kind in VALUE_KINDS and s.fact.kind is not Kind.QUOTE and s.span]
-    if not values:
-        return {}
-    first = min(s.fact.start for s in w.statuses if s.fact.kind in VALUE_KINDS)
-    lead = [s for s in w.statuses if s.fact.kind in (Kind.TERM, Kind.WORD) and s.fact.end <= first]
-    if not lead or any(s.status != MATCH or s.where != "sentence" or s.span is None for s in lead):
-        return {}
-    # the clauses where each lead word stands (the seed may say it in several: "le tarif réduit ..., tandis que
-    # le tarif plein"), and the ones where all of them do
-    clauses = w.reading.clauses
-    common = set(range(len(clauses)))
-    for s in lead:
-        assert s.span is not None
-        keys = {t.key for t in w.sentence.words if s.span[0] <= t.start < s.span[1]}
-        common &= {k for k, c in enumerate(clauses) for t in w.sentence.words if t.key in keys and c.holds(t.start)}
-    if len(common) != 1:
-        return {}
-    (home,) = common
-    homes = {id(clauses[home])}
-    spans = [(clauses[home].start, clauses[home].start + 1)]
-    out: dict[int, FactStatus] = {}
-    for v in values:
-        assert v.span is not None
-        clause = w.reading.clause_at(v.span[0])
-        if clause is None or id(clause) in homes:
-            continue
-        rival = _own_value(w, v, spans)
-        if rival is not None:
-            out[id(v)] = w.conflict(v, rival)
-    return out
-
-
 def relative_home(w: Window) -> dict[int, FactStatus]:
     """A value in a relative clause belongs to what the clause hangs on: "Les urgences comptent 48 lits" is not
     stated by "Parti des urgences, le mouvement s'est étendu à la réanimation et à la gériatrie, qui comptent
@@ -466,14 +434,12 @@ def compared(w: Window) -> dict[int, FactStatus]:
 
 
 def _given_to_claim_name(w: Window, seed: Fact, names: list[FactStatus]) -> bool:
-    """Whether the seed gives the compared figure to a name the claim matched: "33 fautes directes, contre 19 pour
-    Kovacs" states Kovacs' 19."""
-    for n in names:
-        if n.span is None or n.where != "sentence" or not 0 < n.span[0] - seed.end <= 30:
-            continue
-        if _word_before(w.sentence.words, n.span[0]) in BENEFICIARY_MARKERS:
-            return True
-    return False
+    """Whether the seed gives the compared figure to a name the claim matched, in the clause the comparison opens:
+    "33 fautes directes, contre 19 pour Kovacs" states Kovacs' 19, "7,4 % à Lille, contre 6,1 % à Rennes" the
+    rate of Rennes."""
+    clause = w.reading.clause_at(seed.start)
+    return clause is not None and clause.kind == "gapped" and any(
+        n.span is not None and n.where == "sentence" and clause.holds(n.span[0]) for n in names)
 
 
 def implied_change(w: Window) -> dict[int, FactStatus]:
@@ -513,7 +479,6 @@ def _compared_pair(w: Window, matched: set[tuple[int, int] | None]) -> tuple[Fac
     return None
 
 
-BENEFICIARY_MARKERS = frozenset("pour for".split())
 CHANGED = frozenset("up down rose fell risen fallen increased decreased climbed dropped grew slipped".split())
 
 
@@ -537,7 +502,9 @@ def dated(w: Window) -> dict[int, FactStatus]:
                 continue  # a date against a figure: each says when, or how much, the other is
             own = next((f for f in w.sentence.facts if home.holds(f.start) and f is not a.seed_fact
                         and compare(b.fact, f, w.knowledge, Settings()) == CONFLICT), None)
-            if own is not None:
+            # unless the claim says that one too ("8,10 € l'an dernier, première baisse depuis 2019")
+            if own is not None and not any(c.span and c.where == "sentence" and c.span[0] <= own.start < c.span[1]
+                                           for c in w.statuses if c is not a):
                 out[id(a)] = relation_miss(a, f"is the seed's figure for {own.text!r}, not {b.fact.text!r}")
     return out
 

@@ -30,7 +30,6 @@ from .binding import (
     roles,
     subject_clause,
     titles,
-    unnamed_subject,
     verb_elsewhere,
     verb_reference,
 )
@@ -316,7 +315,7 @@ def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowle
         said = {}  # "Rennes won the final" against "Lens a remporté ..., en battant le Stade rennais": the same
         # act with the roles swapped contradicts it; that the verb is Lens's is what the swap says
     flipped = {**subject_clause(window), **binding(window), **compared(window), **titles(window),
-               **unnamed_subject(window), **dated(window), **dated_event(window), **partners(window), **said,
+               **dated(window), **dated_event(window), **partners(window), **said,
                **background_verb(window), **verb_elsewhere(window), **verb_reference(window), **swapped,
                **polarity(window), **foreign_opposite(window), **attributive(window), **implied_change(window),
                **relative_home(window)}
@@ -355,7 +354,13 @@ def polarity(w: Window) -> dict[int, FactStatus]:
     if negations and seed_negated == "direct":
         # both deny it ("nobody hurt" / "aucun blessé"): the claim's negation is the seed's
         word = _negation_word(w, verb)
-        return {} if word is None else {
+        if word is None:
+            return {}
+        narrower = _qualifier(w, word, verb)
+        if narrower is not None:  # "Nobody was hurt" against "sans faire de blessé grave": only the serious ones
+            why = f"is more than the seed denies (only what is {narrower.text!r})"
+            return {id(s): relation_miss(s, why) for s in negations}
+        return {
             id(s): FactStatus(s.fact, MATCH, "sentence", None, w.sentence.index, (word.start, word.end), word.text)
             for s in negations
         }
@@ -367,6 +372,24 @@ def polarity(w: Window) -> dict[int, FactStatus]:
                                   verb.seed_text or w.sentence.words[0].text)}
     return {id(verb): FactStatus(verb.fact, CONFLICT, "sentence", verb.seed_fact, w.sentence.index, verb.span,
                                  f"{verb.seed_text} (negated)")}
+
+
+def _qualifier(w: Window, negation: Token, verb: FactStatus) -> Token | None:
+    """A word of the seed's denied phrase that the claim does not say and that narrows what is denied: between
+    the negation and the denied word ("no serious injuries"), or right after it ("aucun blessé grave")."""
+    assert verb.span is not None
+    lo, hi = verb.span
+    words = w.sentence.words
+    after = next((t for t in words if t.start >= hi), None)
+    inside = [t for t in words if negation.end <= t.start and t.end <= lo]
+    if after is not None and not w.sentence_text_between(hi, after.start).strip():
+        inside.append(after)  # no punctuation between: "blessé grave", not "blessé, dit-il"
+    said = [s.span for s in w.statuses if s.span and s.where == "sentence"]
+    for t in inside:
+        if any(a <= t.start < b for a, b in said) or not vocabulary.senses(t.text, w.sentence.lang):
+            continue
+        return t
+    return None
 
 
 def _negation_word(w: Window, verb: FactStatus) -> Token | None:

@@ -185,6 +185,10 @@ def _free_words(scan: Scan) -> list[int]:
     return [k for k, (token, taken) in pairs if not taken and token.is_word]
 
 
+# A verb's particle makes another verb of it: "called off" is cancelled, not called; "turned out", "broke out"
+PARTICLES = frozenset("off out up down away back over".split())
+
+
 def _phrase(scan: Scan, entries: Sequence[Entry], i: int, j: int) -> int:
     """The facts of a phrase of the index written at tokens i..j-1 (its longest reading); returns the token where
     the scan goes on."""
@@ -232,7 +236,7 @@ def _phrase(scan: Scan, entries: Sequence[Entry], i: int, j: int) -> int:
         # in a seed, "dirigeant nord-coréen" mentions the state too and "Conseil de sécurité de l'ONU" the UN
         # (a claim's words are read strictly)
         for e in _written_in(knowledge.index.inside(tokens, i, j), scan):
-            if e.kind == "term" and len(e.keys) < j - i and concepts:
+            if e.kind == "term" and len(e.keys) < j - i and concepts and tokens[j - 1].norm not in PARTICLES:
                 concepts.add(e.target)
             elif e.kind == "entity" and not scan.is_claim and e.form in {"adjective", "name"}:
                 entity_ids.append(e.target)

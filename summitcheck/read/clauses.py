@@ -164,6 +164,11 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
             cuts.append((words[k].start, "coordinate"))  # "doit revoir la direction mardi et appelle à une grève"
         elif (comma or _gerund(words, k)) and _participle(words, k):
             cuts.append((words[k].start, "participial"))
+        elif comma and word in SET_AGAINST and any(_soon_after(text, base, words[k].end, f.start) for f in amounts):
+            cuts.append((words[k].start, "gapped"))  # "45 cm in Belleville, against 38 cm in Kingston"
+            after = next((t for t in words[k + 1 :] if "," in text[t.start - base - 2 : t.start - base]), None)
+            if after is not None:  # "..., contre 8,10 euros l'an dernier, soit la première baisse": the main again
+                cuts.append((after.start, "resumed"))
         elif (comma or word in COMMA_CONNECTIVES) and (gap_kind := _gapped(
                 text, base, words, k, [*names, *places], amounts, cuts[-1][0] if cuts else base)):
             cuts.append((_after_comma(text, base, words, k), "gapped"))
@@ -227,6 +232,16 @@ def _words_before(words: Sequence[Token], f: Fact) -> tuple[str, ...]:
 def word_at(words: Sequence[Token], offset: int) -> str:
     """The word that starts at `offset` (a clause's first: "qui", "whose")."""
     return next((t.norm for t in words if t.start == offset), "")
+
+
+SET_AGAINST = frozenset("against contre versus vs".split())
+
+
+def _soon_after(text: str, base: int, end: int, offset: int) -> bool:
+    """Whether `offset` comes a word or two after `end`, no punctuation between ("against 38 cm", "contre
+    près de 40 %")."""
+    between = text[end - base : offset - base] if end <= offset else ","
+    return len(between.split()) <= 2 and not any(c in between for c in ",;:.")
 
 
 def words_in(words: Sequence[Token], lo: int, hi: int) -> int:
