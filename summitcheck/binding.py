@@ -133,8 +133,10 @@ def binding(w: Window) -> dict[int, FactStatus]:
         spans = [owner.span] if owner is not None and owner.where == "sentence" and owner.span else all_spans
         owners: tuple[Fact, ...] = w.reading.paired(at)  # "respectivement": the one name it is paired with
         # the claim gives the age to a name written beside it ("Calloway, 41"; not "Man, 67, killed in Swansea")
+        # (a place the seed names as where the person is from is no name of theirs: "a 67-year-old Oshawa man")
         named_owner = owner is not None and owner.fact.kind in reader.NAME_KINDS and (
-            0 <= s.fact.start - owner.fact.end <= 2 or 0 <= owner.fact.start - s.fact.end <= 1)
+            0 <= s.fact.start - owner.fact.end <= 2 or 0 <= owner.fact.start - s.fact.end <= 1) and not (
+            owner.span is not None and owner.where == "sentence" and w.reading.is_place(owner.span[0]))
         if not owners and s.status == MATCH and named_owner and _unnamed_age(w, s):
             out[id(s)] = relation_miss(s, "is the age of someone the seed describes, not names")
             continue

@@ -150,7 +150,9 @@ def extract(scan: Scan) -> None:
         if day is not None and not 1 <= day <= 31:
             day, lo = None, i
         if year is None and scan.ref_date is not None and scan.ref_date.year is not None:
-            year = _year_before(scan.ref_date, month, day)  # "le 22 décembre" in an article of 2017-12
+            # "last July", "en juillet dernier": the one before the article; "next March", "mars prochain": after
+            way = MONTH_WAYS.get(scan.norm(lo - 1)) or MONTH_WAYS.get(scan.norm(hi))
+            year = _year_before(scan.ref_date, month, day, way)  # "le 22 décembre" in an article of 2017-12
         if day is not None:  # a full date goes to dateparser, which knows every way of writing one
             span = scan.span_text(lo, hi)
             # without a year, dateparser would take today's: give it a leap year, so that the answer for
@@ -226,14 +228,20 @@ def _relative_years(scan: Scan) -> None:
                 scan.add(Kind.DATE, PartialDate(scan.ref_date.year + shift), i, j, take=False, extra=("relative",))
 
 
-def _year_before(ref: PartialDate, month: int, day: int | None) -> int:
+MONTH_WAYS = {"last": -1, "dernier": -1, "derniere": -1, "passe": -1, "passee": -1, "next": 1, "prochain": 1,
+              "prochaine": 1}
+
+
+def _year_before(ref: PartialDate, month: int, day: int | None, way: int | None = None) -> int:
     """The year of a day and month an article names without a year: the one nearest its publication date
-    ("le 22 décembre" in December 2017, "on 1 April" in March 2023, "en décembre" in January 2020)."""
+    ("le 22 décembre" in December 2017, "on 1 April" in March 2023, "en décembre" in January 2020), or the
+    nearest before it (way -1: "last July") or after it (way 1: "next March")."""
     if ref.month is None:
         return ref.year
     here = ref.year * 12 + ref.month - 1 + ((ref.day or 15) - 15) / 31
-    return min((ref.year - 1, ref.year, ref.year + 1),
-               key=lambda y: abs(y * 12 + month - 1 + ((day or 15) - 15) / 31 - here))
+    years = [y for y in (ref.year - 1, ref.year, ref.year + 1)
+             if way is None or (y * 12 + month - 1 - here) * way > 0]
+    return min(years, key=lambda y: abs(y * 12 + month - 1 + ((day or 15) - 15) / 31 - here))
 
 
 def ago(ref: PartialDate | None, days: float, unit: str) -> PartialDate | None:

@@ -181,7 +181,7 @@ IN_BASE = {
     "km2": ("ha", 100.0), "acre": ("ha", 0.40468564224), "sqmi": ("ha", 258.9988110336),
     "hl": ("l", 100.0), "m3": ("l", 1000.0),
     "kW": ("MW", 1e-3), "GW": ("MW", 1e3), "kWh": ("MWh", 1e-3), "GWh": ("MWh", 1e3), "TWh": ("MWh", 1e6),
-    "mph": ("km/h", 1.609344), "kn": ("km/h", 1.852),
+    "mph": ("km/h", 1.609344), "kn": ("km/h", 1.852), "nmi": ("m", 1852.0),
 }
 # Units whose zero is not the base's: "104 °F" is 40 °C ((value + offset) * factor)
 AFFINE = {"°F": ("°C", -32.0, 5 / 9)}
@@ -191,6 +191,8 @@ COMPOUND_UNITS = {
     ("°", "c"): "°C", ("ºc",): "°C", ("°c",): "°C", ("degres", "celsius"): "°C", ("degrees", "celsius"): "°C",
     ("°", "f"): "°F", ("°f",): "°F", ("degrees", "fahrenheit"): "°F",
     ("knots",): "kn", ("knot",): "kn", ("noeuds",): "kn", ("kn",): "kn",
+    ("nautical", "miles"): "nmi", ("nautical", "mile"): "nmi", ("milles", "nautiques"): "nmi",
+    ("mille", "nautique"): "nmi", ("milles", "marins"): "nmi",
     ("square", "miles"): "sqmi", ("square", "mile"): "sqmi", ("sq", "mi"): "sqmi",
     ("square", "kilometres"): "km2", ("square", "kilometers"): "km2", ("sq", "km"): "km2",
     ("kilometres", "carres"): "km2", ("km", "carres"): "km2",
