@@ -151,8 +151,21 @@ def _near(fact: Fact, row: list[FactStatus | None], sentences: Sequence[Sentence
         if 0 <= k < len(row) and row[k] is not None and row[k].status == MATCH:  # type: ignore[union-attr]
             if fact.role == "loc" and not has_place_proform(sentences[focal]):
                 return None
+            if fact.kind not in NAMES and _fronted(sentences[k], row[k].span):  # type: ignore[union-attr]
+                return None
             return row[k]
     return None
+
+
+def _fronted(sentence: SentenceFacts, span: tuple[int, int] | None) -> bool:
+    """Whether a concept's match opens its sentence as an adverbial set off by a comma ("Inland, temperatures fell
+    to 9C", "Dans le Nord, ..."): it says where or when of that sentence only, not of the one next to it (a name
+    so set off is the sentence's subject: "Solheim, tête de série numéro 3, ...")."""
+    if span is None:
+        return False
+    before = sentence.text[: span[0] - sentence.start]
+    after = sentence.text[span[1] - sentence.start :]
+    return len(before.split()) <= 2 and "," not in before and after.lstrip().startswith(",")
 
 
 def _window_statuses(

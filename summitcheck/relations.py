@@ -91,10 +91,22 @@ def slot(s: FactStatus, w: Window) -> FactStatus:
 
 
 def route(s: FactStatus, w: Window) -> FactStatus:
-    """ "Left Vladivostok for Pyongyang" against "parti de Pyongyang, arrivé à Vladivostok"."""
+    """ "Left Vladivostok for Pyongyang" against "parti de Pyongyang, arrivé à Vladivostok"; "Sochaux loan
+    Berrada to Lorient" against "Lorient a prêté Berrada au FC Sochaux": who the claim's act goes to is, in the
+    seed, who does it, and the one it goes to there is the claim's doer."""
     seed = s.seed_fact
     if s.fact.role not in OPPOSITE_ROLES or s.status != MATCH or seed is None:
         return s
+    if s.fact.role == "to" and seed.role is None and s.span:
+        verb = next((v for v in w.verbs if v.span and v.fact.start < s.fact.start and s.span[1] <= v.span[0]), None)
+        clause = w.reading.clause_at(s.span[0])
+        receiver = next((f for f in (clause.places if clause else ()) if f.role in ("to", "loc") and verb
+                         and verb.span and f.start > verb.span[1]), None)
+        doer = next((o for o in w.statuses if o.fact.role is None and o.fact.kind in (Kind.NAME, Kind.ENTITY)
+                     and o.status == MATCH and o.span and receiver is not None
+                     and receiver.start <= o.span[0] < receiver.end), None)
+        if verb is not None and receiver is not None and doer is not None:
+            return w.conflict(s, receiver)
     if seed.role not in OPPOSITE_ROLES[s.fact.role]:
         return s
     where = "ends, not where it starts" if s.fact.role == "from" else "starts, not where it ends"

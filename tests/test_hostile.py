@@ -212,7 +212,8 @@ def test_hostile_input(case: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPat
 @pytest.mark.parametrize(
     ("shape", "unit"),
     [("sentences on one line", "Il vient. Elle part. "), ("abbreviations", "M. Abc "), ("dots", "."),
-     ("marks and quotes", "?!»”) "), ("white space", " \t"), ("no sentence end", "mot, ")],
+     ("marks and quotes", "?!»”) "), ("white space", " \t"), ("no sentence end", "mot, "),
+     ("quotes opening on spaces", ". «    "), ("a mark before a long run of spaces", "." + " " * 5000 + "x")],
 )
 def test_sentence_splitting_is_linear_and_bounded(shape: str, unit: str) -> None:
     """300 KB of each shape in well under a second (several were quadratic: minutes), in bounded pieces."""
@@ -224,6 +225,20 @@ def test_sentence_splitting_is_linear_and_bounded(shape: str, unit: str) -> None
     assert time.monotonic() - started < 5, shape
     assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in sentences)
     assert all(text[s.start : s.end] == s.text for s in sentences[:1000])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Ils ont inauguré la ligne. « Un jour historique », a déclaré M. Delorme.",
+      ["Ils ont inauguré la ligne.", "« Un jour historique », a déclaré M. Delorme."]),
+     ('He left. "We won," he said.', ["He left.", '"We won," he said.']),
+     ("M. Delorme est arrivé. Il a parlé.", ["M. Delorme est arrivé.", "Il a parlé."])],
+)
+def test_sentences_end_before_an_opening_quotation(text: str, expected: list[str]) -> None:
+    """French guillemets open on a space ("« Un"): the sentence before still ends there."""
+    from summitcheck.load.seeds import split_sentences
+
+    assert [s.text for s in split_sentences(text)] == expected
 
 
 # ---------------------------------------------------------------------------------------------------------------

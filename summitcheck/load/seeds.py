@@ -30,7 +30,7 @@ ABBREVIATION_WINDOW = 32  # longer than any abbreviation; a longer word is cut b
 # A sentence ends with a run of marks, closing quotes or brackets, then space and a capital or a digit. The run and
 # what follows it are two patterns, so that no pattern backtracks: a line of 10,000 dots costs linear time.
 END_MARKS = re.compile(r"[.!?…]+")
-AFTER_END = re.compile(r"[\"»”’)\]]*(?=\s+[\"«“‘(\[]?[A-ZÀ-ÖØ-Þ0-9])")
+AFTER_END = re.compile(r"[\"»”’)\]]*(?=\s+(?:[\"«“‘(\[][\s\u00a0\u202f]*)?[A-ZÀ-ÖØ-Þ0-9])")  # "ligne. « Un jour"
 
 
 def parse_header(text: str, path: str) -> tuple[PartialDate | None, int]:
