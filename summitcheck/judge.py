@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from . import relations
+from .analyse import vocabulary
 from .analyse.knowledge import Knowledge
 from .match import CONFLICT, MATCH, FactStatus, SentenceFacts, Settings, find_in_sentence
 from .model import VALUE_KINDS, WHEN_KINDS, Fact, Kind, Verdict, answered_by_rule, is_negation
@@ -76,13 +77,45 @@ def judge_seed(
             windows.append((_ceiling(statuses, focal, may_conflict), focal, statuses))
     windows.sort(key=lambda w: w[:2], reverse=True)
     best: Judgement | None = None
+    judged = 0
     for ceiling, focal, statuses in windows:
         if ceiling <= floor or (best is not None and ceiling <= best.score):
             break  # every window left scores at most its ceiling: the best one cannot change
         judgement = _judge_window(statuses, sentences, focal, knowledge)
+        judged += 1
         if best is None or judgement.score > best.score:
             best = judgement
+    if best is not None and best.verdict is Verdict.SUPPORTED and _assembled(best):
+        # support gathered from the sentences around its own loses to a conflict one sentence states whole:
+        # "Hammer price of $148.5m" is not stated by "... sold for $148.5 million with fees" with "hammer" from
+        # the next sentence, which gives the hammer price as $128m
+        for ceiling, focal, statuses in windows[judged:]:
+            if ceiling[0] < 1:
+                break
+            judgement = _judge_window(statuses, sentences, focal, knowledge)
+            if judgement.verdict is Verdict.CONTRADICTED and _whole(judgement, sentences[focal]):
+                return judgement
     return best
+
+
+def _assembled(judgement: Judgement) -> bool:
+    """Whether a judgement takes one of the claim's words from another sentence than its own."""
+    return any(s.fact.kind in (Kind.TERM, Kind.WORD) and s.status == MATCH and s.where in ("near", "document")
+               for s in judgement.statuses)
+
+
+def _whole(judgement: Judgement, sentence: SentenceFacts) -> bool:
+    """Whether one sentence answers every fact of the claim, each matched or in conflict, with no word of its own
+    that makes another thing of a claim word ("a lower offer of €33" is another offer than the €38.50 one)."""
+    if not all(s.status in (MATCH, CONFLICT) and s.where in ("sentence", "implied") for s in judgement.statuses):
+        return False
+    said = [s.span for s in judgement.statuses if s.span]
+    for lo, _ in said:
+        before = [t for t in sentence.words if t.end <= lo][-1:]
+        if before and not sentence.text[before[0].end - sentence.start : lo - sentence.start].strip() and not any(
+                a <= before[0].start < b for a, b in said) and vocabulary.senses(before[0].text, sentence.lang):
+            return False
+    return True
 
 
 NEAR_KINDS = frozenset({Kind.ENTITY, Kind.NAME, Kind.TERM, Kind.WORD})  # may come from the sentence before or after

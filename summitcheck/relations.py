@@ -423,11 +423,15 @@ def _bracketed_verb(w: Window, n: int, verb: FactStatus) -> bool:
     ne = next((m for m in range(k - 1, max(-1, k - 4), -1) if words[m].norm in ("ne", "n'")), None)
     # (not an auxiliary or a pronoun: in "n'a pas adopté", the verb comes after "pas")
     return ne is not None and verb.span is not None and any(
-        t.norm not in reader.FINITE and t.norm not in CLITICS and t.start != verb.span[0] for t in words[ne + 1 : k]
+        t.norm not in reader.FINITE and t.norm not in CLITICS and t.norm not in BRACKETED_ADVERBS
+        and t.start != verb.span[0] for t in words[ne + 1 : k]
     )
 
 
 CLITICS = frozenset("se s' l' le la les lui leur y en me m' te t' nous vous".split())
+# Adverbs French sets inside "ne ... pas" beside the auxiliary: "n'a toujours pas de distributeur" denies the
+# distributor as "n'a pas de distributeur" does
+BRACKETED_ADVERBS = frozenset("toujours encore meme vraiment deja guere absolument donc pourtant alors".split())
 FRENCH_NEGATIONS = frozenset("pas plus jamais point rien".split())  # what closes "ne ..."
 
 

@@ -237,6 +237,13 @@ def _zone(scan: Scan, k: int) -> tuple[str | None, int]:
         if tuple(scan.norm(j + n) for n in range(len(words))) == words:
             end = j + len(words)
             return zone, end + 1 if j > k and scan.norm(end) == ")" else end
+    # "9.14 pm Luxembourg time", "heure de Montréal": a place's own time
+    if j + 1 < len(scan.tokens) and scan.tokens[j].is_capitalised and scan.tokens[j].is_word and (
+            scan.norm(j + 1) == "time"):
+        return "local", j + 2
+    if scan.norm(j) in ("heure", "heures") and scan.norm(j + 1) in ("de", "d'") and j + 2 < len(scan.tokens) and (
+            scan.tokens[j + 2].is_capitalised):
+        return "local", j + 3
     return None, k
 
 

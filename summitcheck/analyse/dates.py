@@ -261,6 +261,8 @@ def ago(ref: PartialDate | None, days: float, unit: str) -> PartialDate | None:
 def _looks_like_year(scan: Scan, i: int) -> bool:
     before = scan.norm(i - 1)
     after = scan.tokens[i + 1] if i + 1 < len(scan.tokens) else None
+    if after is not None and after.norm in ("gmt", "utc"):
+        return False  # "(2014 GMT)": a time of day (clock.py reads it)
     if before in YEAR_WORDS or (i >= 2 and before in {"le", "la", "l'", "the"} and scan.norm(i - 2) in YEAR_WORDS):
         return True
     if after is None or not after.is_word or scan.is_stop(i + 1):
