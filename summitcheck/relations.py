@@ -398,10 +398,15 @@ def _qualifier(w: Window, negation: Token, verb: FactStatus) -> Token | None:
         inside.append(after)  # no punctuation between: "blessé grave", not "blessé, dit-il"
     said = [s.span for s in w.statuses if s.span and s.where == "sentence"]
     for t in inside:
-        if any(a <= t.start < b for a, b in said) or not vocabulary.senses(t.text, w.sentence.lang):
-            continue
+        if any(a <= t.start < b for a, b in said) or t.norm in NOT_QUALIFIERS or w.knowledge.is_stopword(
+                t, w.sentence.lang) or not vocabulary.senses(t.text, w.sentence.lang) or any(
+                f.start <= t.start < f.end for f in w.sentence.facts if f.kind in VALUE_KINDS):
+            continue  # (nor a figure: "aucun des deux skieurs" denies of both)
         return t
     return None
+
+
+NOT_QUALIFIERS = reader.NEGATIONS | {"ne", "n'"}  # "aucun enfant ne garde": the negation's own words
 
 
 def _negation_word(w: Window, verb: FactStatus) -> Token | None:
