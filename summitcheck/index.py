@@ -56,7 +56,7 @@ from typing import TypeVar
 
 from .analyse import KIND_VALUE, analyse, demonyms, names_of, tokens
 from .analyse.knowledge import Knowledge
-from .analyse.tokens import part_keys, tokenize
+from .analyse.tokens import part_keys, phrasal_parts, tokenize
 from .match import NAME_ARTICLES, SentenceFacts, Settings, _plain, interval, name_meanings, word_senses
 from .model import COMPARED_WORDS, Fact, Kind, Seed, Sentence, answered_by_rule
 from .read import clauses as reader
@@ -619,6 +619,9 @@ def _query(fact: Fact, lang: str, knowledge: Knowledge, settings: Settings, voca
             keys.update(f"c:{o}" for o in getattr(knowledge, "opposites", {}).get(c, ()))
         if knowledge.office_concepts & set(fact.value):
             keys.add("e:@office")
+        closed = phrasal_parts(fact.text) if " " not in fact.text else None  # match._phrasal: "walkout"
+        if closed is not None:
+            keys.add("k:" + closed[0])
         return Query(frozenset(keys | _other_readings(fact, senses=False)))
     if kind is Kind.NAME:
         words = str(fact.value).split()
@@ -630,9 +633,14 @@ def _query(fact: Fact, lang: str, knowledge: Knowledge, settings: Settings, voca
             first.add("w:" + words[1])
         described = name_meanings(fact.text)  # match._described_name: "Interior Ministry"
         meant = {"s:" + sense for sense in described[0][1]} if described else set()
-        return Query(frozenset({*first, *bases, *meant, *("n:" + n for n in vocabulary.alike(fact.value))}))
+        opening = phrasal_parts(fact.text) if len(words) == 1 else None  # match._phrasal: "Liftoff at ..."
+        verb = {"k:" + opening[0]} if opening else set()
+        return Query(frozenset({*first, *bases, *meant, *verb, *("n:" + n for n in vocabulary.alike(fact.value))}))
     if kind is Kind.WORD:
         keys = {"k:" + fact.value} | _other_readings(fact)
+        word_parts = phrasal_parts(fact.text)  # match._phrasal: "touchdown" / "touched down"
+        if word_parts is not None:
+            keys.add("k:" + word_parts[0])
         if len(fact.value) >= COGNATE_MIN:
             keys.update("k:" + w for w in vocabulary.cognates(fact.value, settings.cognate_ratio))
         return Query(frozenset(keys))
@@ -725,6 +733,10 @@ def fact_anchors(fact: Fact, lang: str, knowledge: Knowledge) -> frozenset[str]:
     kind = fact.kind
     firsts = _phrases_of(knowledge).firsts
     out: set[str] = set()
+    if kind in (Kind.WORD, Kind.NAME, Kind.TERM) and " " not in fact.text:
+        phrasal = phrasal_parts(fact.text)  # match._phrasal: "touchdown" / "touched down"
+        if phrasal is not None:
+            out.add(phrasal[0])
     if kind is Kind.WORD:
         out.add(str(fact.value))
     elif kind is Kind.NAME:

@@ -12,13 +12,14 @@ import math
 import operator
 import re
 from dataclasses import dataclass, fields
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
 from .analyse import demonyms, quotes, vocabulary
 from .analyse.knowledge import Knowledge
 from .analyse.quantities import SPACES, parse_digits
-from .analyse.tokens import Token, new_token, part_keys, tokenize
+from .analyse.tokens import Token, new_token, part_keys, phrasal_parts, tokenize
 from .model import Fact, Kind, PartialDate, is_negation
 
 MATCH = "match"
@@ -421,7 +422,7 @@ def find_in_sentence(
             for tok in words:
                 if demonyms.derived_from(tok.norm, claim.value):
                     return _answer(claim, MATCH, sentence, tok.start, tok.end, text=tok.text)
-        return None
+        return _phrasal(claim, sentence) if len(wanted) == 1 else None  # "Liftoff at ..." opening a claim
     if claim.kind is Kind.WORD:
         if is_negation(claim):
             return next((_answer(claim, MATCH, sentence, t.start, t.end, text=t.text) for t in sentence.words
@@ -431,7 +432,7 @@ def find_in_sentence(
                 # a claim's first word the seed writes inside a name ("Lens beat ..." / "le RC Lens") is that name
                 named = _name_holding(sentence, tok) if claim.extra and claim.extra[1] else None
                 return _answer(claim, MATCH, sentence, tok.start, tok.end, named, tok.text)
-        return _by_name_or_sense(claim, sentence)
+        return _phrasal(claim, sentence) or _by_name_or_sense(claim, sentence)
     if claim.kind is Kind.QUOTE:
         return _find_quote(claim, sentence, settings)
     conflict = None
@@ -460,11 +461,28 @@ def find_in_sentence(
         found = _by_name_or_sense(claim, sentence, senses=False)
         if found is not None:
             return found
+    if claim.kind is Kind.TERM and conflict is None and " " not in claim.text:
+        found = _phrasal(claim, sentence)  # "walkout" / "walked out"
+        if found is not None:
+            return found
     if claim.kind is Kind.TERM and any(
         knowledge.implied_by.get(c, frozenset()) & sentence.concepts for c in claim.value
     ):
         return FactStatus(claim, MATCH, "implied", None, sentence.index)
     return conflict
+
+
+def _phrasal(claim: Fact, sentence: SentenceFacts) -> FactStatus | None:
+    """A claim's English noun closed from a phrasal verb, met by that verb and its particle: "Touchdown at 20:14
+    GMT" against "touched down ... (2014 GMT)", "walkout" against "walked out"."""
+    phrasal = phrasal_parts(claim.text) if sentence.lang == "en" else None
+    if phrasal is None:
+        return None
+    words = sentence.words
+    for tok, after in pairwise(words):
+        if tok.key == phrasal[0] and after.norm == phrasal[1]:
+            return _answer(claim, MATCH, sentence, tok.start, after.end, text=f"{tok.text} {after.text}")
+    return None
 
 
 NAME_ARTICLES = frozenset({"le", "les"})

@@ -82,6 +82,24 @@ def part_keys(word: str, lang: str) -> tuple[str, ...]:
     return tuple(key(part, lang) for part in word.split("-") if len(part) > 2)
 
 
+# English closes a verb and its particle into a noun: "touchdown" is what "touched down" did, "liftoff",
+# "walkout", "sell-off", "shutdown"
+PARTICLES = ("down", "off", "out", "up", "over", "away", "back")
+
+
+@functools.lru_cache(maxsize=16384)
+def phrasal_parts(word: str) -> tuple[str, str] | None:
+    """(the verb's key, its particle) of an English noun closed from a phrasal verb ("Touchdown" -> touch, down;
+    "walkout" -> walk, out), else None. Regular forms only: "sold off" has another key than "sell"."""
+    low = word.lower()
+    for particle in PARTICLES:
+        if low.endswith(particle):
+            verb = low[: -len(particle)].rstrip("-")
+            if len(verb) >= 3 and verb.isalpha():
+                return key(verb, "en"), particle
+    return None
+
+
 def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
     """Tokens of `text`, their offsets shifted by `offset` (the text's place in a seed)."""
     tokens: list[Token] = []
