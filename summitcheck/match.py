@@ -449,7 +449,7 @@ def find_in_sentence(
             answer = MATCH  # "held in Russia" is stated by "à Vladivostok"
         if answer == MATCH and counts_same_thing(claim, f):
             return _answer(claim, MATCH, sentence, f.start, f.end, f)
-        if answer == CONFLICT and conflict is None and counts_same_thing(claim, f):
+        if answer == CONFLICT and conflict is None and counts_same_thing(claim, f) and not _unheaded(claim, f):
             conflict = _answer(claim, CONFLICT, sentence, f.start, f.end, f)
     if conflict is None and claim.kind is Kind.ENTITY and claim.role != "loc" and demonyms.bases(claim.text):
         for tok in sentence.words:  # "Toulouse beat Nantes" against "le club toulousain"
@@ -522,6 +522,13 @@ def counts_same_thing(claim: Fact, seed: Fact) -> bool:
     if claim.kind not in (Kind.NUMBER, Kind.ORDINAL, Kind.PERCENT):
         return True
     return not claim.head or not seed.head or bool(set(claim.head) & set(seed.head))
+
+
+def _unheaded(claim: Fact, seed: Fact) -> bool:
+    """A claim figure that says what it counts against a seed figure that says nothing of it: it may count the
+    same thing (a match stands), but it does not state another value of it ("Winner, 23" is not contradicted by
+    a rating of 2,731)."""
+    return claim.kind in (Kind.NUMBER, Kind.PERCENT) and bool(claim.head) and not seed.head
 
 
 def _plain(text: str) -> str:
