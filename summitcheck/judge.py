@@ -302,6 +302,9 @@ def _scored(statuses: Sequence[FactStatus], focal: int) -> tuple[int, tuple[int,
         elif kind is Kind.NUMBER and where == "sentence" and status == MATCH and s.seed_fact is not None:
             # a count whose noun the sentence leaves to the one before ("Celle d'Henri Marchetti en obtient 17")
             values_here = values_here or not s.seed_fact.head
+        if kind is Kind.NUMBER and where == "sentence" and status in (MATCH, CONFLICT) and s.seed_fact is not None:
+            # a measure in the claim's unit says what it measures as a word would ("11 m³/s" against "1,9 m³/s")
+            values_here = values_here or any(h.startswith("unit:") and h in s.seed_fact.head for h in s.fact.head)
     allowance = 1 if len(statuses) >= 3 else 0
     # The focal sentence must carry at least half of the claim (values weigh double: a quotation or a number is
     # what a sentence is about), not one name with the rest gathered from around it,

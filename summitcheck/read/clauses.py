@@ -274,8 +274,12 @@ def _verb_opens(words: Sequence[Token], lo: int) -> bool:
 
 OPENERS = CONNECTIVES | COMMA_CONNECTIVES | {"que", "qu'"}  # "tandis que", "alors qu'"
 MODALS = frozenset("will would shall should can could may might must to".split())
-# A conjunct whose subject is one of these speaks of the subject before ("while he was in the sin bin")
-SUBJECT_PRONOUNS = frozenset("he she they il elle ils elles".split())
+# References that stand for a name of the sentence before: a subject pronoun stands for its subject, "cette
+# dernière" / "the latter" for the last name it gave, "the 24-year-old" / "le quadragénaire" for the one of that age.
+SUBJECT_PRONOUNS = frozenset("il elle ils elles he she they".split())
+# Within a sentence, a conjunct whose subject is one of these speaks of the subject before ("while he was in the
+# sin bin"), "it" too ("The board did not approve the merger, but it raised the dividend")
+CONJUNCT_PRONOUNS = SUBJECT_PRONOUNS | {"it"}
 
 
 def _subjectless(words: Sequence[Token], lo: int) -> bool:
@@ -290,7 +294,7 @@ def _subjectless(words: Sequence[Token], lo: int) -> bool:
     word = words[k]
     bare = word.is_word and not word.is_capitalised and "v" in vocabulary.part_of_speech(word.text, "en") and (
         vocabulary.lemmas(word.text, "en") == (word.text.lower(),)) and any(t.norm in MODALS for t in words[:k])
-    return bare or _finite_at(words, k) or _past_participle(word) or word.norm in SUBJECT_PRONOUNS
+    return bare or _finite_at(words, k) or _past_participle(word) or word.norm in CONJUNCT_PRONOUNS
 
 
 def _conjugated(words: Sequence[Token], k: int) -> bool:
@@ -542,9 +546,6 @@ def view(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact],
     return out
 
 
-# References that stand for a name of the sentence before: a subject pronoun stands for its subject, "cette
-# dernière" / "the latter" for the last name it gave, "the 24-year-old" / "le quadragénaire" for the one of that age.
-SUBJECT_PRONOUNS = frozenset("il elle ils elles he she they".split())
 LATTER = (("cette", "derniere"), ("ce", "dernier"), ("the", "latter"), ("celle-ci",), ("celui-ci",))
 
 
