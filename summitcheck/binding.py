@@ -596,6 +596,12 @@ def roles(w: Window) -> dict[int, FactStatus]:
             return {id(subject): relation_miss(subject, f"is not who does it in the seed: {doer.text!r} is")}
         return {}
     side = _side(w, verb, subject)
+    if side == "object" and subject.span is not None:
+        clause = w.reading.clause_at(subject.span[0])
+        doer = _object_of_act(w, clause, subject.span[0]) if clause is not None else None
+        if doer is not None and verb.status == MATCH:
+            return {id(subject): relation_miss(subject, f"is what {doer.text!r} acts on in the seed, not who does it")}
+        return {}
     if obj is None and not agent and _headline_passive(w, verb, subject):
         done_to = _done_to(w, verb, subject) if side == "doer" else None
         if done_to is not None:
@@ -680,7 +686,9 @@ def _side(w: Window, verb: FactStatus, s: FactStatus) -> str | None:
     passive_agent = end <= lo <= end + 24 and _word_before(words, lo) in ("by", "par")
     if clause.holds(lo):
         if lo < at:
-            return "done-to" if _has_agent(w, clause, end) else "doer"
+            if _has_agent(w, clause, end):
+                return "done-to"
+            return "object" if _object_of_act(w, clause, lo) is not None else "doer"
         if passive_agent:
             return "doer"
         return None if _word_before(words, lo) in OBLIQUE else "done-to"
@@ -692,6 +700,24 @@ def _side(w: Window, verb: FactStatus, s: FactStatus) -> str | None:
         if later.holds(lo):
             return "done-to"  # "..., beating Dunmore United"
     return None
+
+
+def _object_of_act(w: Window, clause: reader.Clause, lo: int) -> Fact | None:
+    """The doer of an act with two sides (a verb the lexicon gives an opposite: beat, sell, raise) whose object
+    the name at `lo` is, written right after it: "The Bucks beat the Celtics ... to take a 3-2 lead" (the Bucks
+    lead, the Celtics are who they beat)."""
+    first = min((f for f in clause.actors if clause.holds(f.start) and f.end <= lo), key=lambda f: f.start,
+                default=None)
+    if first is None or w.reading.is_place(first.start):
+        return None
+    words = w.sentence.words
+    act = next((f for f in w.sentence.facts if f.kind is Kind.TERM and first.end <= f.start and f.end <= lo
+                and any(c in w.knowledge.opposites for c in f.value)
+                and all(t.norm in OBJECT_OPENERS or t.is_capitalised for t in words if f.end <= t.start < lo)), None)
+    return first if act is not None else None
+
+
+OBJECT_OPENERS = frozenset("the a an le la les l' un une".split())  # "beat the Boston Celtics"
 
 
 def _coordinated_done_to(w: Window, verb: FactStatus, subjects: list[FactStatus]) -> dict[int, FactStatus]:
