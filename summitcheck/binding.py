@@ -578,8 +578,11 @@ def roles(w: Window) -> dict[int, FactStatus]:
     agent = [s for s in names if s.fact.role == "agent"]
     before = [s for s in names if s.fact.start < verb.fact.start and s.fact.role is None]
     after = [s for s in names if s.fact.start > verb.fact.start and s.fact.role is None]
-    if verb.status == CONFLICT and not after:  # the converse's oblique is its object: "Halvorsen lost to Adeyemi"
-        after = [s for s in w.statuses if named(s, w) and s.fact.role == "to" and s.fact.start > verb.fact.start]
+    if not after:
+        # the opponent is the act's object ("Lens won against Rennes", "a perdu contre"), and so is the converse's
+        # oblique ("Halvorsen lost to Adeyemi")
+        obliques = ("against", "to") if verb.status == CONFLICT else ("against",)
+        after = [s for s in w.statuses if named(s, w) and s.fact.role in obliques and s.fact.start > verb.fact.start]
     subjects, objects = (agent, before) if agent else (before, after)
     if len(subjects) > 1 and not objects and not agent and verb.status == MATCH:
         return _coordinated_done_to(w, verb, subjects)

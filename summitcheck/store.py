@@ -20,6 +20,7 @@ from typing import overload
 from . import cache
 from .analyse import analyse, claim_language
 from .analyse.knowledge import Knowledge
+from .analyse.phrases import OPPONENT
 from .fingerprint import seed_key
 from .index import SeedIndex, analysed, is_analysed, no_gc
 from .match import SentenceFacts
@@ -102,6 +103,11 @@ def claim_facts(text: str, seed_language: str, knowledge: Knowledge) -> list[Fac
          in {"", *COMPARED_LINKS})
         or (f.kind in (Kind.WORD, Kind.TERM) and f.text.lower() in PASSER and text[f.end : m.start].strip() == "de")
     ))]
+    # and the word that names an opponent ("won against Rennes", "perdu contre Fenwick") says only the name's
+    # role, which the name carries
+    opponents = {f.start for f in facts if f.role == "against"}
+    facts = [f for f in facts if not (f.kind is Kind.WORD and f.text.lower() in OPPONENT and any(
+        0 < o - f.end <= 5 for o in opponents))]
     subject = SUBJECT.match(text)
     if subject is None:
         return facts

@@ -22,6 +22,7 @@ COMITATIVE = frozenset("with avec alongside aupres".split())
 ORIGIN = frozenset("from depuis".split())
 AGENT = frozenset("by par".split())
 DESTINATION = frozenset("to towards toward vers for pour".split())
+OPPONENT = frozenset("against contre versus vs face".split())  # "won against Rennes", "perdu contre", "face à"
 DEPARTURE = frozenset({"depart"})
 ARTICLES = frozenset("the le la les l' de du des d'".split())
 
@@ -53,6 +54,8 @@ def _role(scan: Scan, i: int, j: int | None = None) -> str | None:
         return "agent"  # "put in power by the Soviet Union": the doer of a passive
     if word in DESTINATION:
         return "to"
+    if word in OPPONENT or (word in FRENCH_TO and k >= 1 and scan.tokens[k - 1].norm == "face"):
+        return "against"
     if word in LOCATIVE:
         if j is not None and scan.is_claim and j < len(scan.tokens) and _modifies_next(scan, j):
             return MODIFIER_ROLE
