@@ -225,6 +225,21 @@ def subject_clause(w: Window) -> dict[int, FactStatus]:
     return out
 
 
+def neither_here(w: Window) -> dict[int, FactStatus]:
+    """A sentence that says neither the claim's subject nor its predicate, both taken from around it, nor any of
+    its figures, does not state the claim, whatever else of it it holds: "Painting sold below its estimate" against "... a bronze by
+    Otto Freiberg, which fetched $32.6 million, below its low estimate", "painting" and "sale" from elsewhere."""
+    verb = main_verb(w.statuses)
+    if verb is None or verb.status != MATCH or verb.where == "sentence":
+        return {}
+    subject = [s for s in w.statuses if s.fact.start < verb.fact.start and s.fact.kind in SUBJECT_KINDS]
+    if not subject or any(s.where == "sentence" or s.status != MATCH for s in subject):
+        return {}
+    if any(s.fact.kind in VALUE_KINDS and s.where == "sentence" for s in w.statuses):
+        return {}  # the claim's figures or dates are this sentence's: it is the claim's sentence
+    return {id(verb): relation_miss(verb, "is from another sentence, as the claim's subject is")}
+
+
 def _counts_as(w: Window, claim: Fact, f: Fact) -> bool:
     """Whether a seed value counts what the claim's does: the same noun, or the figure of a gapped clause, which
     counts what its verb counted before ("Greece a team of 45", "et la préfecture 65")."""
