@@ -227,8 +227,9 @@ def subject_clause(w: Window) -> dict[int, FactStatus]:
 
 def neither_here(w: Window) -> dict[int, FactStatus]:
     """A sentence that says neither the claim's subject nor its predicate, both taken from around it, nor any of
-    its figures, does not state the claim, whatever else of it it holds: "Painting sold below its estimate" against "... a bronze by
-    Otto Freiberg, which fetched $32.6 million, below its low estimate", "painting" and "sale" from elsewhere."""
+    its figures, does not state the claim, whatever else of it it holds: "Painting sold below its estimate"
+    against "... a bronze by Otto Freiberg, which fetched $32.6 million, below its low estimate", "painting" and
+    "sale" from elsewhere."""
     verb = main_verb(w.statuses)
     if verb is None or verb.status != MATCH or verb.where == "sentence":
         return {}

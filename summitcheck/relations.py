@@ -327,8 +327,8 @@ def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowle
     if any(s.status == CONFLICT for s in swapped.values()):
         said = {}  # "Rennes won the final" against "Lens a remporté ..., en battant le Stade rennais": the same
         # act with the roles swapped contradicts it; that the verb is Lens's is what the swap says
-    flipped = {**subject_clause(window), **neither_here(window), **binding(window), **compared(window), **titles(window),
-               **dated(window), **dated_event(window), **partners(window), **said,
+    flipped = {**subject_clause(window), **neither_here(window), **binding(window), **compared(window),
+               **titles(window), **dated(window), **dated_event(window), **partners(window), **said,
                **background_verb(window), **verb_elsewhere(window), **verb_reference(window), **swapped,
                **polarity(window), **foreign_opposite(window), **attributive(window), **implied_change(window),
                **relative_home(window)}
