@@ -172,11 +172,11 @@ SUBJECT_KINDS = frozenset({Kind.TERM, Kind.WORD, Kind.NAME, Kind.ENTITY})
 def subject_clause(w: Window) -> dict[int, FactStatus]:
     """A value belongs to the subject of its clause, whatever the words that name it: "Core inflation eased to
     3.8%" is not stated by "Core inflation ... eased to 2.9%, while services inflation dropped to 3.8%", nor
-    "Eastbound lanes reopened at 2 am" by "... while the westbound lanes reopened at 2 am". Where every word of
-    the claim's subject (its words before its predicate) that the sentence holds is in a clause with another
-    subject than the value's, the value is not bound to it; a value of the kind in the subject's own clauses
-    contradicts the claim. Clauses that take their subject from the one before (relatives, participles, "and
-    reopened") count as that one."""
+    "Eastbound lanes reopened at 2 am" by "... while the westbound lanes reopened at 2 am". Where the clauses that
+    hold all of the claim's subject (its words before its first value) have another subject than the value's,
+    the value is not bound to it; a value of the kind in the subject's own clauses contradicts the claim.
+    Clauses that take their subject from the one before (relatives, participles, "and reopened") count as that
+    one."""
     values = [s for s in w.statuses if s.fact.kind in reader.VALUE_FACT_KINDS]
     if not values:
         return {}
@@ -217,7 +217,7 @@ def subject_clause(w: Window) -> dict[int, FactStatus]:
                                   and w.reading.subject_of(x.span[0]) == home for x in before + after):
             continue
         # the rival value: in the subject's clauses, or where the subject spreads over several, its first word's
-        owner = homes or {w.reading.subject_of(here[0].span[0])} if here[0].span else homes
+        owner = homes or ({w.reading.subject_of(here[0].span[0])} if here[0].span else set())
         rival = next((f for f in w.sentence.facts if f.kind is s.fact.kind and f is not s.seed_fact
                       and w.reading.subject_of(f.start) in owner and _counts_as(w, s.fact, f)
                       and compare(s.fact, f, w.knowledge, Settings()) == CONFLICT), None)

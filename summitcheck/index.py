@@ -619,10 +619,7 @@ def _query(fact: Fact, lang: str, knowledge: Knowledge, settings: Settings, voca
             keys.update(f"c:{o}" for o in getattr(knowledge, "opposites", {}).get(c, ()))
         if knowledge.office_concepts & set(fact.value):
             keys.add("e:@office")
-        closed = phrasal_parts(fact.text) if " " not in fact.text else None  # match._phrasal: "walkout"
-        if closed is not None:
-            keys.add("k:" + closed[0])
-        return Query(frozenset(keys | _other_readings(fact, senses=False)))
+        return Query(frozenset(keys | _other_readings(fact, senses=False) | _closed_verb(fact)))
     if kind is Kind.NAME:
         words = str(fact.value).split()
         if not words:
@@ -633,14 +630,10 @@ def _query(fact: Fact, lang: str, knowledge: Knowledge, settings: Settings, voca
             first.add("w:" + words[1])
         described = name_meanings(fact.text)  # match._described_name: "Interior Ministry"
         meant = {"s:" + sense for sense in described[0][1]} if described else set()
-        opening = phrasal_parts(fact.text) if len(words) == 1 else None  # match._phrasal: "Liftoff at ..."
-        verb = {"k:" + opening[0]} if opening else set()
-        return Query(frozenset({*first, *bases, *meant, *verb, *("n:" + n for n in vocabulary.alike(fact.value))}))
+        alike = {"n:" + n for n in vocabulary.alike(fact.value)}
+        return Query(frozenset({*first, *bases, *meant, *alike} | _closed_verb(fact)))
     if kind is Kind.WORD:
-        keys = {"k:" + fact.value} | _other_readings(fact)
-        word_parts = phrasal_parts(fact.text)  # match._phrasal: "touchdown" / "touched down"
-        if word_parts is not None:
-            keys.add("k:" + word_parts[0])
+        keys = {"k:" + fact.value} | _other_readings(fact) | _closed_verb(fact)
         if len(fact.value) >= COGNATE_MIN:
             keys.update("k:" + w for w in vocabulary.cognates(fact.value, settings.cognate_ratio))
         return Query(frozenset(keys))
@@ -727,16 +720,21 @@ def _phrases_of(knowledge: Knowledge) -> _Phrases:
     return per_knowledge(_phrases, knowledge, _Phrases)
 
 
+def _closed_verb(fact: Fact) -> set[str]:
+    """The key of the verb an English noun closed from a phrasal verb meets (match._phrasal: "touchdown" /
+    "touched down"), if the claim word is one."""
+    parts = phrasal_parts(fact.text)
+    return {"k:" + parts[0]} if parts else set()
+
+
 def fact_anchors(fact: Fact, lang: str, knowledge: Knowledge) -> frozenset[str]:
     """The token keys, spellings or folded words (Token.key, .exact, .norm) a seed sentence that can answer a
     claim fact is likely to hold; empty for a fact no word anchors (a weekday, a bare amount)."""
     kind = fact.kind
     firsts = _phrases_of(knowledge).firsts
     out: set[str] = set()
-    if kind in (Kind.WORD, Kind.NAME, Kind.TERM) and " " not in fact.text:
-        phrasal = phrasal_parts(fact.text)  # match._phrasal: "touchdown" / "touched down"
-        if phrasal is not None:
-            out.add(phrasal[0])
+    if kind in (Kind.WORD, Kind.NAME, Kind.TERM):
+        out.update(k.removeprefix("k:") for k in _closed_verb(fact))
     if kind is Kind.WORD:
         out.add(str(fact.value))
     elif kind is Kind.NAME:

@@ -422,7 +422,7 @@ def find_in_sentence(
             for tok in words:
                 if demonyms.derived_from(tok.norm, claim.value):
                     return _answer(claim, MATCH, sentence, tok.start, tok.end, text=tok.text)
-        return _phrasal(claim, sentence) if len(wanted) == 1 else None  # "Liftoff at ..." opening a claim
+        return _phrasal(claim, sentence)  # "Liftoff at ..." opening a claim
     if claim.kind is Kind.WORD:
         if is_negation(claim):
             return next((_answer(claim, MATCH, sentence, t.start, t.end, text=t.text) for t in sentence.words
@@ -461,7 +461,7 @@ def find_in_sentence(
         found = _by_name_or_sense(claim, sentence, senses=False)
         if found is not None:
             return found
-    if claim.kind is Kind.TERM and conflict is None and " " not in claim.text:
+    if claim.kind is Kind.TERM and conflict is None:
         found = _phrasal(claim, sentence)  # "walkout" / "walked out"
         if found is not None:
             return found

@@ -82,6 +82,9 @@ PASSER = frozenset("passer passé passée passés passées passe passent passera
                    "passerait".split())
 
 
+OPPONENT_LINKS = frozenset("à a the le la les l'".split())  # between the word and its name: "face à", "against the"
+
+
 def _changed_from(before: list[str], after: str) -> bool:
     return len(before) >= 2 and before[-1] == "de" and before[-2] in PASSER and bool(
         re.match(r"\s*(?:à|au)\s+\d", after)
@@ -107,7 +110,7 @@ def claim_facts(text: str, seed_language: str, knowledge: Knowledge) -> list[Fac
     # role, which the name carries
     opponents = {f.start for f in facts if f.role == "against"}
     facts = [f for f in facts if not (f.kind is Kind.WORD and f.text.lower() in OPPONENT and any(
-        0 < o - f.end <= 5 for o in opponents))]
+        f.end < o and set(text[f.end : o].lower().split()) <= OPPONENT_LINKS for o in opponents))]
     subject = SUBJECT.match(text)
     if subject is None:
         return facts

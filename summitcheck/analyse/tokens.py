@@ -89,8 +89,10 @@ PARTICLES = ("down", "off", "out", "up", "over", "away", "back")
 
 @functools.lru_cache(maxsize=16384)
 def phrasal_parts(word: str) -> tuple[str, str] | None:
-    """(the verb's key, its particle) of an English noun closed from a phrasal verb ("Touchdown" -> touch, down;
-    "walkout" -> walk, out), else None. Regular forms only: "sold off" has another key than "sell"."""
+    """(the verb's key, its particle) of an English noun of one word closed from a phrasal verb ("Touchdown" ->
+    touch, down; "walkout" -> walk, out), else None. Regular forms only: "sold off" has another key than "sell"."""
+    if " " in word:
+        return None
     low = word.lower()
     for particle in PARTICLES:
         if low.endswith(particle):
