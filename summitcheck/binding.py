@@ -1032,3 +1032,65 @@ def _own_value(w: Window, s: FactStatus, spans: list[tuple[int, int]]) -> Fact |
             ):
                 return f
     return None
+
+
+def _adjective(w: Window, token: Token) -> bool:
+    """Whether a word is a place's adjective ("Irish", "russe"), as the entity tables write them."""
+    return any(e.kind == "entity" and e.form == "adjective" for e in w.knowledge.index.one_word_at(token))
+
+
+def _noun_phrase(w: Window, at: int, lang: str) -> list[Token]:
+    """The words a place's adjective at word `at` describes: the next ones in English ("Irish singles chart"),
+    the one before in French ("le chanteur irlandais"); up to the first word that is not a content word."""
+    words = w.sentence.words
+    around = words[at + 1 : at + 4] if lang == "en" else words[max(0, at - 2) : at][::-1]
+    out = []
+    for t in around:
+        if not t.is_word or t.text[:1].isupper() or w.knowledge.is_stopword(t, lang):
+            break
+        out.append(t)
+    return out
+
+
+def described(w: Window) -> dict[int, FactStatus]:
+    """A place's adjective belongs to the noun it describes: "'Lanterns' tops the Irish chart" is not stated by
+    "Irish singer Niamh Carrick ... on the Official Singles Chart", where "Irish" is the singer's. The claim's
+    adjective and its noun must meet one noun phrase of the seed."""
+    out: dict[int, FactStatus] = {}
+    words = w.sentence.words
+    claim = sorted(w.statuses, key=lambda s: s.fact.start)
+    here = w.here()
+    said = [s.span for s in here if s.fact.kind is not Kind.ENTITY and s.span is not None]
+    verb = main_verb(w.statuses)
+    for k, s in enumerate(claim):
+        if s.fact.kind is not Kind.ENTITY or s not in here or s.span is None or " " in s.fact.text:
+            continue
+        at = next((n for n, t in enumerate(words) if t.start == s.span[0] and t.end == s.span[1]), None)
+        if at is None or not _adjective(w, words[at]):
+            continue
+        # the claim's noun: the word right after a capitalised adjective ("Irish chart"), before a lowercase one
+        english = s.fact.text[:1].isupper()
+        near = claim[k + 1] if english and k + 1 < len(claim) else claim[k - 1] if not english and k else None
+        if near is None or near.fact.kind not in (Kind.TERM, Kind.WORD) or name_like(near.fact):
+            continue
+        if near is verb and near.seed_text and participle(near.seed_text.split()[-1]):
+            continue  # "Swiss reject ..." (seed: "Swiss voters ... rejected"): the adjective stands for the people
+        gap = near.fact.start - s.fact.end if english else s.fact.start - near.fact.end
+        if not 0 <= gap <= 1 or near not in here or near.span is None:
+            continue
+        # any of the sentence's words for that place will do: a seed may write it twice
+        same = [n for n, t in enumerate(words) if t.norm == words[at].norm]
+        phrases = [p for n in same if (p := _noun_phrase(w, n, w.sentence.lang))]
+        if len(phrases) < len(same) or any(
+            _means(w, near, t) or any(lo <= t.start < hi for lo, hi in said) for p in phrases for t in p
+        ):
+            continue  # the seed's adjective describes the claim's noun, or another word the claim names
+        out[id(s)] = relation_miss(s, f"describes the seed's {phrases[0][0].text!r}, not {near.fact.text!r}")
+    return out
+
+
+def _means(w: Window, claim: FactStatus, token: Token) -> bool:
+    """Whether a seed word can mean the claim's word ("cinéma" for "film")."""
+    if claim.fact.kind is Kind.TERM and set(claim.fact.value) & set(w.knowledge.word_ids([token], 0)):
+        return True
+    return any(vocabulary.link(claim.fact.text, lang, token.text, w.sentence.lang) for lang in vocabulary.LANGS)

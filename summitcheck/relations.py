@@ -21,6 +21,7 @@ from .binding import (
     compared,
     dated,
     dated_event,
+    described,
     foreign_opposite,
     implied_change,
     neither_here,
@@ -331,7 +332,7 @@ def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowle
                **titles(window), **dated(window), **dated_event(window), **partners(window), **said,
                **background_verb(window), **verb_elsewhere(window), **verb_reference(window), **swapped,
                **polarity(window), **foreign_opposite(window), **attributive(window), **implied_change(window),
-               **relative_home(window)}
+               **relative_home(window), **described(window)}
     return [
         flipped.get(id(s)) or (relation_miss(s, problems[id(s)]) if id(s) in problems else s) for s in out
     ]
