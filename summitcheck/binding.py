@@ -962,6 +962,10 @@ def predicate(w: Window) -> dict[int, FactStatus]:
             out[id(s)] = w.conflict(s, rival)
         elif s is verb and clause.participants:  # the verb's own clause says it of another name
             out[id(s)] = relation_miss(s, f"is said of {clause.participants[0].text!r} in the seed")
+        elif CHANGE_CONCEPTS.keys() & set(s.fact.value) and any(s.fact.kind in reader.AMOUNT_KINDS for s in w.here()):
+            # a rise or fall is of the figure it is said with: "asking prices had slipped 0.3% in September, a
+            # month in which sellers usually raise them" does not say they rose 0.3%
+            out[id(s)] = relation_miss(s, "is said in another clause than the claim's figure")
     return out
 
 

@@ -27,9 +27,16 @@ CONNECTIVES = frozenset("tandis alors mais cependant pourtant while whereas but 
 # After a comma, in a list of gapped clauses only ("..., et le RN 5"): elsewhere they join names as often as
 # clauses ("Pékin, son plus proche soutien, et Moscou")
 COMMA_CONNECTIVES = frozenset("et and puis then or ou".split())
+# Connectives that are adverbs: set off by commas they are an aside, not a new clause ("Transactions, however,
+# fell 5%"; "Le chômage a, pourtant, reculé")
+ADVERB_CONNECTIVES = frozenset("cependant pourtant however meanwhile".split())
 RELATIVES = frozenset("qui dont lequel laquelle lesquels lesquelles which who whom whose".split())
 # Relatives whose antecedent is not their subject: "Leon Marsh, whose co-defendant ... was convicted"
 NOT_SUBJECT_RELATIVES = frozenset("dont whom whose".split())
+# A relative after a preposition has a subject of its own, comma or not: "a month in which sellers raise them",
+# "la réunion au cours de laquelle le maire a démissionné"
+OBLIQUE_RELATIVES = frozenset("which whom lequel laquelle lesquels lesquelles duquel desquels desquelles auquel "
+                              "auxquels auxquelles".split())
 RESPECTIVELY = frozenset({"respectivement", "respectively"})
 # Finite auxiliaries and modals: after a comma that closes a relative clause, the main clause's verb resumes
 # ("The debt, which stood at €431m, is expected to reach €455m")
@@ -140,17 +147,23 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
     cuts: list[tuple[int, str]] = []  # (offset where a clause starts, its kind)
     colons: set[int] = set()  # clauses after a colon: they say more of the subject before it
     nouns: set[int] = set()  # gapped clauses whose subject is a noun, not a name ("and the coastguard 75")
+    oblique: set[int] = set()  # relative clauses after a preposition: their antecedent is not their subject
     n = len(words)
     for k in range(1, n):
         gap = text[words[k - 1].end - base : words[k].start - base]
         word = words[k].norm
         comma = "," in DIGIT_COMMA.sub("", gap)  # not the comma of "1,240"
-        if any(c in gap for c in ";:—") or " – " in gap or word in CONNECTIVES:
+        aside = word in ADVERB_CONNECTIVES and k + 1 < n and "," in text[words[k].end - base : words[k + 1].start
+                                                                              - base]
+        if any(c in gap for c in ";:—") or " – " in gap or (word in CONNECTIVES and not aside):
             cuts.append((words[k].start, "coordinate"))
             if ":" in gap:
                 colons.add(words[k].start)
         elif comma and word in RELATIVES:
             cuts.append((words[k].start, "relative"))
+        elif word in OBLIQUE_RELATIVES and (opens := _preposition_before(words, k)) is not None:
+            cuts.append((words[opens].start, "relative"))
+            oblique.add(words[opens].start)
         elif comma and cuts and cuts[-1][1] == "relative" and word in FINITE and _has_verb(words, cuts[-1][0], k):
             cuts.append((words[k].start, "resumed"))  # "La dette, qui s'élevait à 431 M, devrait atteindre 455 M"
         elif comma and cuts and cuts[-1][1] == "apposed" and _finite_at(words, k):
@@ -179,7 +192,7 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
     for (lo, kind), (hi, _) in pairwise(bounds):
         own = tuple(f for f in names if lo <= f.start < hi)
         negated = tuple(_negations(words, lo, hi))
-        if kind == "relative" and word_at(words, lo) not in NOT_SUBJECT_RELATIVES:
+        if kind == "relative" and word_at(words, lo) not in NOT_SUBJECT_RELATIVES and lo not in oblique:
             # "la liste d'Henri Marchetti, candidat des Républicains (LR), qui obtient 38,9 %": the name it hangs
             # on, past the names in brackets and the complements of an apposition, which it keeps too
             own = (*_antecedents(text, base, words, [f for f in names if f.end <= lo]), *own)
@@ -192,12 +205,30 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
             own = (*clauses[-1].actors, *own)
         where = tuple(f for f in places if lo <= f.start < hi)
         # a gapped clause with no doer of its own says more of the one before ("14 morts et 230 blessés à Madagascar")
-        inherits = kind in ("relative", "participial", "resumed", "apposed") or lo in colons or (
+        inherits = (kind in ("relative", "participial", "resumed", "apposed") and lo not in oblique) or (
+            lo in colons) or (
             kind == "gapped" and not own and lo not in nouns) or (kind == "coordinate" and (
                 words_in(words, lo, hi) <= 3 or _verb_opens(words, lo) or _subjectless(words, lo)))
         clauses.append(Clause(lo, hi, kind, own, negated, where, _unreal(words, lo, hi), inherits))
     shared = [v for v in facts if v.kind in AMOUNT_KINDS or v.kind is Kind.ORDINAL]  # "respectivement deuxième"
     return Reading(tuple(clauses), *_respective(text, base, words, names, shared))
+
+
+# Prepositions a relative pronoun may follow ("in which", "au cours de laquelle", "pendant lequel")
+RELATIVE_PREPOSITIONS = frozenset(
+    "in on at during for with by from under after before through dans sur pendant avec par pour sous lors apres "
+    "avant selon vers entre de".split()
+)
+
+
+def _preposition_before(words: Sequence[Token], k: int) -> int | None:
+    """The index of the preposition a relative pronoun at `k` follows, through "au cours de", or None."""
+    j = k - 1
+    if j < 1 or words[j].norm not in RELATIVE_PREPOSITIONS:
+        return None
+    if words[j].norm == "de" and j >= 2 and words[j - 1].norm == "cours" and words[j - 2].norm in ("au", "en"):
+        return j - 2  # "au cours de laquelle"
+    return j
 
 
 SOURCE_MARKERS = ("selon", "according to", "d'apres", "d'après", "per")
