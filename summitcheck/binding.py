@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from .analyse import vocabulary
 from .analyse.knowledge import FUNCTION_WORDS
-from .analyse.tokens import Token
+from .analyse.tokens import Token, fold
 from .match import CONFLICT, MATCH, FactStatus, Settings, compare, compare_entities, counts_same_thing
 from .model import (
     CHANGE_CONCEPTS,
@@ -189,6 +189,10 @@ def subject_clause(w: Window) -> dict[int, FactStatus]:
     # it whose value this is
     subject = [s for s in subject if s.fact.role != SUBJECT_ROLE] or subject
     here = [s for s in subject if s.status == MATCH and s.where == "sentence" and s.span]
+    verb = main_verb(w.statuses)
+    nouns = [s for s in subject if s is not verb]
+    if nouns and all(s.status == MATCH and s.where != "sentence" and not named(s, w) for s in nouns):
+        return _subject_elsewhere(w, nouns, values)
     if not here or (len(here) < len(subject) and any(s.status == MATCH and s.where != "sentence" for s in subject)):
         return {}  # a subject the sentence only partly names: the clause rules on names decide
     if any(_speaker(w, s.span[0]) for s in here if s.span):
@@ -223,6 +227,36 @@ def subject_clause(w: Window) -> dict[int, FactStatus]:
                       and compare(s.fact, f, w.knowledge, Settings()) == CONFLICT), None)
         out[id(s)] = w.conflict(s, rival) if rival else relation_miss(s, "is said of another subject in the seed")
     return out
+
+
+def _subject_elsewhere(w: Window, subject: list[FactStatus], values: list[FactStatus]) -> dict[int, FactStatus]:
+    """The claim's subject met only in another sentence, while the clause of its verb and values here names a
+    subject of its own: "Unions counted 16,000 marchers in Marseille" is not stated by "À Marseille, la
+    préfecture a compté 16 000 manifestants", the unions being named a sentence later."""
+    verb = main_verb(w.statuses)
+    if verb is None or verb not in w.here() or verb.span is None:
+        return {}
+    clause = w.reading.clause_at(verb.span[0])
+    if clause is None:
+        return {}
+    said = [s.span for s in w.here() if s.span is not None]
+    before = [t for t in w.sentence.words if clause.start <= t.start < verb.span[0]]
+    while before and before[-1].norm in reader.FINITE:
+        before.pop()  # "la préfecture a compté": the auxiliary
+    own = before[-1] if before else None
+    gap = w.sentence_text_between(own.end, verb.span[0]).split() if own is not None else []
+    if any(fold(g) not in reader.FINITE for g in gap):
+        own = None  # something stands between them ("Norland will pay €38.50 a share"): not subject and verb
+    if own is None or not own.is_word or own.is_capitalised or any(lo <= own.start < hi for lo, hi in said) or (
+        w.knowledge.is_stopword(own, w.sentence.lang) or "n" not in vocabulary.part_of_speech(own.text, w.sentence.lang)
+        or participle(own.text)
+    ):
+        own = None  # the verb's subject here is no plain noun of its own (a name may be the claim's, described)
+    if own is None:
+        return {}
+    home = w.reading.subject_of(verb.span[0])
+    return {id(s): relation_miss(s, f"is said of {own.text!r} in the seed, not of {subject[0].fact.text!r}")
+            for s in values if s in w.here() and s.span and w.reading.subject_of(s.span[0]) == home}
 
 
 def neither_here(w: Window) -> dict[int, FactStatus]:
@@ -524,6 +558,25 @@ def dated(w: Window) -> dict[int, FactStatus]:
             if own is not None and not any(c.span and c.where == "sentence" and c.span[0] <= own.start < c.span[1]
                                            for c in w.statuses if c is not a):
                 out[id(a)] = relation_miss(a, f"is the seed's figure for {own.text!r}, not {b.fact.text!r}")
+    return out
+
+
+def dated_act(w: Window) -> dict[int, FactStatus]:
+    """A date belongs to the act of its clause: "MP Olivier votes against the bill on Tuesday" is not stated by
+    "Le député Marc Olivier, qui avait voté contre le texte en première lecture, l'a soutenu mardi", where
+    Tuesday is the day he backed it. Where the claim's verb is met in one clause and its date in another that has
+    a verb of its own, the date is not the verb's."""
+    verb = main_verb(w.statuses)
+    if verb is None or verb not in w.here() or verb.span is None:
+        return {}
+    home = w.reading.clause_at(verb.span[0])
+    out: dict[int, FactStatus] = {}
+    for s in w.here():
+        if s.fact.kind not in DATED or s.span is None or home is None or home.holds(s.span[0]):
+            continue
+        clause = w.reading.clause_at(s.span[0])
+        if clause is not None and _own_verb(w, clause):
+            out[id(s)] = relation_miss(s, f"is the date of another act than {verb.fact.text!r} in the seed")
     return out
 
 
@@ -945,11 +998,16 @@ def predicate(w: Window) -> dict[int, FactStatus]:
     homes |= {id(c) for c in w.reading.clauses if any(f.start <= a < f.end for f in c.participants for a in anchors)}
     opposite = w.knowledge.opposites
     verb = main_verb(w.statuses)
+    figures = any(s.fact.kind in VALUE_KINDS for s in w.statuses)
+
     out: dict[int, FactStatus] = {}
     for s in w.here():
         if s.fact.kind is not Kind.TERM or s.span is None:
             continue
         clause = w.reading.clause_at(s.span[0])
+        if s is verb and clause is not None and (doer := _other_doer(w, verb, clause)) is not None:
+            out[id(s)] = relation_miss(s, f"is said of {doer.text!r} in the seed")
+            continue
         if clause is None or id(clause) in homes or _said_in(w, s, homes):
             continue
         rival = next(
@@ -962,11 +1020,63 @@ def predicate(w: Window) -> dict[int, FactStatus]:
             out[id(s)] = w.conflict(s, rival)
         elif s is verb and clause.participants:  # the verb's own clause says it of another name
             out[id(s)] = relation_miss(s, f"is said of {clause.participants[0].text!r} in the seed")
+        elif not figures and (doer := _own_doer(w, clause, s)) is not None:
+            # a claim with no figure binds by its words only, so they must be said of its names: "The EU called
+            # the vote free" is not stated by "Washington a salué « un scrutin ... libre », tandis que l'UE a
+            # appelé ...", where another name does what the words say
+            out[id(s)] = relation_miss(s, f"is said of {doer.text!r} in the seed")
+        elif s is verb and any(id(c) in homes and ((c.kind == "gapped" and _own_participle(w, c)) or _own_verb(w, c))
+                               for c in w.reading.clauses):
+            # the clause of the claim's names and figures has a verb of its own: "Deux randonneurs ont été tués et
+            # trois autres personnes blessées" does not say three were killed, nor "Les 31 élus ... ont voté
+            # contre, tandis que les 3 élus du RN se sont abstenus" that the RN voted against
+            out[id(s)] = relation_miss(s, "is said in another clause than the claim's names and figures, which has "
+                                          "its own verb")
         elif CHANGE_CONCEPTS.keys() & set(s.fact.value) and any(s.fact.kind in reader.AMOUNT_KINDS for s in w.here()):
             # a rise or fall is of the figure it is said with: "asking prices had slipped 0.3% in September, a
             # month in which sellers usually raise them" does not say they rose 0.3%
             out[id(s)] = relation_miss(s, "is said in another clause than the claim's figure")
     return out
+
+
+def _own_doer(w: Window, clause: reader.Clause, s: FactStatus) -> Fact | None:
+    """The name that acts in a clause, before the claim's word, where no claim fact met it and the clause takes
+    its subject from no other."""
+    if clause.inherits or s.span is None:
+        return None
+    met = [x.span for x in w.here() if x.span is not None]
+    return next((a for a in clause.actors if clause.holds(a.start) and a.start < s.span[0]
+                 and not any(lo <= a.start < hi for lo, hi in met)), None)
+
+
+def _other_doer(w: Window, verb: FactStatus, clause: reader.Clause) -> Fact | None:
+    """The name that does the claim's verb in the seed where the claim's subject stands in another clause: "Bellandi
+    beat Masson" against "Ferrand avait éliminé ... Bellandi, ..., tandis que Solheim avait battu ... Hugo
+    Masson", where Solheim beat Masson."""
+    if verb.span is None:
+        return None
+    subject = next((s for s in sorted(w.statuses, key=lambda s: s.fact.start) if s.fact.start < verb.fact.start
+                    and s.fact.kind in reader.NAME_KINDS and s.fact.role not in ("loc", "from", "to")), None)
+    if subject is None or subject not in w.here() or subject.span is None or clause.holds(subject.span[0]):
+        return None
+    if w.reading.subject_of(subject.span[0]) == w.reading.subject_of(verb.span[0]):
+        return None  # the verb's clause takes its subject from the subject's ("..., en battant X")
+    if _verb_clause(w, subject.span[0]) is clause:
+        return None  # a gapped clause borrows the verb: "Azerbaijan sent 120 rescuers, Greece a team of 45"
+    own = w.reading.clause_at(subject.span[0])
+    if own is not None and _said_in(w, verb, {id(own)}):
+        return None  # the seed says the verb of the subject too ("..., while Harwick Steel laid off 85")
+    met = [s.span for s in w.here() if s.span is not None]
+    return next((a for a in clause.actors if clause.holds(a.start) and a.start < verb.span[0]
+                 and not any(lo <= a.start < hi for lo, hi in met) and not _surname_of(a, subject)
+                 and not (subject.seed_fact is not None and _same_name(a, subject.seed_fact))), None)
+
+
+def _same_name(a: Fact, b: Fact) -> bool:
+    """Whether two seed names name one actor: a name's value is its text, an entity's a tuple of ids."""
+    if isinstance(a.value, tuple) and isinstance(b.value, tuple):
+        return bool(set(a.value) & set(b.value))
+    return a.value == b.value
 
 
 def _said_in(w: Window, s: FactStatus, homes: set[int]) -> bool:
@@ -985,9 +1095,34 @@ def _verb_clause(w: Window, offset: int) -> reader.Clause | None:
     k = next((n for n, c in enumerate(clauses) if c.holds(offset)), None)
     if k is None:
         return None
-    while k > 0 and clauses[k].kind == "gapped":
+    while k > 0 and clauses[k].kind == "gapped" and not _own_participle(w, clauses[k]):
         k -= 1
     return clauses[k]
+
+
+def _own_verb(w: Window, clause: reader.Clause) -> bool:
+    """Whether a clause says a verb of its own, an auxiliary and its participle ("se sont abstenus", "had
+    slipped"), which no claim word met."""
+    words = [t for t in w.sentence.words if clause.holds(t.start)]
+    met = [s.span for s in w.here() if s.span is not None]
+    for k, t in enumerate(words[:-1]):
+        if t.norm not in reader.FINITE:
+            continue
+        nxt = words[k + 1] if words[k + 1].norm not in ("se", "s'") or k + 2 >= len(words) else words[k + 2]
+        if words[k + 1].norm in ("ete", "been") and k + 2 < len(words):
+            nxt = words[k + 2]  # "ont été tués"
+        if reader.past_participle(nxt) and not any(lo <= nxt.start < hi for lo, hi in met):
+            return True
+    return False
+
+
+def _own_participle(w: Window, clause: reader.Clause) -> bool:
+    """Whether a clause read as gapped has a verb of its own after all, after its figure: "et trois autres
+    personnes blessées" (not "of which the agency contributed €48m and ESA €36m", whose verb comes first)."""
+    figure = next((f.end for f in w.sentence.facts if f.kind in reader.AMOUNT_KINDS and clause.holds(f.start)), None)
+    return figure is not None and any(
+        clause.holds(t.start) and t.start >= figure and not t.is_capitalised and participle(t.text)
+        and vocabulary.may_be_verb(t.text) for t in w.sentence.words)
 
 
 def _claim_owner(value: FactStatus, names: list[FactStatus], statuses: Sequence[FactStatus] = ()

@@ -619,7 +619,7 @@ def _query(fact: Fact, lang: str, knowledge: Knowledge, settings: Settings, voca
             keys.update(f"c:{o}" for o in getattr(knowledge, "opposites", {}).get(c, ()))
         if knowledge.office_concepts & set(fact.value):
             keys.add("e:@office")
-        return Query(frozenset(keys | _other_readings(fact, senses=False) | _closed_verb(fact)))
+        return Query(frozenset(keys | _other_readings(fact, senses=True) | _closed_verb(fact)))  # EXP
     if kind is Kind.NAME:
         words = str(fact.value).split()
         if not words:

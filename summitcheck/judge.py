@@ -174,12 +174,14 @@ def _described(row: list[FactStatus | None], owned: list[FactStatus | None]) -> 
 DESCRIBED_REACH = 80  # characters between the two names: an apposition or a title, not another clause far off
 
 
-def _near(fact: Fact, row: list[FactStatus | None], sentences: Sequence[SentenceFacts], focal: int
-          ) -> FactStatus | None:
+def _near(fact: Fact, row: list[FactStatus | None], sentences: Sequence[SentenceFacts], focal: int,
+          elsewhere: bool = False) -> FactStatus | None:
     """The match of a name or concept in the sentence before or after the focal one (for a place, only where the
     focal sentence names a place by a stand-in, "dans le pays")."""
     if fact.kind not in NEAR_KINDS:
         return None
+    if fact.kind in NAMES and elsewhere:
+        return None  # "À Soissons, la direction a proposé ...": not the Brévalor plant of the sentence before
     for k in (focal - 1, focal + 1):
         if 0 <= k < len(row) and row[k] is not None and row[k].status == MATCH:  # type: ignore[union-attr]
             if fact.role == "loc" and not has_place_proform(sentences[focal]):
@@ -188,6 +190,17 @@ def _near(fact: Fact, row: list[FactStatus | None], sentences: Sequence[Sentence
                 return None
             return row[k]
     return None
+
+
+def _set_elsewhere(sentence: SentenceFacts, table: list[list[FactStatus | None]], focal: int) -> bool:
+    """Whether a sentence opens on a place of its own that the claim does not name, set off by a comma ("À
+    Soissons, ...", "In Lyon, ..."): what it says happens there, so the names of the sentence next to it are not
+    its actors (where the claim names that place, "En France, le groupe investira ...", they may be)."""
+    first = min((f for f in sentence.facts if f.kind in NAMES), key=lambda f: f.start, default=None)
+    if first is None or first.role != "loc" or not _fronted(sentence, (first.start, first.end)):
+        return False
+    return not any((s := row[focal]) is not None and s.status == MATCH and s.span is not None
+                   and s.span[0] <= first.start < s.span[1] for row in table)
 
 
 def _fronted(sentence: SentenceFacts, span: tuple[int, int] | None) -> bool:
@@ -212,6 +225,7 @@ def _window_statuses(
     """Each claim fact's status in one window, before the relation rules: matched in the focal sentence, near it
     (names, concepts), in the seed's background (topic words), in conflict there, or missing."""
     statuses: list[FactStatus] = []
+    elsewhere = _set_elsewhere(sentences[focal], table, focal)
     for i, (fact, row, far) in enumerate(zip(claim_facts, table, background, strict=True)):
         here = row[focal]
         # what the focal sentence itself says of the fact, a match or a conflict ("Arnoult ... a été acquitté"),
@@ -220,7 +234,7 @@ def _window_statuses(
             statuses.append(here)
             continue
         # whose the next name is, the seed must say of it (_described), not merely nearby
-        near = None if i in describing else _near(fact, row, sentences, focal)
+        near = None if i in describing else _near(fact, row, sentences, focal, elsewhere)
         if _setting(fact) and here is not None and here.status == CONFLICT:
             far = None  # the focal sentence's own period, not the lead's, is what its figures are of
         found = _moved(near, "near") if near is not None else far

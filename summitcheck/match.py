@@ -458,7 +458,7 @@ def find_in_sentence(
     if claim.kind is Kind.TERM and conflict is None and claim.extra:
         # the name it may be; not its vocabulary senses: the lexicon's concept says what it means, and a link of
         # the open vocabulary is weaker evidence than that concept's absence (docs/vocabulary.md)
-        found = _by_name_or_sense(claim, sentence, senses=False)
+        found = _by_name_or_sense(claim, sentence, senses=True)  # EXP
         if found is not None:
             return found
     if claim.kind is Kind.TERM and conflict is None:

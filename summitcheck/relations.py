@@ -20,6 +20,7 @@ from .binding import (
     binding,
     compared,
     dated,
+    dated_act,
     dated_event,
     described,
     foreign_opposite,
@@ -329,7 +330,8 @@ def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowle
         said = {}  # "Rennes won the final" against "Lens a remporté ..., en battant le Stade rennais": the same
         # act with the roles swapped contradicts it; that the verb is Lens's is what the swap says
     flipped = {**subject_clause(window), **neither_here(window), **binding(window), **compared(window),
-               **titles(window), **dated(window), **dated_event(window), **partners(window), **said,
+               **titles(window), **dated(window), **dated_act(window), **dated_event(window), **partners(window),
+               **said,
                **background_verb(window), **verb_elsewhere(window), **verb_reference(window), **swapped,
                **polarity(window), **foreign_opposite(window), **attributive(window), **implied_change(window),
                **relative_home(window), **described(window)}

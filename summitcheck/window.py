@@ -102,7 +102,7 @@ def main_verb(statuses: list[FactStatus]) -> FactStatus | None:
     concepts = [s for s in ordered if s.fact.kind in (Kind.TERM, Kind.WORD) and not name_like(s.fact)]
     if not concepts:
         return None
-    participles = [s for s in concepts if participle(s.fact.text)]
+    participles = [s for s in concepts if participle(s.fact.text.split()[0])]  # "voted against"
     if len(participles) == 1:  # "the peak has been reached", "Sanctions levées": the one verb form there is
         return participles[0]
     after = [s for s in concepts if not names or s.fact.start > names[0]] or concepts

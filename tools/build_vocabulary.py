@@ -21,6 +21,8 @@ Steps:
      linked to. Antonyms come from WordNet's antonym pointers (English), carried to French through the links.
   5. English irregular forms from WordNet's exception lists (*.exc) join simplemma's forms table ("thieves" ->
      "thief"); a past tense that is also a lemma of its own takes its verb's keys too ("rose" -> "rise").
+  6. The reviewed core lists (tools/vocabulary_core/, applied by tools/core_vocabulary.py) replace the links of
+     the 3,000 most frequent French lemmas and add those of the 3,000 most frequent English lemmas.
 
 Usage: python tools/build_vocabulary.py [--cache DIR] [--out PATH]
 Steps 4 and 5 alone, on the shipped table (no encoders): python tools/rekey_vocabulary.py
@@ -528,12 +530,15 @@ def build(cache: Path) -> dict:
 
 
 def main() -> None:
+    import core_vocabulary
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=Path("/tmp/summitcheck-vocab-build"))
     parser.add_argument("--out", type=Path, default=DATA / "vocabulary.json.gz")
     args = parser.parse_args()
     args.cache.mkdir(parents=True, exist_ok=True)
     table = build(args.cache)
+    print("core vocabulary:", core_vocabulary.apply_core(table))  # step 6: the reviewed lists over the links
     raw = json.dumps(table, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
     args.out.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB): {len(table['fr'])} French lemmas linked")

@@ -131,7 +131,7 @@ PASSIVE_AUX = frozenset("ont été sont a is are was were have has had been be".
 def _done_to_them(scan: Scan, at: int, noun: int, ids_at: dict[int, list[str]]) -> list[str]:
     """The meaning of the verb next to a generic count: the content word just before the number, or just after
     its noun past auxiliaries, when it can be a verb."""
-    near = scan.content_before(at, count=1, window=2)
+    near = [] if _after_conjunction(scan, at) else scan.content_before(at, count=1, window=2)
     after = noun + 1
     while after < len(scan.tokens) and scan.tokens[after].norm in PASSIVE_AUX:
         after += 1
@@ -159,7 +159,8 @@ def _event_ids(scan: Scan, at: int, noun: int, ids_at: dict[int, list[str]]) -> 
     if first.text.lower().endswith(PARTICIPLE_ENDS) and vocabulary.may_be_verb(first.text) and first.start in ids_at:
         return [EVENT + i for i in ids_at[first.start]]
     # after "from" / "contre" the word before is the change, not what happened ("up from 12,400")
-    near = [] if at and scan.tokens[at - 1].norm in SHARING else scan.content_before(at, count=1, window=3)
+    near = [] if (at and scan.tokens[at - 1].norm in SHARING) or _after_conjunction(scan, at) else (
+        scan.content_before(at, count=1, window=3))
     after = noun + 1
     while after < len(scan.tokens) and scan.tokens[after].norm in PASSIVE_AUX:
         after += 1
@@ -174,6 +175,13 @@ def _event_ids(scan: Scan, at: int, noun: int, ids_at: dict[int, list[str]]) -> 
     return ids
 
 
+def _after_conjunction(scan: Scan, at: int) -> bool:
+    """Whether the number opens a conjunct: the verb before "et"/"and" is another count's ("Deux randonneurs ont
+    été tués et trois autres personnes blessées": the three were hurt, not killed)."""
+    return at > 0 and scan.tokens[at - 1].norm in CONJUNCTIONS
+
+
+CONJUNCTIONS = frozenset("et and ou or mais but puis".split())
 SHARING = frozenset("contre against versus vs compared from".split())  # "87 sièges, contre 64": 64 seats
 PART_OF = frozenset("des of sur".split())  # "87 des 150 sièges": 87 seats
 

@@ -204,7 +204,7 @@ def _phrase(scan: Scan, entries: Sequence[Entry], i: int, j: int) -> int:
             # the open vocabulary's senses too, where the seed's word is no concept of the lexicon; and the
             # claim's first word may be a name the seed writes in full ("Vessel has led the government")
             opens = _starts_sentence(scan, i) and token.is_capitalised and not token.text.isupper()
-            scan.add(Kind.TERM, (entries[0].target,), i, j, extra=(_senses(scan, i), token.norm if opens else ""))
+            scan.add(Kind.TERM, (entries[0].target,), i, j, extra=(_own_senses(scan, i), token.norm if opens else ""))
         else:
             scan.add(Kind.TERM, (entries[0].target,), i, j)  # and takes its token
         return j
@@ -293,6 +293,18 @@ def _compound_names(scan: Scan) -> None:
 def _senses(scan: Scan, i: int) -> tuple[str, ...]:
     """The open vocabulary's senses of a claim word the lexicon lacks (match.find_in_sentence meets them)."""
     return tuple(sorted(vocabulary.senses(scan.tokens[i].text, scan.lang if scan.lang in vocabulary.LANGS else "en")))
+
+
+def _own_senses(scan: Scan, i: int) -> tuple[str, ...]:
+    """The senses by which a lexicon word may still meet a seed word its concept lacks ("closed" / "fermé",
+    where the lexicon reads "close" as nearness): the word's own meaning only, not its synonyms' ("beat" is no
+    "round", though WordNet puts them in one synset). An English word's own keys are its lemmas'; a French word's
+    senses are its translations already."""
+    senses = _senses(scan, i)
+    if scan.lang != "en":
+        return senses
+    own = {vocabulary.PREFIX + lemma for lemma in vocabulary.lemmas(scan.tokens[i].text, "en")}
+    return tuple(k for k in senses if k in own)
 
 
 NAME_LINKS = frozenset("le la les de du des sur sous en lès les-bains d".split())  # inside a hyphenated place name

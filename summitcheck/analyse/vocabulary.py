@@ -16,10 +16,11 @@ Forms: a word is looked up as a lemma, then as an inflected form seen at build t
 "licenciement"), then by its Snowball stem (folded, as summitcheck.analyse.tokens.key makes it). Stopwords,
 light verbs (être, avoir, faire, make, take, have ...) and other very generic words carry no sense.
 
-Data: summitcheck/data/vocabulary.json.gz (0.7 MB; about 0.05 s and 17 MB of objects to load), built by
-tools/build_vocabulary.py; loaded on the first call, never at import. Links are machine-derived: about two thirds
-of them are right (hand-checked), so treat one as weaker evidence than a lexicon concept. See docs/vocabulary.md
-for the method and the measured coverage and precision.
+Data: summitcheck/data/vocabulary.json.gz (0.75 MB; about 0.07 s and 21 MB of objects to load), built by
+tools/build_vocabulary.py; loaded on the first call, never at import. The links of the 3,000 most frequent lemmas
+of each language come from reviewed core lists (tools/vocabulary_core/, about nine in ten right); the others are
+machine-derived (about two thirds right), so treat a link as weaker evidence than a lexicon concept. See
+docs/vocabulary.md for the method and the measured coverage and precision.
 
 Licences of what the data is derived from (the shipped table is distributed under the project's MIT licence,
 with these attributions):

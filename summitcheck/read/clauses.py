@@ -164,11 +164,12 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
         elif word in OBLIQUE_RELATIVES and (opens := _preposition_before(words, k)) is not None:
             cuts.append((words[opens].start, "relative"))
             oblique.add(words[opens].start)
-        elif comma and cuts and cuts[-1][1] == "relative" and word in FINITE and _has_verb(words, cuts[-1][0], k):
+        elif comma and cuts and cuts[-1][1] == "relative" and _finite_after_clitics(words, k) and _has_verb(
+                words, cuts[-1][0], k):
             cuts.append((words[k].start, "resumed"))  # "La dette, qui s'élevait à 431 M, devrait atteindre 455 M"
         elif comma and cuts and cuts[-1][1] == "apposed" and _finite_at(words, k):
             cuts.append((words[k].start, "resumed"))  # "La cueillette, ouverte le 28 août ..., s'est achevée"
-        elif comma and not cuts and _past_participle(words[k]) and _resumes(text, base, words, k):
+        elif comma and not cuts and past_participle(words[k]) and _resumes(text, base, words, k):
             cuts.append((words[k].start, "apposed"))
         elif comma and word in COMMA_CONNECTIVES and _own_verb(text, base, words, k):
             cuts.append((words[k].start, "coordinate"))  # "..., and junior doctors will walk out on Thursday"
@@ -210,7 +211,8 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
             kind == "gapped" and not own and lo not in nouns) or (kind == "coordinate" and (
                 words_in(words, lo, hi) <= 3 or _verb_opens(words, lo) or _subjectless(words, lo)))
         clauses.append(Clause(lo, hi, kind, own, negated, where, _unreal(words, lo, hi), inherits))
-    shared = [v for v in facts if v.kind in AMOUNT_KINDS or v.kind is Kind.ORDINAL]  # "respectivement deuxième"
+    # "respectivement deuxième", "attaqués respectivement le 9 janvier et le 21 février"
+    shared = [v for v in facts if v.kind in AMOUNT_KINDS or v.kind in (Kind.ORDINAL, Kind.DATE, Kind.WEEKDAY)]
     return Reading(tuple(clauses), *_respective(text, base, words, names, shared))
 
 
@@ -219,6 +221,17 @@ RELATIVE_PREPOSITIONS = frozenset(
     "in on at during for with by from under after before through dans sur pendant avec par pour sous lors apres "
     "avant selon vers entre de".split()
 )
+
+
+# Pronouns a French finite verb may carry before it: "qui avait voté contre, l'a soutenu mardi", "n'a pas"
+CLITICS = frozenset("l' le la les lui leur y en se s' ne n' me m' te t' nous vous".split())
+
+
+def _finite_after_clitics(words: Sequence[Token], k: int) -> bool:
+    """Whether word k is a finite auxiliary or modal, after the pronouns French sets before one ("l'a")."""
+    while k < len(words) - 1 and words[k].norm in CLITICS:
+        k += 1
+    return words[k].norm in FINITE
 
 
 def _preposition_before(words: Sequence[Token], k: int) -> int | None:
@@ -325,7 +338,7 @@ def _subjectless(words: Sequence[Token], lo: int) -> bool:
     word = words[k]
     bare = word.is_word and not word.is_capitalised and "v" in vocabulary.part_of_speech(word.text, "en") and (
         vocabulary.lemmas(word.text, "en") == (word.text.lower(),)) and any(t.norm in MODALS for t in words[:k])
-    return bare or _finite_at(words, k) or _past_participle(word) or word.norm in CONJUNCT_PRONOUNS
+    return bare or _finite_at(words, k) or past_participle(word) or word.norm in CONJUNCT_PRONOUNS
 
 
 def _conjugated(words: Sequence[Token], k: int) -> bool:
@@ -353,7 +366,8 @@ PAST_PARTICIPLE_ENDS = ("é", "ée", "és", "ées", "u", "ue", "us", "ues", "i",
                         "ites", "ert", "erte", "erts", "ertes", "ed", "en", "wn")
 
 
-def _past_participle(word: Token) -> bool:
+def past_participle(word: Token) -> bool:
+    """A lower-case word with a past participle's ending, not an auxiliary or a function word."""
     text = word.text.lower()
     return word.is_word and not word.is_capitalised and len(text) > 3 and text.endswith(PAST_PARTICIPLE_ENDS) and (
         word.norm not in FINITE and word.norm not in FUNCTION_WORDS
@@ -436,7 +450,7 @@ def _noun_and_amount(words: Sequence[Token], at: int, end: int, amounts: Sequenc
     noun = [t for t in inside[2:] if t.end <= first.start]
     rest = [t for t in inside if t.start >= first.end]
     return 1 <= len(noun) <= 3 and len(rest) <= 1 and not any(
-        t.norm in FINITE or _past_participle(t) or not t.is_word for t in noun)
+        t.norm in FINITE or past_participle(t) or not t.is_word for t in noun)
 
 
 def _holds(facts: Sequence[Fact], lo: int, hi: int) -> bool:
