@@ -309,7 +309,8 @@ def _written_at(w: Window, s: FactStatus) -> list[int]:
     that name the same (the surname of the name, the same concept)."""
     at = [s.span[0]] if s.span else []
     seed = s.seed_fact
-    if s.fact.kind is Kind.WORD and s.span:  # a word: the same word written again
+    if s.span and (s.fact.kind is Kind.WORD or s.seed_fact is None or s.seed_fact.kind is Kind.WORD):
+        # a word (or what met one): the same word written again
         met = reader.word_at(w.sentence.words, s.span[0])
         at += [t.start for t in w.sentence.words if met and t.norm == met and t.start != s.span[0]]
     if seed is None:
@@ -990,10 +991,21 @@ def predicate(w: Window) -> dict[int, FactStatus]:
     borrows its verb from): "Solva sales fell 12%" is not stated by "Les ventes de Solva ont progressé de 12 %,
     tandis que la marque Vernet a vu ses volumes reculer". A claim word matched in another clause while the
     anchors' clause holds its opposite is contradicted; the claim's main verb matched only elsewhere is a miss."""
-    anchors = [s.span[0] for s in w.here() if s.span and (s.fact.kind in VALUE_KINDS or named(s, w))]
+    held = [s for s in w.here() if s.span and (s.fact.kind in VALUE_KINDS or named(s, w))]
+    if not held:  # no figure, no name: the words that say who, before the verb ("Green councillors voted for")
+        first = main_verb(w.statuses)
+        held = [s for s in w.here() if first is not None and s is not first and s.span
+                and s.fact.start < first.fact.start and s.fact.kind in (Kind.TERM, Kind.WORD)]
+    anchors = [s.span[0] for s in held if s.span]
     if not anchors:
         return {}
-    homes = {id(c) for a in anchors for c in (_verb_clause(w, a), w.reading.clause_at(a)) if c is not None}
+    # a word the sentence writes twice is at home where the other anchors are: "Green councillors" against "Les 12
+    # élus de la majorité ont voté pour, tandis que les 4 élus écologistes se sont abstenus"
+    sets = [{id(c) for a in (_written_at(w, s) if s.fact.kind in (Kind.TERM, Kind.WORD) else [s.span[0]])
+             if (c := w.reading.clause_at(a)) is not None} for s in held if s.span]
+    shared = set.intersection(*sets) if sets else set()
+    homes = {id(c) for a in anchors for c in (_verb_clause(w, a), w.reading.clause_at(a)) if c is not None
+             and (not shared or id(w.reading.clause_at(a)) in shared)} or shared
     # and the clauses that inherit an anchor: "le FMI, qui a accordé ... un prêt"
     homes |= {id(c) for c in w.reading.clauses if any(f.start <= a < f.end for f in c.participants for a in anchors)}
     opposite = w.knowledge.opposites

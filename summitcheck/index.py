@@ -581,12 +581,12 @@ def _match_query(fact: Fact, found: Query, settings: Settings) -> Query | None:
     return None
 
 
-def _other_readings(fact: Fact, senses: bool = True) -> set[str]:
+def _other_readings(fact: Fact) -> set[str]:
     """Keys of a claim word's senses and of the name it may be (match._by_name_or_sense)."""
     if not fact.extra:
         return set()
     meanings, name = fact.extra
-    return ({"s:" + sense for sense in meanings} if senses else set()) | ({"w:" + name} if name else set())
+    return {"s:" + sense for sense in meanings} | ({"w:" + name} if name else set())
 
 
 def _query(fact: Fact, lang: str, knowledge: Knowledge, settings: Settings, vocabulary: Vocabulary) -> Query:
@@ -619,7 +619,7 @@ def _query(fact: Fact, lang: str, knowledge: Knowledge, settings: Settings, voca
             keys.update(f"c:{o}" for o in getattr(knowledge, "opposites", {}).get(c, ()))
         if knowledge.office_concepts & set(fact.value):
             keys.add("e:@office")
-        return Query(frozenset(keys | _other_readings(fact, senses=True) | _closed_verb(fact)))  # EXP
+        return Query(frozenset(keys | _other_readings(fact) | _closed_verb(fact)))  # match: a word's own senses too
     if kind is Kind.NAME:
         words = str(fact.value).split()
         if not words:

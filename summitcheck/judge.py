@@ -180,7 +180,7 @@ def _near(fact: Fact, row: list[FactStatus | None], sentences: Sequence[Sentence
     focal sentence names a place by a stand-in, "dans le pays")."""
     if fact.kind not in NEAR_KINDS:
         return None
-    if fact.kind in NAMES and elsewhere:
+    if elsewhere:
         return None  # "À Soissons, la direction a proposé ...": not the Brévalor plant of the sentence before
     for k in (focal - 1, focal + 1):
         if 0 <= k < len(row) and row[k] is not None and row[k].status == MATCH:  # type: ignore[union-attr]
@@ -195,7 +195,8 @@ def _near(fact: Fact, row: list[FactStatus | None], sentences: Sequence[Sentence
 def _set_elsewhere(sentence: SentenceFacts, table: list[list[FactStatus | None]], focal: int) -> bool:
     """Whether a sentence opens on a place of its own that the claim does not name, set off by a comma ("À
     Soissons, ...", "In Lyon, ..."): what it says happens there, so the names of the sentence next to it are not
-    its actors (where the claim names that place, "En France, le groupe investira ...", they may be)."""
+    its actors, nor its words theirs (where the claim names that place, "En France, le groupe investira ...",
+    they may be)."""
     first = min((f for f in sentence.facts if f.kind in NAMES), key=lambda f: f.start, default=None)
     if first is None or first.role != "loc" or not _fronted(sentence, (first.start, first.end)):
         return False

@@ -456,9 +456,10 @@ def find_in_sentence(
             if demonyms.derived_from(tok.norm, claim.text):
                 return _answer(claim, MATCH, sentence, tok.start, tok.end, text=tok.text)
     if claim.kind is Kind.TERM and conflict is None and claim.extra:
-        # the name it may be; not its vocabulary senses: the lexicon's concept says what it means, and a link of
-        # the open vocabulary is weaker evidence than that concept's absence (docs/vocabulary.md)
-        found = _by_name_or_sense(claim, sentence, senses=True)  # EXP
+        # the name it may be, else a seed word with the claim word's own vocabulary sense, which its concept may
+        # lack ("closed" / "fermé", the lexicon reading "close" as nearness); the claim carries only the word's
+        # own keys, not its WordNet synonyms' (analyse.phrases._own_senses): "beat" meets no "round"
+        found = _by_name_or_sense(claim, sentence)
         if found is not None:
             return found
     if claim.kind is Kind.TERM and conflict is None:
@@ -493,7 +494,7 @@ def _name_holding(sentence: SentenceFacts, tok: Token) -> Fact | None:
     return next((f for f in sentence.facts if f.kind is Kind.NAME and f.start <= tok.start < f.end), None)
 
 
-def _by_name_or_sense(claim: Fact, sentence: SentenceFacts, senses: bool = True) -> FactStatus | None:
+def _by_name_or_sense(claim: Fact, sentence: SentenceFacts) -> FactStatus | None:
     """A claim word's other readings (its fact's extra: its senses, and the name it may be): a name the seed
     writes ("Vessel has led ..." against "Anton Vessel"), else a seed word sharing a sense of the open
     vocabulary ("turnout" / "participation")."""
@@ -502,7 +503,7 @@ def _by_name_or_sense(claim: Fact, sentence: SentenceFacts, senses: bool = True)
         named = next((f for f in sentence.facts if f.kind is Kind.NAME and name in f.value.split()), None)
         if named is not None:
             return _answer(claim, MATCH, sentence, named.start, named.end, named)
-    if senses and meanings:
+    if meanings:
         wanted = frozenset(meanings)
         for tok in sentence.words:
             if tok.is_word and not wanted.isdisjoint(word_senses(tok.text, sentence.lang)):

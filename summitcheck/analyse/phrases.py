@@ -256,8 +256,9 @@ def _phrase(scan: Scan, entries: Sequence[Entry], i: int, j: int) -> int:
             role="possessor" if j < len(tokens) and tokens[j].norm == "'s" else _role(scan, i),
             extra=(tuple(forms), tuple(types), named),
         )
-    if concepts:
-        scan.add(Kind.TERM, tuple(sorted(concepts)), i, j, take=False)
+    if concepts:  # a claim's one word of several concepts may still meet its own vocabulary sense ("fermé")
+        own = (_own_senses(scan, i), "") if scan.is_claim and j == i + 1 else ()
+        scan.add(Kind.TERM, tuple(sorted(concepts)), i, j, take=False, extra=own)
     for k in range(i, j):
         scan.taken[k] = True
     return j
