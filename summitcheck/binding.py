@@ -6,6 +6,7 @@ into a match, but for the converse verb of swapped roles, which the judge's ceil
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -1245,3 +1246,110 @@ def _means(w: Window, claim: FactStatus, token: Token) -> bool:
     if claim.fact.kind is Kind.TERM and set(claim.fact.value) & set(w.knowledge.word_ids([token], 0)):
         return True
     return any(vocabulary.link(claim.fact.text, lang, token.text, w.sentence.lang) for lang in vocabulary.LANGS)
+
+
+POSSESSIVES = frozenset("his her its their our my your son sa ses leur leurs notre nos votre vos".split())
+
+
+def own_object(w: Window) -> dict[int, FactStatus]:
+    """A verb's object is the one its clause writes after it: "Quiroga won the Madrid title last year" is not
+    stated by "Quiroga ... had won their only previous meeting, in Madrid last year", "title" coming from another
+    sentence. Where a claim word of its object is not met in this sentence and the seed's verb is followed by a
+    noun phrase with a word no claim word met ("son record personnel" for "the national record"), that claim word
+    is not said of the verb's object here."""
+    verb = main_verb(w.statuses)
+    if verb is None or verb not in w.here() or verb.span is None or verb.fact.kind is not Kind.TERM:
+        return {}
+    if not any(c in w.knowledge.opposites for c in verb.fact.value):
+        return {}  # an act with two sides (win, beat, sell, raise): what it is done to is its object
+    # the claim's object: its words after the verb, up to its next figure ("the national record", "the Madrid
+    # title")
+    after = sorted((s for s in w.statuses if s.fact.start > verb.fact.end), key=lambda s: s.fact.start)
+    stop = next((k for k, s in enumerate(after) if s.fact.kind in VALUE_KINDS), len(after))
+    here = w.here()
+    targets = [s for s in after[:stop] if s.fact.kind in (Kind.TERM, Kind.WORD) and not name_like(s.fact)
+               and s not in here and s.status == MATCH]
+    if not targets:
+        return {}
+    words = [t for t in w.sentence.words if t.start >= verb.span[1]]
+    phrase: list[Token] = []
+    for t in words[:6]:
+        if not phrase and (t.norm in OBJECT_OPENERS or t.norm in POSSESSIVES):
+            continue
+        if not t.is_word or t.is_capitalised or w.knowledge.is_stopword(t, w.sentence.lang):
+            break
+        phrase.append(t)
+    if not phrase or w.sentence_text_between(verb.span[1], phrase[-1].end).count(",") > 0:
+        return {}
+    met = [s.span for s in here if s.span is not None]
+    free = [t for t in phrase if not any(lo <= t.start < hi for lo, hi in met)]
+    if not free:
+        return {}  # the seed's object is all the claim's words
+    said = w.sentence_text_between(phrase[0].start, phrase[-1].end)
+    return {id(s): relation_miss(s, f"is not what the seed's {verb.seed_text!r} is said of here ({said!r})")
+            for s in targets}
+
+
+CONJUNCTS = re.compile(r"\s(?:et|and)\s")
+
+
+def respective_phrases(w: Window) -> dict[int, FactStatus]:
+    """"Respectivement" pairs values with noun phrases too, not only with names: "Private partners fund 30%" is
+    contradicted by "est financé respectivement à 55 % et à 30 % par des partenaires privés et par la ville de
+    Deauville". The phrases are the conjuncts after the values, up to the next comma, one per value; a claim
+    value met in the list whose other claim words stand in another conjunct is that conjunct's value."""
+    words = w.sentence.words
+    at = next((t for t in words if t.norm in reader.RESPECTIVELY), None)
+    if at is None:
+        return {}
+    values = sorted((f for f in w.sentence.facts if f.kind in reader.AMOUNT_KINDS and f.start > at.end),
+                    key=lambda f: f.start)
+    if len(values) < 2 or w.sentence.text[at.end - w.sentence.start : values[0].start - w.sentence.start].count(","):
+        return {}
+    rest = w.sentence.text[values[-1].end - w.sentence.start :].split(",")[0]
+    base = values[-1].end
+    bounds = [0, *(m.start() for m in CONJUNCTS.finditer(rest)), len(rest)]
+    parts = [(base + lo, base + hi) for lo, hi in pairwise(bounds)]
+    if len(parts) != len(values):
+        return {}
+    out: dict[int, FactStatus] = {}
+    said = [s for s in w.here() if s.fact.kind in (Kind.TERM, Kind.WORD) and s.span is not None]
+    for s in w.here():
+        if s.seed_fact not in values:
+            continue
+        k = values.index(s.seed_fact)
+        owners = {n for s2 in said for n, (lo, hi) in enumerate(parts) if s2.span and lo <= s2.span[0] < hi}
+        if owners and k not in owners and len(owners) == 1:
+            other = values[owners.pop()]
+            out[id(s)] = w.conflict(s, other) if compare(s.fact, other, w.knowledge, Settings()) == CONFLICT else (
+                relation_miss(s, f"is the figure of another of the seed's {at.text!r} list"))
+    return out
+
+
+def object_as_doer(w: Window) -> dict[int, FactStatus]:
+    """The claim's subject met only in another sentence, its object the doer here: "Strand leads Verbeke by 48
+    seconds" is not stated by "Verbeke, qui ... comptait 48 secondes d'avance sur le Danois", where Verbeke
+    leads (the Dane being Strand, named a sentence before)."""
+    ordered = sorted(w.statuses, key=lambda s: s.fact.start)
+    verb = main_verb(w.statuses)
+    if verb is None or verb not in w.here() or verb.span is None:
+        return {}
+    if verb.fact.kind is Kind.TERM and any(c in w.knowledge.opposites for c in verb.fact.value):
+        return {}  # an act with two sides (beat, win): roles reads who did it to whom, and its converse
+    names = [s for s in ordered if (s.fact.kind in reader.NAME_KINDS or name_like(s.fact))
+             and s.fact.role not in ("loc", "from", "to")]
+    if len(names) < 2 or names[0].fact.start > verb.fact.start or names[0] in w.here():
+        return {}
+    if names[0].status != MATCH or not any(o.fact.start > verb.fact.start for o in names[1:]):
+        return {}
+    here = w.here()
+    clause = w.reading.clause_at(verb.span[0])
+    if clause is None or not clause.actors:
+        return {}
+    doer = clause.actors[0]
+    for o in names[1:]:
+        if o.fact.role == "agent" or (o.seed_fact is not None and o.seed_fact.role == "agent"):
+            continue  # "built by Thales Alenia Space": the passive's doer is the claim's too
+        if o in here and o.fact.start > verb.fact.start and o.span is not None and doer.start <= o.span[0] < doer.end:
+            return {id(o): relation_miss(o, "does the act in the seed; the claim has it done to them")}
+    return {}

@@ -26,10 +26,13 @@ from .binding import (
     foreign_opposite,
     implied_change,
     neither_here,
+    object_as_doer,
+    own_object,
     partners,
     predicate,
     reference,
     relative_home,
+    respective_phrases,
     roles,
     subject_clause,
     titles,
@@ -334,7 +337,8 @@ def apply(statuses: list[FactStatus], sentence: SentenceFacts, knowledge: Knowle
                **said,
                **background_verb(window), **verb_elsewhere(window), **verb_reference(window), **swapped,
                **polarity(window), **foreign_opposite(window), **attributive(window), **implied_change(window),
-               **relative_home(window), **described(window)}
+               **relative_home(window), **described(window),
+               **own_object(window), **respective_phrases(window), **object_as_doer(window)}
     return [
         flipped.get(id(s)) or (relation_miss(s, problems[id(s)]) if id(s) in problems else s) for s in out
     ]
