@@ -10,6 +10,8 @@ and reviewed for summitcheck (MIT). How they apply:
 - a translation is mapped to the table's lemma (an inflected form to its lemma: "won" -> "win"); one the table
   lacks becomes a lemma of its own, with its own key and its stem in the stem index (never merged with a lemma
   by the stem they share: "assurément" is not "assurer");
+- a participle the table keeps as a lemma of its own ("entendu", "fermé") and no list reviews takes the links of
+  its reviewed verb ("entendre", "fermer");
 - the deny-listed false friends (summitcheck/data/false_friends.yaml) are never linked, nor through a synonym
   whose keys hold the look-alike.
 
@@ -84,12 +86,26 @@ class _Lemmas:
         self.stems[key] = "|".join(dict.fromkeys([*known.split("|"), word])) if known else word
 
 
+# A French past participle's masculine ending and the infinitive endings it may come from: "fermé" fermer,
+# "entendu" entendre, "choisi" choisir (feminine forms are often nouns of their own: "jetée", "revue")
+PARTICIPLES = (("é", ("er",)), ("u", ("re", "oir")), ("i", ("ir",)))
+
+
+def _verb_of(lemma: str, reviewed: dict[str, list[str]]) -> str | None:
+    """The reviewed French verb a participle lemma is a form of, if one is."""
+    for ending, infinitives in PARTICIPLES:
+        if lemma.endswith(ending) and len(lemma) > len(ending) + 3:
+            stem = lemma[: -len(ending)]
+            return next((stem + i for i in infinitives if stem + i in reviewed), None)
+    return None
+
+
 def apply(table: dict, fr_en: dict[str, list[str]], en_fr: dict[str, list[str]],
           banned: set[tuple[str, str]]) -> dict[str, int]:
     """In place: the core lists over the table's links. Returns counts of what changed."""
     en, fr = _Lemmas(table, "en"), _Lemmas(table, "fr")
     links = {f: es.split("|") if es else [] for f, es in table["fr"].items()}
-    counts = {"fr_replaced": 0, "fr_added": 0, "en_added": 0, "links_added": 0}
+    counts = {"fr_replaced": 0, "fr_added": 0, "en_added": 0, "links_added": 0, "participles": 0}
 
     def english(word: str) -> str:
         lemma = en.of(word)
@@ -106,6 +122,7 @@ def apply(table: dict, fr_en: dict[str, list[str]], en_fr: dict[str, list[str]],
         if links.get(lemma) != new:
             counts["fr_replaced"] += 1
         links[lemma] = new
+    added: dict[str, list[str]] = {}  # what the English lists gave each French lemma
     for word, translations in en_fr.items():
         target = english(word)
         for t in translations:
@@ -115,7 +132,10 @@ def apply(table: dict, fr_en: dict[str, list[str]], en_fr: dict[str, list[str]],
                 links[lemma] = []
                 fr.add(lemma, "")
                 counts["fr_added"] += 1
-            if target not in links[lemma] and (lemma, target) not in banned and (lemma, word) not in banned:
+            if (lemma, target) in banned or (lemma, word) in banned:
+                continue
+            added.setdefault(lemma, []).append(target)
+            if target not in links[lemma]:
                 links[lemma].append(target)
                 counts["links_added"] += 1
     # a faux ami stays apart through the other words of its meaning too: "assister" may not link to "help",
@@ -123,6 +143,13 @@ def apply(table: dict, fr_en: dict[str, list[str]], en_fr: dict[str, list[str]],
     for lemma, word in banned:
         if lemma in links:
             links[lemma] = [e for e in links[lemma] if word != e and word not in table["en"].get(e, "").split("|")]
+    # a participle the table keeps as a lemma of its own ("entendu", "fermé") and no French list reviews means
+    # what its reviewed verb means, and what the English lists gave it
+    for lemma in list(links):
+        verb = _verb_of(lemma, fr_en)
+        if verb is not None and lemma not in fr_en:
+            links[lemma] = [*links[verb], *(e for e in added.get(lemma, ()) if e not in links[verb])]
+            counts["participles"] += 1
     table["fr"] = {k: "|".join(v) for k, v in sorted(links.items())}
     table["en"] = dict(sorted(table["en"].items()))
     return counts

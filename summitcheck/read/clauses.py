@@ -144,6 +144,9 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
     places = sorted((f for f in named if not is_actor(f) or _placed(words, f)), key=lambda f: f.start)
     names = sorted((f for f in named if f not in places), key=lambda f: f.start)
     amounts = [v for v in facts if v.kind in AMOUNT_KINDS]
+    # a conjunct may share the verb with a name and a date of its own: "a entendu mardi X, puis son adjoint Y
+    # mercredi" (after "et"/"puis" only: a comma alone sets off too much else)
+    dates = [v for v in facts if v.kind in (Kind.DATE, Kind.WEEKDAY)]
     cuts: list[tuple[int, str]] = []  # (offset where a clause starts, its kind)
     colons: set[int] = set()  # clauses after a colon: they say more of the subject before it
     nouns: set[int] = set()  # gapped clauses whose subject is a noun, not a name ("and the coastguard 75")
@@ -184,7 +187,9 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
             if after is not None:  # "..., contre 8,10 euros l'an dernier, soit la première baisse": the main again
                 cuts.append((after.start, "resumed"))
         elif (comma or word in COMMA_CONNECTIVES) and (gap_kind := _gapped(
-                text, base, words, k, [*names, *places], amounts, cuts[-1][0] if cuts else base)):
+                text, base, words, k, [*names, *places], amounts, cuts[-1][0] if cuts else base) or (
+                word in COMMA_CONNECTIVES and _gapped(text, base, words, k, names, dates, cuts[-1][0] if cuts else base)
+                == "name")):
             cuts.append((_after_comma(text, base, words, k), "gapped"))
             if gap_kind == "noun":
                 nouns.add(cuts[-1][0])
