@@ -771,11 +771,19 @@ def _side(w: Window, verb: FactStatus, s: FactStatus) -> str | None:
     if any(f.start <= lo < f.end for f in clause.actors):
         return "doer"  # the name a relative or participial clause hangs on
     for later in clauses[home + 1 :]:
-        if later.kind != "participial":
+        # "..., beating Dunmore United"; "..., to beat Norway's Sindre Aas" (a clause that takes the subject and
+        # says the act again)
+        if later.kind != "participial" and not (later.inherits and _says_act(w, later, verb)):
             break
         if later.holds(lo):
-            return "done-to"  # "..., beating Dunmore United"
+            return "done-to"
     return None
+
+
+def _says_act(w: Window, clause: reader.Clause, verb: FactStatus) -> bool:
+    """Whether a clause says the claim verb's act again (a word of its concept)."""
+    return verb.fact.kind is Kind.TERM and any(
+        f.kind is Kind.TERM and clause.holds(f.start) and set(f.value) & set(verb.fact.value) for f in w.sentence.facts)
 
 
 def _object_of_act(w: Window, clause: reader.Clause, lo: int) -> Fact | None:
@@ -1018,6 +1026,10 @@ def predicate(w: Window) -> dict[int, FactStatus]:
         if s.fact.kind is not Kind.TERM or s.span is None:
             continue
         clause = w.reading.clause_at(s.span[0])
+        if clause is not None and CHANGE_CONCEPTS.keys() & set(s.fact.value) and (
+                rival := _opposite_by_figure(w, s, clause)) is not None:
+            out[id(s)] = w.conflict(s, rival)  # "closed 3% lower on Monday and were up 0.8% on Tuesday"
+            continue
         if s is verb and clause is not None and (doer := _other_doer(w, verb, clause)) is not None:
             out[id(s)] = relation_miss(s, f"is said of {doer.text!r} in the seed")
             continue
@@ -1050,6 +1062,22 @@ def predicate(w: Window) -> dict[int, FactStatus]:
             # month in which sellers usually raise them" does not say they rose 0.3%
             out[id(s)] = relation_miss(s, "is said in another clause than the claim's figure")
     return out
+
+
+def _opposite_by_figure(w: Window, change: FactStatus, clause: reader.Clause) -> Fact | None:
+    """The opposite change the seed says in the clause of the claim's figure, where the claim's change word met
+    another clause: "Veltro shares fell 0.8% on Tuesday" against "... closed 3% lower on Monday and were up 0.8%
+    on Tuesday"."""
+    opposite = w.knowledge.opposites
+    for v in w.here():
+        if v.fact.kind not in reader.AMOUNT_KINDS or v.span is None or clause.holds(v.span[0]):
+            continue
+        home = w.reading.clause_at(v.span[0])
+        rival = next((f for f in w.sentence.facts if f.kind is Kind.TERM and home is not None and home.holds(f.start)
+                      and any(o in f.value for c in change.fact.value for o in opposite.get(c, ()))), None)
+        if rival is not None:
+            return rival
+    return None
 
 
 def _own_doer(w: Window, clause: reader.Clause, s: FactStatus) -> Fact | None:

@@ -438,6 +438,12 @@ def find_in_sentence(
     conflict = None
     comparable = COMPARABLE.get(claim.kind, ())
     facts = [f for f in sentence.facts if f.kind in comparable]  # compare() answers None for any other kind
+    if claim.kind is Kind.IDENTIFIER and claim.value[0].startswith("#time:") and any(
+        f.kind is Kind.IDENTIFIER and f.value[0] == claim.value[0] for f in facts
+    ):
+        # the sentence gives the time in the claim's zone: its other times are other zones' ("03:14 GMT (04:14 in
+        # the Netherlands)"), not a time without one
+        facts = [f for f in facts if not (f.kind is Kind.IDENTIFIER and f.value[0] == "#time")]
     if claim.kind is Kind.ENTITY:  # the same name before a capital standing for its state
         same = next((f for f in facts if not set(claim.value).isdisjoint(f.value)), None)
         if same is not None:  # compare_entities: MATCH

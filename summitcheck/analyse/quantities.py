@@ -257,6 +257,7 @@ def extract(scan: Scan) -> None:
     _for_how_long(scan)
     _compound_durations(scan)
     _point_fractions(scan)
+    _fractions(scan)
     _ordinals(scan)
     _currency_ellipsis(scan)
     _currency_ranges(scan)
@@ -449,6 +450,31 @@ def _point_fractions(scan: Scan) -> None:
                 lo = i - 1 if scan.norm(i - 1) in ("un", "une", "a", "one") else i
                 scan.add(Kind.NUMBER, basis, lo, end, head=("unit:bp",))
                 break
+
+
+# Fractions said in words, as the share they are ("cuts capacity by a quarter", "les deux tiers des sièges"); what
+# a word for a fraction says is approximate
+FRACTIONS = {
+    ("a", "quarter"): 25.0, ("one", "quarter"): 25.0, ("un", "quart"): 25.0, ("three", "quarters"): 75.0,
+    ("trois", "quarts"): 75.0, ("a", "third"): 100 / 3, ("one", "third"): 100 / 3, ("un", "tiers"): 100 / 3,
+    ("two", "thirds"): 200 / 3, ("deux", "tiers"): 200 / 3, ("la", "moitie"): 50.0, ("half", "of"): 50.0,
+}
+NOT_A_SHARE = frozenset("hour hours heure heures d'heure century siecle mile miles".split())  # "a quarter of an hour"
+
+
+def _fractions(scan: Scan) -> None:
+    for i in range(len(scan.tokens)):
+        if not scan.free(i):
+            continue
+        for words, share in FRACTIONS.items():
+            end = i + len(words)
+            if tuple(scan.norm(k) for k in range(i, end)) != words or not all(scan.free(k) for k in range(i, end)):
+                continue
+            after = {scan.norm(k) for k in range(end, min(end + 3, len(scan.tokens)))}
+            if not after & NOT_A_SHARE:
+                last = end - 1 if words[-1] == "of" else end
+                scan.add(Kind.PERCENT, share, i, last, qualifier="approx")
+            break
 
 
 RATES = (("a", "year"), ("per", "year"), ("per", "annum"), ("a", "month"), ("per", "month"), ("par", "an"),

@@ -176,8 +176,17 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
             cuts.append((words[k].start, "apposed"))
         elif comma and word in COMMA_CONNECTIVES and _own_verb(text, base, words, k):
             cuts.append((words[k].start, "coordinate"))  # "..., and junior doctors will walk out on Thursday"
-        elif not comma and word in ("et", "and") and _conjugated(words, k + 1) and cuts[-1:] != [(words[k].start,
-                                                                                                   "coordinate")]:
+        elif comma and word in ("with", "avec") and _absolute(words, k):
+            cuts.append((words[k].start, "coordinate"))  # "..., with Brunner fourth and Aas failing to finish"
+        elif word in ("et", "and") and _absolute(words, k) and _has_verb(
+                words, max(cuts[-1][0] if cuts else base, base + text.rfind(",", 0, words[k].start - base)), k):
+            # "... ayant voté contre et la Belgique s'étant abstenue" (not "la Suède et le Danemark ayant voté")
+            cuts.append((words[k].start, "coordinate"))
+        elif not comma and word in ("et", "and") and (_conjugated(words, k + 1) or (
+                word == "and" and k + 1 < n and words[k + 1].text.lower() in ENGLISH_FINITE
+                and _has_verb(words, cuts[-1][0] if cuts else base, k))
+        ) and cuts[-1:] != [(words[k].start, "coordinate")]:
+            # "... closed 6.4% lower on Wednesday and were up 1.1% on Thursday": the subject's second act
             cuts.append((words[k].start, "coordinate"))  # "doit revoir la direction mardi et appelle à une grève"
         elif (comma or _gerund(words, k)) and _participle(words, k):
             cuts.append((words[k].start, "participial"))
@@ -228,6 +237,7 @@ RELATIVE_PREPOSITIONS = frozenset(
 )
 
 
+ENGLISH_FINITE = frozenset("is are was were will would should could can may might must has have had".split())
 # Pronouns a French finite verb may carry before it: "qui avait voté contre, l'a soutenu mardi", "n'a pas"
 CLITICS = frozenset("l' le la les lui leur y en se s' ne n' me m' te t' nous vous".split())
 
@@ -237,6 +247,32 @@ def _finite_after_clitics(words: Sequence[Token], k: int) -> bool:
     while k < len(words) - 1 and words[k].norm in CLITICS:
         k += 1
     return words[k].norm in FINITE
+
+
+# Participles that make an absolute clause of a name: "la Belgique s'étant abstenue", "Aas failing to finish"
+ABSOLUTE_PARTICIPLES = frozenset("etant ayant being having".split())
+
+
+def _absolute(words: Sequence[Token], k: int) -> bool:
+    """Whether the words after "et"/"and"/"with" at k are a name and a predicate of its own, no finite verb: an
+    absolute clause ("et la Belgique s'étant abstenue", ", with Brunner fourth"). The name comes within two
+    words (after a determiner), then a participle of being or having, or an ordinal, or an -ing verb."""
+    j = k + 1
+    while j < len(words) and words[j].norm in ("la", "le", "les", "l'", "the"):
+        j += 1
+    if j >= len(words) or not words[j].is_capitalised:
+        return False
+    while j + 1 < len(words) and words[j + 1].is_capitalised:
+        j += 1  # the rest of the name
+    nxt = words[j + 1 : j + 3]
+    if not nxt:
+        return False
+    first = nxt[0].norm if nxt[0].norm not in ("s'", "se") or len(nxt) < 2 else nxt[1].norm
+    return first in ABSOLUTE_PARTICIPLES or first.endswith(("ing",)) or bool(PLACES.fullmatch(first))
+
+
+# A place in a ranking, as an absolute clause says it: ", with Marsh second", "avec Dupont 3e"
+PLACES = re.compile(r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(st|nd|rd|th|e|er)")
 
 
 def _preposition_before(words: Sequence[Token], k: int) -> int | None:
@@ -343,7 +379,10 @@ def _subjectless(words: Sequence[Token], lo: int) -> bool:
     word = words[k]
     bare = word.is_word and not word.is_capitalised and "v" in vocabulary.part_of_speech(word.text, "en") and (
         vocabulary.lemmas(word.text, "en") == (word.text.lower(),)) and any(t.norm in MODALS for t in words[:k])
-    return bare or _finite_at(words, k) or past_participle(word) or word.norm in CONJUNCT_PRONOUNS
+    # "..., to beat Norway's Sindre Aas": an infinitive of purpose is the subject's act too
+    infinitive = word.norm in ("to", "pour", "afin") and k + 1 < len(words) and words[k + 1].is_word and (
+        not words[k + 1].is_capitalised and vocabulary.may_be_verb(words[k + 1].text))
+    return bare or infinitive or _finite_at(words, k) or past_participle(word) or word.norm in CONJUNCT_PRONOUNS
 
 
 def _conjugated(words: Sequence[Token], k: int) -> bool:
