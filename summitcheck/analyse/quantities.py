@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from ..model import Kind
@@ -440,16 +440,22 @@ def _ranges(scan: Scan) -> None:
         facts[n] = shared
 
 
-def _point_fractions(scan: Scan) -> None:
+def _free_phrases(scan: Scan, table: dict[tuple[str, ...], float]) -> Iterator[tuple[int, int, tuple[str, ...], float]]:
+    """(start, end, words, value) of each phrase of `table` the scan writes on tokens no fact has taken."""
     for i in range(len(scan.tokens)):
         if not scan.free(i):
             continue
-        for words, basis in POINT_FRACTIONS.items():
+        for words, value in table.items():
             end = i + len(words)
             if tuple(scan.norm(k) for k in range(i, end)) == words and all(scan.free(k) for k in range(i, end)):
-                lo = i - 1 if scan.norm(i - 1) in ("un", "une", "a", "one") else i
-                scan.add(Kind.NUMBER, basis, lo, end, head=("unit:bp",))
+                yield i, end, words, value
                 break
+
+
+def _point_fractions(scan: Scan) -> None:
+    for i, end, _, basis in _free_phrases(scan, POINT_FRACTIONS):
+        lo = i - 1 if scan.norm(i - 1) in ("un", "une", "a", "one") else i
+        scan.add(Kind.NUMBER, basis, lo, end, head=("unit:bp",))
 
 
 # Fractions said in words, as the share they are ("cuts capacity by a quarter", "les deux tiers des sièges"); what
@@ -463,18 +469,10 @@ NOT_A_SHARE = frozenset("hour hours heure heures d'heure century siecle mile mil
 
 
 def _fractions(scan: Scan) -> None:
-    for i in range(len(scan.tokens)):
-        if not scan.free(i):
-            continue
-        for words, share in FRACTIONS.items():
-            end = i + len(words)
-            if tuple(scan.norm(k) for k in range(i, end)) != words or not all(scan.free(k) for k in range(i, end)):
-                continue
-            after = {scan.norm(k) for k in range(end, min(end + 3, len(scan.tokens)))}
-            if not after & NOT_A_SHARE:
-                last = end - 1 if words[-1] == "of" else end
-                scan.add(Kind.PERCENT, share, i, last, qualifier="approx")
-            break
+    for i, end, words, share in _free_phrases(scan, FRACTIONS):
+        after = {scan.norm(k) for k in range(end, min(end + 3, len(scan.tokens)))}
+        if not after & NOT_A_SHARE:
+            scan.add(Kind.PERCENT, share, i, end - 1 if words[-1] == "of" else end, qualifier="approx")
 
 
 RATES = (("a", "year"), ("per", "year"), ("per", "annum"), ("a", "month"), ("per", "month"), ("par", "an"),
