@@ -141,6 +141,9 @@ def binding(w: Window) -> dict[int, FactStatus]:
         if not owners and s.status == MATCH and named_owner and _unnamed_age(w, s):
             out[id(s)] = relation_miss(s, "is the age of someone the seed describes, not names")
             continue
+        if not owners and clause is not None and clause.kind == "coordinate" and clause.inherits and (
+                owner is not None and owner.span and w.reading.subject_of(owner.span[0]) == w.reading.subject_of(at)):
+            continue  # the clause takes the owner as its subject: "..., to beat Aas and claim his first victory"
         if not owners and clause is not None and not any(clause.holds(lo) for lo, _ in spans):
             # a rival of the owner's kind of name: another doer for a doer, another place for a place (as the
             # seed uses the name the claim's matched)

@@ -468,10 +468,18 @@ FRACTIONS = {
 NOT_A_SHARE = frozenset("hour hours heure heures d'heure century siecle mile miles".split())  # "a quarter of an hour"
 
 
+SHARE_OF = frozenset("of de des du d'".split())  # "a quarter of the budget", "les deux tiers des sièges"
+SHARE_BY = frozenset("by de d' than que to nearly almost about some over more".split())  # "cut by a quarter"
+
+
 def _fractions(scan: Scan) -> None:
+    tokens = scan.tokens
     for i, end, words, share in _free_phrases(scan, FRACTIONS):
-        after = {scan.norm(k) for k in range(end, min(end + 3, len(scan.tokens)))}
-        if not after & NOT_A_SHARE:
+        after = {scan.norm(k) for k in range(end, min(end + 3, len(tokens)))}
+        # a share where "of" follows, or "by" comes before, or nothing follows: not "for a third straight year"
+        shared = words[-1] == "of" or scan.norm(end) in SHARE_OF or scan.norm(i - 1) in SHARE_BY or (
+            end >= len(tokens) or not tokens[end].is_word)
+        if shared and not after & NOT_A_SHARE:
             scan.add(Kind.PERCENT, share, i, end - 1 if words[-1] == "of" else end, qualifier="approx")
 
 

@@ -151,6 +151,7 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
     colons: set[int] = set()  # clauses after a colon: they say more of the subject before it
     nouns: set[int] = set()  # gapped clauses whose subject is a noun, not a name ("and the coastguard 75")
     oblique: set[int] = set()  # relative clauses after a preposition: their antecedent is not their subject
+    absolute: set[int] = set()  # absolute clauses ("with Brunner fourth"): a subject of their own
     n = len(words)
     for k in range(1, n):
         gap = text[words[k - 1].end - base : words[k].start - base]
@@ -158,9 +159,10 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
         comma = "," in DIGIT_COMMA.sub("", gap)  # not the comma of "1,240"
         aside = word in ADVERB_CONNECTIVES and k + 1 < n and "," in text[words[k].end - base : words[k + 1].start
                                                                               - base]
-        if any(c in gap for c in ";:—") or " – " in gap or (word in CONNECTIVES and not aside):
+        marks = DIGIT_COLON.sub("", gap)  # not the colon of "2:11:05"
+        if any(c in marks for c in ";:—") or " – " in gap or (word in CONNECTIVES and not aside):
             cuts.append((words[k].start, "coordinate"))
-            if ":" in gap:
+            if ":" in marks:
                 colons.add(words[k].start)
         elif comma and word in RELATIVES:
             cuts.append((words[k].start, "relative"))
@@ -178,10 +180,12 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
             cuts.append((words[k].start, "coordinate"))  # "..., and junior doctors will walk out on Thursday"
         elif comma and word in ("with", "avec") and _absolute(words, k):
             cuts.append((words[k].start, "coordinate"))  # "..., with Brunner fourth and Aas failing to finish"
+            absolute.add(words[k].start)
         elif word in ("et", "and") and _absolute(words, k) and _has_verb(
                 words, max(cuts[-1][0] if cuts else base, base + text.rfind(",", 0, words[k].start - base)), k):
             # "... ayant voté contre et la Belgique s'étant abstenue" (not "la Suède et le Danemark ayant voté")
             cuts.append((words[k].start, "coordinate"))
+            absolute.add(words[k].start)
         elif not comma and word in ("et", "and") and (_conjugated(words, k + 1) or (
                 word == "and" and k + 1 < n and words[k + 1].text.lower() in ENGLISH_FINITE
                 and _has_verb(words, cuts[-1][0] if cuts else base, k))
@@ -220,10 +224,11 @@ def read(text: str, base: int, words: Sequence[Token], facts: Sequence[Fact]) ->
             own = (*clauses[-1].actors, *own)
         where = tuple(f for f in places if lo <= f.start < hi)
         # a gapped clause with no doer of its own says more of the one before ("14 morts et 230 blessés à Madagascar")
-        inherits = (kind in ("relative", "participial", "resumed", "apposed") and lo not in oblique) or (
-            lo in colons) or (
-            kind == "gapped" and not own and lo not in nouns) or (kind == "coordinate" and (
-                words_in(words, lo, hi) <= 3 or _verb_opens(words, lo) or _subjectless(words, lo)))
+        inherits = lo not in absolute and (
+            (kind in ("relative", "participial", "resumed", "apposed") and lo not in oblique) or lo in colons
+            or (kind == "gapped" and not own and lo not in nouns)
+            or (kind == "coordinate" and (
+                words_in(words, lo, hi) <= 3 or _verb_opens(words, lo) or _subjectless(words, lo))))
         clauses.append(Clause(lo, hi, kind, own, negated, where, _unreal(words, lo, hi), inherits))
     # "respectivement deuxième", "attaqués respectivement le 9 janvier et le 21 février"
     shared = [v for v in facts if v.kind in AMOUNT_KINDS or v.kind in (Kind.ORDINAL, Kind.DATE, Kind.WEEKDAY)]
@@ -405,6 +410,7 @@ def _has_verb(words: Sequence[Token], start: int, k: int) -> bool:
 
 
 DIGIT_COMMA = re.compile(r"(?<=\d),(?=\d)")
+DIGIT_COLON = re.compile(r"\d+(?::\d+)+")  # a clock time or a race time inside a gap
 # Endings of past participles ("ouverte", "élu", "lancées", "construit", "opened", "built", "chosen")
 PAST_PARTICIPLE_ENDS = ("é", "ée", "és", "ées", "u", "ue", "us", "ues", "i", "ie", "is", "ies", "it", "ite", "its",
                         "ites", "ert", "erte", "erts", "ertes", "ed", "en", "wn")
