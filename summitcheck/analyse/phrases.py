@@ -372,6 +372,7 @@ def _names_and_words(scan: Scan) -> None:
                 and tokens[j + 1].is_capitalised
             )):
                 j += 1
+            j = _foreign_title(scan, j)
             # a capitalised word that no table knows is a name, but where a sentence starts; a claim is
             # shorthand that mostly opens on its subject ("Mertens beats Dvorská")
             opens = _starts_sentence(scan, i)
@@ -387,6 +388,22 @@ def _names_and_words(scan: Scan) -> None:
                 continue
         if len(tok.norm) > 1:
             scan.add(Kind.WORD, tok.key, i, i + 1, extra=(_senses(scan, i), "") if scan.is_claim else ())
+
+
+FRENCH_TITLE_LINKS = frozenset("de des du la le les d' l' au aux".split())
+
+
+def _foreign_title(scan: Scan, j: int) -> int:
+    """Where an English claim's name goes on in French, the title it is: "La Saison des grues", "Les Heures de
+    Tulle" (a French article or "de" and a word English does not have); returns the end of the name."""
+    tokens = scan.tokens
+    if not scan.is_claim or scan.lang != "en":
+        return j
+    k = j
+    while (k + 1 < len(tokens) and tokens[k].norm in FRENCH_TITLE_LINKS and scan.free(k) and scan.free(k + 1)
+           and tokens[k + 1].is_word and not vocabulary.lemmas(tokens[k + 1].text, "en")):
+        k += 2
+    return k
 
 
 # Lowercase words inside a name ("Valle del Bove", "Ludwig van Beethoven", "Mohammed bin Salman"); not French
