@@ -71,6 +71,10 @@ def analyse(
     quantities.extract(scan)
     phrases.extract(scan)
     facts = _resolve_heads(scan)
+    if scan.is_claim:  # "six votes to four" is one tally; its counts are no claims of their own
+        tallies = [f for f in facts if f.kind is Kind.IDENTIFIER and f.value[0] == "#score"]
+        facts = [f for f in facts if f.kind is not Kind.NUMBER or not any(
+            t.start <= f.start and f.end <= t.end for t in tallies)]
     facts.sort(key=lambda f: (f.start, f.end, KIND_VALUE[f.kind]))
     return Analysis(lang, tuple(scan.tokens), tuple(facts))
 
