@@ -7,7 +7,7 @@ into a match, but for the converse verb of swapped roles, which the judge's ceil
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from .analyse import vocabulary
@@ -243,7 +243,6 @@ def _subject_elsewhere(w: Window, subject: list[FactStatus], values: list[FactSt
     clause = w.reading.clause_at(verb.span[0])
     if clause is None:
         return {}
-    said = [s.span for s in w.here() if s.span is not None]
     before = [t for t in w.sentence.words if clause.start <= t.start < verb.span[0]]
     while before and before[-1].norm in reader.FINITE:
         before.pop()  # "la préfecture a compté": the auxiliary
@@ -251,7 +250,7 @@ def _subject_elsewhere(w: Window, subject: list[FactStatus], values: list[FactSt
     gap = w.sentence_text_between(own.end, verb.span[0]).split() if own is not None else []
     if any(fold(g) not in reader.FINITE for g in gap):
         own = None  # something stands between them ("Norland will pay €38.50 a share"): not subject and verb
-    if own is None or not own.is_word or own.is_capitalised or any(lo <= own.start < hi for lo, hi in said) or (
+    if own is None or not own.is_word or own.is_capitalised or w.claimed(own.start) or (
         w.knowledge.is_stopword(own, w.sentence.lang) or "n" not in vocabulary.part_of_speech(own.text, w.sentence.lang)
         or participle(own.text)
     ):
@@ -1020,9 +1019,9 @@ def predicate(w: Window) -> dict[int, FactStatus]:
              and (not shared or id(w.reading.clause_at(a)) in shared)} or shared
     # and the clauses that inherit an anchor: "le FMI, qui a accordé ... un prêt"
     homes |= {id(c) for c in w.reading.clauses if any(f.start <= a < f.end for f in c.participants for a in anchors)}
-    opposite = w.knowledge.opposites
     verb = main_verb(w.statuses)
     figures = any(s.fact.kind in VALUE_KINDS for s in w.statuses)
+    amounts = any(s.fact.kind in reader.AMOUNT_KINDS for s in w.here())
 
     out: dict[int, FactStatus] = {}
     for s in w.here():
@@ -1038,12 +1037,7 @@ def predicate(w: Window) -> dict[int, FactStatus]:
             continue
         if clause is None or id(clause) in homes or _said_in(w, s, homes):
             continue
-        rival = next(
-            (f for f in w.sentence.facts
-             if f.kind is Kind.TERM and id(w.reading.clause_at(f.start)) in homes
-             and any(o in f.value for c in s.fact.value for o in opposite.get(c, ()))),
-            None,
-        )
+        rival = _opposite_term(w, s, lambda at: id(w.reading.clause_at(at)) in homes)
         if rival is not None:
             out[id(s)] = w.conflict(s, rival)
         elif s is verb and clause.participants:  # the verb's own clause says it of another name
@@ -1060,7 +1054,7 @@ def predicate(w: Window) -> dict[int, FactStatus]:
             # contre, tandis que les 3 élus du RN se sont abstenus" that the RN voted against
             out[id(s)] = relation_miss(s, "is said in another clause than the claim's names and figures, which has "
                                           "its own verb")
-        elif CHANGE_CONCEPTS.keys() & set(s.fact.value) and any(s.fact.kind in reader.AMOUNT_KINDS for s in w.here()):
+        elif CHANGE_CONCEPTS.keys() & set(s.fact.value) and amounts:
             # a rise or fall is of the figure it is said with: "asking prices had slipped 0.3% in September, a
             # month in which sellers usually raise them" does not say they rose 0.3%
             out[id(s)] = relation_miss(s, "is said in another clause than the claim's figure")
@@ -1071,16 +1065,21 @@ def _opposite_by_figure(w: Window, change: FactStatus, clause: reader.Clause) ->
     """The opposite change the seed says in the clause of the claim's figure, where the claim's change word met
     another clause: "Veltro shares fell 0.8% on Tuesday" against "... closed 3% lower on Monday and were up 0.8%
     on Tuesday"."""
-    opposite = w.knowledge.opposites
     for v in w.here():
         if v.fact.kind not in reader.AMOUNT_KINDS or v.span is None or clause.holds(v.span[0]):
             continue
         home = w.reading.clause_at(v.span[0])
-        rival = next((f for f in w.sentence.facts if f.kind is Kind.TERM and home is not None and home.holds(f.start)
-                      and any(o in f.value for c in change.fact.value for o in opposite.get(c, ()))), None)
+        rival = _opposite_term(w, change, home.holds) if home is not None else None
         if rival is not None:
             return rival
     return None
+
+
+def _opposite_term(w: Window, s: FactStatus, where: Callable[[int], bool]) -> Fact | None:
+    """The sentence's first concept, at an offset `where` accepts, that says the opposite of the claim word's."""
+    opposite = w.knowledge.opposites
+    return next((f for f in w.sentence.facts if f.kind is Kind.TERM and where(f.start)
+                 and any(o in f.value for c in s.fact.value for o in opposite.get(c, ()))), None)
 
 
 def _own_doer(w: Window, clause: reader.Clause, s: FactStatus) -> Fact | None:
@@ -1088,9 +1087,8 @@ def _own_doer(w: Window, clause: reader.Clause, s: FactStatus) -> Fact | None:
     its subject from no other."""
     if clause.inherits or s.span is None:
         return None
-    met = [x.span for x in w.here() if x.span is not None]
     return next((a for a in clause.actors if clause.holds(a.start) and a.start < s.span[0]
-                 and not any(lo <= a.start < hi for lo, hi in met)), None)
+                 and not w.claimed(a.start)), None)
 
 
 def _other_doer(w: Window, verb: FactStatus, clause: reader.Clause) -> Fact | None:
@@ -1110,9 +1108,8 @@ def _other_doer(w: Window, verb: FactStatus, clause: reader.Clause) -> Fact | No
     own = w.reading.clause_at(subject.span[0])
     if own is not None and _said_in(w, verb, {id(own)}):
         return None  # the seed says the verb of the subject too ("..., while Harwick Steel laid off 85")
-    met = [s.span for s in w.here() if s.span is not None]
     return next((a for a in clause.actors if clause.holds(a.start) and a.start < verb.span[0]
-                 and not any(lo <= a.start < hi for lo, hi in met) and not _surname_of(a, subject)
+                 and not w.claimed(a.start) and not _surname_of(a, subject)
                  and not (subject.seed_fact is not None and _same_name(a, subject.seed_fact))), None)
 
 
@@ -1148,14 +1145,13 @@ def _own_verb(w: Window, clause: reader.Clause) -> bool:
     """Whether a clause says a verb of its own, an auxiliary and its participle ("se sont abstenus", "had
     slipped"), which no claim word met."""
     words = [t for t in w.sentence.words if clause.holds(t.start)]
-    met = [s.span for s in w.here() if s.span is not None]
     for k, t in enumerate(words[:-1]):
         if t.norm not in reader.FINITE:
             continue
         nxt = words[k + 1] if words[k + 1].norm not in ("se", "s'") or k + 2 >= len(words) else words[k + 2]
         if words[k + 1].norm in ("ete", "been") and k + 2 < len(words):
             nxt = words[k + 2]  # "ont été tués"
-        if reader.past_participle(nxt) and not any(lo <= nxt.start < hi for lo, hi in met):
+        if reader.past_participle(nxt) and not w.claimed(nxt.start):
             return True
     return False
 
@@ -1312,8 +1308,7 @@ def own_object(w: Window) -> dict[int, FactStatus]:
         phrase.append(t)
     if not phrase or w.sentence_text_between(verb.span[1], phrase[-1].end).count(",") > 0:
         return {}
-    met = [s.span for s in here if s.span is not None]
-    free = [t for t in phrase if not any(lo <= t.start < hi for lo, hi in met)]
+    free = [t for t in phrase if not w.claimed(t.start)]
     if not free:
         return {}  # the seed's object is all the claim's words
     said = w.sentence_text_between(phrase[0].start, phrase[-1].end)

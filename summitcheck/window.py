@@ -54,6 +54,10 @@ class Window:
     def here(self) -> list[FactStatus]:
         return [s for s in self.statuses if s.status == MATCH and s.where == "sentence" and s.span]
 
+    def claimed(self, offset: int) -> bool:
+        """Whether a claim fact met in this sentence covers the seed word at `offset`."""
+        return any(s.span[0] <= offset < s.span[1] for s in self.here() if s.span is not None)
+
     def sentence_text_between(self, start: int, end: int) -> str:
         """The seed text between two offsets of this sentence (punctuation is not among the words)."""
         return self.sentence.text[start - self.sentence.start : end - self.sentence.start]
